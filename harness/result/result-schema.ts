@@ -1,0 +1,111 @@
+/**
+ * The result file `<out>/<scenario>.json` (schemaVersion 1). Report writers, the gate and
+ * users' own tooling read it, so every field here is part of the public contract: add
+ * fields freely, never rename or remove one without bumping `schemaVersion`.
+ * Times: `atMs` fields are target milliseconds since the run started (already multiplied
+ * by the time scale); `wallAtMs` fields are real milliseconds since the run started.
+ */
+export type BreakerState = 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+export type Verdict = 'passed' | 'failed' | 'error';
+
+export interface ResultTransition {
+  readonly breaker: string;
+  readonly from: BreakerState;
+  readonly to: BreakerState;
+  readonly atMs: number;
+  /** The raw log line(s) that announced it. */
+  readonly evidence: string;
+  /** False when `from` was not the state the harness had last seen for this breaker. */
+  readonly consistent: boolean;
+}
+
+export interface ResultExpectation {
+  readonly name: string;
+  /** Expectation kind: `breaker_sequence`, `recovery_time`, `requests`, `ledger`, `no_impossible_transitions`, … */
+  readonly kind: string;
+  readonly passed: boolean;
+  readonly expected: unknown;
+  readonly observed: unknown;
+  /** Human-readable lines (log lines, journal entries, events) that decided it. */
+  readonly evidence: readonly string[];
+  /** Runbook promise id this expectation checks, when it maps to one (see scenarios/promises.ts). */
+  readonly promise?: string;
+}
+
+export interface ResultLedger {
+  readonly seeded: number;
+  /** Distinct seeded records that reached the ingest store at least once. */
+  readonly delivered: number;
+  /** Extra deliveries beyond the first, summed over records. */
+  readonly duplicates: number;
+  /** Seeded records present in a failed-batch file that is still waiting (not archived). */
+  readonly inFailedBatches: number;
+  /** Seeded records delivered by a replay-failed step. */
+  readonly replayed: number;
+  /** Seeded records neither delivered nor stored in a failed-batch file. */
+  readonly lost: number;
+  /** Record ids of lost records (capped at 50). */
+  readonly lostIds: readonly string[];
+  /** Records the target reported as rejected with a reason (e.g. malformed), if any. */
+  readonly rejected: number;
+}
+
+export interface ResultFaultWindow {
+  readonly ruleId: string;
+  readonly service: string;
+  readonly description: string;
+  /** `http` (fake fault engine) or `network` (toxiproxy). */
+  readonly layer: 'http' | 'network';
+  readonly startMs: number;
+  readonly endMs: number | null;
+}
+
+export interface ResultRequestPoint {
+  readonly atMs: number;
+  readonly service: string;
+  readonly operation: string;
+  readonly status: number;
+  readonly outcome: string;
+  readonly faulted: boolean;
+}
+
+export interface ResultSample {
+  readonly atMs: number;
+  readonly failedBatchFiles: number;
+  readonly deliveredRecords: number;
+  readonly breakerStates: Readonly<Record<string, BreakerState>>;
+}
+
+export interface ScenarioResultFile {
+  readonly schemaVersion: 1;
+  readonly scenario: string;
+  readonly title: string;
+  readonly runbookRow: string;
+  readonly target: string;
+  readonly verdict: Verdict;
+  /** Present when verdict is `error`: what broke in the harness or infrastructure. */
+  readonly error?: string;
+  readonly startedAt: string;
+  readonly durationMs: number;
+  readonly timeScale: number;
+  /** Achieved scale as measured (target clock advance / wall clock advance), when measurable. */
+  readonly measuredTimeScale?: number;
+  readonly seed: number;
+  readonly shims: readonly string[];
+  readonly targetOptions: Readonly<Record<string, string>>;
+  readonly versions: {
+    readonly harness: string;
+    readonly target: Readonly<Record<string, string>>;
+    readonly sdks: Readonly<Record<string, string>>;
+  };
+  readonly expectations: readonly ResultExpectation[];
+  readonly transitions: readonly ResultTransition[];
+  readonly ledger: ResultLedger;
+  readonly faults: readonly ResultFaultWindow[];
+  readonly requestCounts: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly requests: readonly ResultRequestPoint[];
+  readonly samples: readonly ResultSample[];
+  /** Log excerpts (target stderr/stdout) kept for the evidence appendix, last ~200 lines. */
+  readonly logExcerpt: readonly string[];
+  readonly machine: { readonly platform: string; readonly cpus: number; readonly node: string };
+}

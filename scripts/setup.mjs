@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// Idempotent project set-up: everything the tests and scenarios need beyond `npm ci`.
+//
+//   node scripts/setup.mjs [--quiet] [--only python,toxiproxy,system]
+//
+// - python:    a project-local virtual environment (.venv) with the Python SDKs pinned in
+//              python/requirements-sdk.txt. Re-installed only when that file changes.
+// - toxiproxy: the Toxiproxy server, built from its Go module at a pinned version with the
+//              machine's Go toolchain, into .tools/bin. Re-built only when the pin changes.
+// - system:    Debian packages the tests use (faketime for --time-scale on the python
+//              target, chromium for the report's browser test). Installed with apt-get when
+//              missing and we are root; otherwise the exact command is printed.
+//
+// Each step writes a stamp file so that a second run costs milliseconds.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const TOXIPROXY_MODULE = 'github.com/Shopify/toxiproxy/v2';
+export const TOXIPROXY_VERSION = 'v2.5.0';
+const SYSTEM_PACKAGES = [
+  { bin: 'faketime', pkg: 'faketime', libCheck: '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1' },
+  { bin: 'chromium', pkg: 'chromium' },
+];
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const quiet = args.includes('--quiet');
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? new Set(String(args[onlyIndex + 1] ?? '').split(',')) : null;
+if (args.includes('--help')) {
+  console.log('Usage: node scripts/setup.mjs [--quiet] [--only python,toxiproxy,system]');
+  process.exit(0);
+}
+
+const log = (msg) => { if (!quiet) console.log(`[setup] ${msg}`); };
+const fail = (msg) => { console.error(`[setup] Failed: ${msg}`); process.exit(2); };
+
+function run(cmd, cmdArgs, options = {}) {
+  const result = spawnSync(cmd, cmdArgs, { stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8', ...options });
+  if (result.error) fail(`could not run ${cmd}: ${result.error.message}`);
+  if (result.status !== 0) {
+    if (quiet) process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+    fail(`${cmd} ${cmdArgs.join(' ')} exited with ${result.status}`);
+  }
+  return result;
+}
+
+function has(bin) {
+  return spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
+}
+
+function stampMatches(stampPath, value) {
+  return existsSync(stampPath) && readFileSync(stampPath, 'utf8') === value;
+}
+
+function setupPython() {
+  const requirements = join(root, 'python', 'requirements-sdk.txt');
+  const venv = join(root, '.venv');
+  const python = join(venv, 'bin', 'python');
+  const stamp = join(venv, '.requirements-sha256');
+  const digest = createHash('sha256').update(readFileSync(requirements)).digest('hex');
+  if (existsSync(python) && stampMatches(stamp, digest)) return log('python SDK venv up to date');
+  if (!has('python3')) fail('python3 is not on PATH. Install Python 3.11 or later, then re-run `npm run setup`.');
+  log('creating .venv and installing python/requirements-sdk.txt from PyPI');
+  if (!existsSync(python)) run('python3', ['-m', 'venv', venv]);
+  run(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', '-r', requirements]);
+  writeFileSync(stamp, digest);
+}
+
+function setupToxiproxy() {
+  const binDir = join(root, '.tools', 'bin');
+  const binary = join(binDir, 'toxiproxy-server');
+  const stamp = join(root, '.tools', '.toxiproxy-version');
+  if (existsSync(binary) && stampMatches(stamp, TOXIPROXY_VERSION)) return log(`toxiproxy-server ${TOXIPROXY_VERSION} present`);
+  if (!has('go')) fail('the Go toolchain is not on PATH; it is needed to build toxiproxy-server. Install Go, then re-run `npm run setup`.');
+  log(`building toxiproxy-server ${TOXIPROXY_VERSION} with go install`);
+  mkdirSync(binDir, { recursive: true });
+  // In v2.5.0 the server's main package is cmd/server, so `go install` names the binary
+  // `server`; build it with `go build -o` to get the conventional name instead.
+  const gopath = join(root, '.tools', 'gopath');
+  const env = { ...process.env, GOBIN: binDir, GOPATH: process.env.GOPATH ?? gopath, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' };
+  run('go', ['install', `${TOXIPROXY_MODULE}/cmd/server@${TOXIPROXY_VERSION}`], { env });
+  run('mv', ['-f', join(binDir, 'server'), binary]);
+  writeFileSync(stamp, TOXIPROXY_VERSION);
+}
+
+function setupSystem() {
+  const missing = SYSTEM_PACKAGES.filter((p) => !has(p.bin) || (p.libCheck && !existsSync(p.libCheck)));
+  if (missing.length === 0) return log('system packages present');
+  const names = missing.map((p) => p.pkg).join(' ');
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !has('apt-get')) {
+    fail(`missing Debian packages: ${names}. Install them with: sudo apt-get install -y ${names}`);
+  }
+  log(`installing Debian packages: ${names}`);
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing.map((p) => p.pkg)], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
+
+if (!existsSync(join(root, 'node_modules'))) fail('node_modules is missing. Run `npm ci` first.');
+const steps = { python: setupPython, toxiproxy: setupToxiproxy, system: setupSystem };
+for (const [name, step] of Object.entries(steps)) {
+  if (!only || only.has(name)) step();
+}
