@@ -1,0 +1,38 @@
+/** Turns a Node request and its body into the `FakeRequest` services see. */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { FakeRequest, ServiceName } from './types.js';
+
+export function buildFakeRequest(service: ServiceName, req: IncomingMessage, body: Buffer, startedAtMs: number): FakeRequest {
+  const { path, query } = splitTarget(req.url ?? '/');
+  return {
+    requestId: randomUUID(),
+    service,
+    method: req.method ?? 'GET',
+    path,
+    // @note URLSearchParams percent-decodes keys too: the JS SDKs send `api%2Dversion`.
+    query: new URLSearchParams(query),
+    headers: req.headers,
+    body,
+    raw: req,
+    startedAtMs,
+  };
+}
+
+/** Splits a request target (origin-form or absolute-form) into path and raw query. */
+export function splitTarget(target: string): { path: string; query: string } {
+  let rest = target;
+  const scheme = /^https?:\/\/[^/?#]*/i.exec(rest);
+  if (scheme) rest = rest.slice(scheme[0].length) || '/';
+  const hash = rest.indexOf('#');
+  if (hash >= 0) rest = rest.slice(0, hash);
+  const q = rest.indexOf('?');
+  return q >= 0 ? { path: rest.slice(0, q) || '/', query: rest.slice(q + 1) } : { path: rest || '/', query: '' };
+}
+
+/** The retry attempt an AWS SDK reports in `amz-sdk-request: attempt=N; max=M`. */
+export function parseAttempt(header: string | string[] | undefined): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = value === undefined ? null : /attempt=(\d+)/.exec(value);
+  return match ? Number(match[1]) : undefined;
+}

@@ -1,0 +1,63 @@
+/**
+ * The contract of one fault kind (see ../FAULTS.md). A kind validates its own parameters and, when
+ * its rule fires, turns the request into a declarative `FaultOutcome` that the server carries out:
+ *
+ *   FaultEngine.decide ─▶ kind.apply(ctx) ─▶ outcome ─▶ fake-server writes / resets / truncates
+ *                                             │
+ *                                  passthrough ─▶ ServiceDefinition.handle
+ */
+import type { Clock } from '../clock.js';
+import type { ClassifiedRequest, FakeRequest, FakeResponse, FaultEffect, FaultKind, FaultRuleStatus, ServiceDefinition } from '../types.js';
+import type { Problems } from './field-checks.js';
+
+export type EffectOf<K extends FaultKind> = Extract<FaultEffect, { kind: K }>;
+
+export interface FaultContext<K extends FaultKind = FaultKind> {
+  readonly effect: EffectOf<K>;
+  readonly rule: FaultRuleStatus;
+  readonly request: FakeRequest;
+  readonly classified: ClassifiedRequest;
+  readonly definition: ServiceDefinition;
+  readonly clock: Clock;
+  /** Target-time multiplier of this run (1 = real time). */
+  readonly timeScale: number;
+  /** Aborted when the client goes away or the server stops; every wait must honour it. */
+  readonly signal: AbortSignal;
+  /** Rule-seeded uniform numbers in [0, 1), reproducible for a given run seed. */
+  random(): number;
+  /** Converts a rule's target ms into wall ms on this run's clock. */
+  toWallMs(targetMs: number): number;
+  /** Resolves when this rule is removed (or at once if it already is). */
+  whenRuleRemoved(): Promise<void>;
+  /** Runs the service's own handler; an exception becomes the service's 500 envelope. */
+  runHandler(): Promise<FakeResponse>;
+  /** The service-shaped error for `status` (code defaults to the service's code for the status). */
+  errorResponse(status: number, code?: string, message?: string): FakeResponse;
+}
+
+/** What the server must do once a fault has run. */
+export type FaultOutcome =
+  /** Let the service answer as normal. */
+  | { readonly type: 'passthrough' }
+  /** Write this response instead of the service's. */
+  | { readonly type: 'respond'; readonly response: FakeResponse }
+  /** TCP RST: `socket.resetAndDestroy()`, no status written. */
+  | { readonly type: 'reset' }
+  /** The request was held and is now abandoned: destroy the socket without a response. */
+  | { readonly type: 'abandon' }
+  /** Send headers with the full Content-Length, then only `keepBytes` of the body, then destroy. */
+  | { readonly type: 'truncate'; readonly response: FakeResponse; readonly keepBytes: number };
+
+export interface FaultKindDefinition<K extends FaultKind = FaultKind> {
+  readonly kind: K;
+  /** Fields this kind accepts besides `kind`. */
+  readonly fields: readonly string[];
+  /** Pushes every problem of `effect` (already known to be an object of this kind) onto `problems`. */
+  validate(effect: Record<string, unknown>, path: string, problems: Problems): void;
+  apply(ctx: FaultContext<K>): Promise<FaultOutcome>;
+}
+
+/** Identity helper that keeps each kind's `apply` typed against its own effect. */
+export function defineFaultKind<K extends FaultKind>(definition: FaultKindDefinition<K>): FaultKindDefinition<K> {
+  return definition;
+}

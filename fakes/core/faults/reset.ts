@@ -1,0 +1,11 @@
+/** `reset`: the connection is closed with a TCP RST before any byte of a response is written. */
+import { defineFaultKind } from './fault-kind.js';
+
+export const resetFault = defineFaultKind({
+  kind: 'reset',
+  fields: [],
+  validate() {},
+  async apply() {
+    return { type: 'reset' };
+  },
+});
