@@ -1,0 +1,87 @@
+/**
+ * The Logs Ingestion fake (the API behind Sentinel DCR ingestion), as one `ServiceDefinition`.
+ *
+ *   POST /dataCollectionRules/{ruleId}/streams/{stream}?api-version=…   operation `Upload`
+ *     Authorization: Bearer …            missing or malformed → 401
+ *     Content-Encoding: gzip | none      bad gzip / JSON / not an array → 400
+ *     uncompressed JSON ≤ 1.1 MiB        else 413 (see decode-upload-body.ts for why not 1 MB)
+ *   → 204, records stored in `store` with ruleId, stream, requestId and arrival time.
+ *
+ * @example
+ *   const sentinel = createSentinelService({ clock: new SystemClock() });
+ *   await startFakeServer({ definition: sentinel, engine, journal, clock, tls });
+ *   sentinel.store.count(); // { total, distinct }
+ */
+import type { Clock } from '../core/clock.js';
+import type { ClassifiedRequest, FakeRequest, FakeResponse, ServiceDefinition } from '../core/types.js';
+import { readBearerToken } from '../identity/bearer-token.js';
+import { decodeUploadBody, DEFAULT_MAX_UNCOMPRESSED_BYTES } from './decode-upload-body.js';
+import { createIngestStore, type IngestStore } from './ingest-store.js';
+import { sentinelErrorCode, sentinelErrorResponse } from './sentinel-errors.js';
+import { matchUploadRoute, OPERATION_UPLOAD } from './upload-route.js';
+
+export { createIngestStore, DEFAULT_INGEST_CAPACITY } from './ingest-store.js';
+export type { IngestCount, IngestFilter, IngestListener, IngestStore, WritableIngestStore } from './ingest-store.js';
+export { DEFAULT_MAX_UNCOMPRESSED_BYTES } from './decode-upload-body.js';
+export { OPERATION_UPLOAD } from './upload-route.js';
+
+export interface SentinelServiceOptions {
+  readonly clock: Clock;
+  /** 413 above this many uncompressed bytes; default 1.1 MiB (SDK chunks overshoot 1 MB). */
+  readonly maxUncompressedBytes?: number;
+  /** Records retained in the store before the oldest are evicted (counts stay exact). */
+  readonly ingestCapacity?: number;
+}
+
+/** A `ServiceDefinition` whose handler is synchronous, plus the store of accepted records. */
+export interface SentinelService extends ServiceDefinition {
+  readonly store: IngestStore;
+  handle(request: FakeRequest, classified: ClassifiedRequest): FakeResponse;
+}
+
+export function createSentinelService(options: SentinelServiceOptions): SentinelService {
+  const maxBytes = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
+  const store = createIngestStore(options.ingestCapacity === undefined ? {} : { capacity: options.ingestCapacity });
+
+  return {
+    service: 'sentinel',
+    store,
+
+    classify(request: FakeRequest): ClassifiedRequest {
+      const route = matchUploadRoute(request.path);
+      if (!route || request.method !== 'POST') return { operation: 'Unknown' };
+      return { operation: OPERATION_UPLOAD, ruleId: route.ruleId, stream: route.stream };
+    },
+
+    handle(request: FakeRequest, classified: ClassifiedRequest): FakeResponse {
+      const fail = (status: number, message: string, code = sentinelErrorCode(status)): FakeResponse =>
+        sentinelErrorResponse(status, code, message, request.requestId);
+      const route = matchUploadRoute(request.path);
+      if (!route) return fail(404, `Failed to route the request: no Logs Ingestion endpoint at ${request.path}.`);
+      if (classified.operation !== OPERATION_UPLOAD) return fail(405, `Method ${request.method} is not allowed; use POST.`);
+      if (!request.query.get('api-version')) {
+        return fail(400, "The api-version query parameter (?api-version) is required for all requests.", 'MissingApiVersionParameter');
+      }
+      if (readBearerToken(request.headers) === undefined) {
+        return fail(401, 'The request is missing a valid bearer token in the Authorization header.');
+      }
+      const contentEncoding = request.headers['content-encoding'];
+      const decoded = decodeUploadBody(request.body, typeof contentEncoding === 'string' ? contentEncoding : undefined, maxBytes);
+      if (!decoded.ok) return fail(decoded.status, decoded.message, decoded.code);
+      store.add({ ruleId: route.ruleId, stream: route.stream, requestId: request.requestId, arrivedAtMs: options.clock.now(), records: decoded.records });
+      return { status: 204, headers: { 'x-ms-request-id': request.requestId } };
+    },
+
+    errorResponse(status: number, code: string | undefined, message: string, request: FakeRequest): FakeResponse {
+      return sentinelErrorResponse(status, code ?? sentinelErrorCode(status), message, request.requestId);
+    },
+
+    defaultErrorCode(status: number): string {
+      return sentinelErrorCode(status);
+    },
+
+    resetState(): void {
+      store.clear();
+    },
+  };
+}
