@@ -1,0 +1,83 @@
+/**
+ * Reads one connector log record (possibly multi-line) into harness events. Both targets log in
+ * the real connector's wording (connector-contract.md §2.1), so this one parser serves both.
+ * Breaker transitions are reported exactly as written: the real connector logs a re-open from
+ * HALF_OPEN as `CLOSED → OPEN`, and it is the observer's job (not the parser's) to flag that.
+ */
+import type { BreakerState } from '../../result/result-schema.js';
+import type { TargetLogEvent } from '../target.js';
+
+/** `<asctime> - <logger> - <LEVEL> - <message>`; the message may run over several lines. */
+const RECORD = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}) - (.+?) - (DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL) - ([\s\S]*)$/;
+const STATE = '(CLOSED|OPEN|HALF_OPEN)';
+const TRANSITION = new RegExp(`^Circuit breaker '([^']+)': ${STATE} (?:→|->) ${STATE}\\b`);
+const FAILURE = /^Circuit breaker '([^']+)': Failure (\d+)\/\d+/;
+const THRESHOLD_EXCEEDED = /^Circuit breaker '([^']+)': Failure threshold exceeded \((\d+)\/\d+\)/;
+const RECOVERY_FAILURE = /^Circuit breaker '([^']+)': Failure during recovery test/;
+const REJECTED = /^Circuit breaker OPEN for [^:]*: Circuit breaker OPEN for '([^']+)'/;
+const STORED = /^Stored failed batch (\S+) to local storage/;
+const BATCH_FAILED = /^Batch (\S+) failed: /;
+const DROPPING = /^Dropping log due to ([\s\S]+)$/;
+/** Lines with no timestamp at all that still mean trouble (an uncaught crash before logging started). */
+const BARE_ERROR = /^(Traceback \(most recent call last\)|[\w.]*(Error|Exception)\b)/;
+
+export interface ParsedLogHeader {
+  readonly asctime: string;
+  readonly logger: string;
+  readonly level: string;
+  readonly message: string;
+}
+
+/** Splits a record into its format fields, or null when it does not start with a timestamp. */
+export function parseLogHeader(record: string): ParsedLogHeader | null {
+  const match = RECORD.exec(record);
+  if (match === null) return null;
+  const [, asctime, logger, level, message] = match as unknown as [string, string, string, string, string];
+  return { asctime, logger, level: level === 'WARN' ? 'WARNING' : level, message };
+}
+
+/**
+ * @example
+ * parseConnectorLogRecord("2026-11-27 02:35:21,464 - src.utils.circuit_breaker - ERROR - Circuit breaker 'azure-sentinel': CLOSED → OPEN (failures: 10, calls: 10)")
+ * // → [{ kind: 'breaker_transition', breaker: 'azure-sentinel', from: 'CLOSED', to: 'OPEN', line }]
+ */
+export function parseConnectorLogRecord(record: string): TargetLogEvent[] {
+  const line = record;
+  const header = parseLogHeader(record);
+  if (header === null) {
+    if (BARE_ERROR.test(record)) return [{ kind: 'error', line }];
+    return [{ kind: 'log', level: 'UNKNOWN', logger: '', line }];
+  }
+  const message = header.message;
+  let match: RegExpExecArray | null;
+
+  if ((match = TRANSITION.exec(message)) !== null) {
+    return [{ kind: 'breaker_transition', breaker: match[1]!, from: match[2] as BreakerState, to: match[3] as BreakerState, line }];
+  }
+  if ((match = THRESHOLD_EXCEEDED.exec(message)) !== null) {
+    return [{ kind: 'breaker_failure', breaker: match[1]!, count: Number(match[2]), line }];
+  }
+  if ((match = FAILURE.exec(message)) !== null) {
+    return [{ kind: 'breaker_failure', breaker: match[1]!, count: Number(match[2]), line }];
+  }
+  if ((match = RECOVERY_FAILURE.exec(message)) !== null) {
+    // The line states no count; it is the one failure that ends the half-open probe.
+    return [{ kind: 'breaker_failure', breaker: match[1]!, count: 1, line }];
+  }
+  if ((match = REJECTED.exec(message)) !== null) {
+    return [{ kind: 'breaker_rejected', breaker: match[1]!, line }];
+  }
+  if ((match = STORED.exec(message)) !== null) {
+    return [{ kind: 'batch_stored', batchId: match[1]!, line }];
+  }
+  if ((match = BATCH_FAILED.exec(message)) !== null) {
+    return [{ kind: 'batch_failed', batchId: match[1]!, line }];
+  }
+  if ((match = DROPPING.exec(message)) !== null) {
+    return [{ kind: 'record_rejected', reason: match[1]!.trim(), count: 1, line }];
+  }
+  if (header.level === 'ERROR' || header.level === 'CRITICAL' || header.level === 'FATAL') {
+    return [{ kind: 'error', line }];
+  }
+  return [{ kind: 'log', level: header.level, logger: header.logger, line }];
+}

@@ -1,0 +1,106 @@
+/**
+ * Test helpers for the reference target's process tests: a TargetContext built from real fakes,
+ * seeding in the CONTRACTS §2 shape, log capture, and waits on conditions with deadlines.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StartedFakes } from '../../fakes/index.js';
+import { referenceTarget } from '../../harness/targets/reference/index.js';
+import type { PreparedTarget, TargetContext, TargetLogEvent, TargetProcess } from '../../harness/targets/target.js';
+
+export const BUCKET = 'chaos-logs';
+export const PREFIX = 'logs/';
+export const RULE_ID = 'dcr-reference-test';
+export const STREAM = 'Custom-FirewallLogs';
+export const SECRET_NAME = 'connector-secret';
+
+export const recordId = (n: number): number => 1_000_000 + n;
+export const firewallLine = (n: number): string => `2024-01-01T00:00:00Z|10.0.0.1|10.0.0.2|allow|rule-1|tcp|40000|443|${recordId(n)}`;
+
+export function seedRecords(fakes: StartedFakes, from: number, count: number, seed = 7): number[] {
+  if (!fakes.s3.listKeys) throw new Error('S3 store without listKeys');
+  const ids: number[] = [];
+  for (let n = from; n < from + count; n += 1) {
+    fakes.s3.putObject(BUCKET, `${PREFIX}fw-${seed}-${n}.log`, firewallLine(n));
+    ids.push(recordId(n));
+  }
+  return ids;
+}
+
+/** Deliveries per record id (BytesTransferred), from the ingest store. */
+export function deliveries(fakes: StartedFakes): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const r of fakes.ingest.records()) {
+    const id = r.record['BytesTransferred'] as number;
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export async function waitFor(description: string, condition: () => boolean | Promise<boolean>, timeoutMs = 30_000, pollMs = 50): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await condition()) return;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${description}`);
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
+export interface TestTarget {
+  readonly prepared: PreparedTarget;
+  readonly workDir: string;
+  readonly events: { record: string; stream: 'stdout' | 'stderr'; events: readonly TargetLogEvent[] }[];
+  launch(command: 'run' | 'ingest' | 'replay-failed'): Promise<TargetProcess>;
+  transitions(breaker: string): string[];
+  dispose(): Promise<void>;
+}
+
+export async function prepareReference(fakes: StartedFakes, options: Record<string, string> = {}, extra: Partial<TargetContext> = {}): Promise<TestTarget> {
+  const workDir = await mkdtemp(join(tmpdir(), 'reference-test-'));
+  const context: TargetContext = {
+    workDir,
+    fakesEnv: fakes.env,
+    endpoints: fakes.endpoints,
+    bucket: BUCKET,
+    prefix: PREFIX,
+    ruleId: RULE_ID,
+    stream: STREAM,
+    secretName: SECRET_NAME,
+    timeScale: 1,
+    seed: 7,
+    options,
+    shims: [],
+    pollIntervalMs: 300,
+    ...extra,
+  };
+  const prepared = await referenceTarget.prepare(context);
+  const events: TestTarget['events'] = [];
+  const processes: TargetProcess[] = [];
+  return {
+    prepared,
+    workDir,
+    events,
+    async launch(command) {
+      const proc = await prepared.launch(command);
+      processes.push(proc);
+      proc.onLogRecord((record, stream) => events.push({ record, stream, events: prepared.parseLog(record) }));
+      return proc;
+    },
+    transitions(breaker) {
+      return events.flatMap((e) => e.events).flatMap((e) => (e.kind === 'breaker_transition' && e.breaker === breaker ? [`${e.from}>${e.to}`] : []));
+    },
+    async dispose() {
+      await Promise.allSettled(processes.map((p) => p.stop()));
+      await prepared[Symbol.asyncDispose]();
+      await rm(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Value of a Prometheus series (first sample matching the label text), or undefined. */
+export async function metric(healthUrl: string, series: string, labels = ''): Promise<number | undefined> {
+  const text = await (await fetch(`${healthUrl}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${series}${labels} `));
+  return line === undefined ? undefined : Number(line.split(' ')[1]);
+}
