@@ -1,0 +1,36 @@
+/**
+ * Public surface of reports/: the gate, the report writers, and the pure model behind them.
+ *
+ * @example
+ * import { loadResultFiles, writeReports } from './reports/index.js';
+ * await writeReports({ results: await loadResultFiles('out'), outDir: 'out', harnessVersion: '0.1.0', generatedAt: new Date() }, ['markdown', 'html']);
+ */
+export { CORE_GATE_SCENARIOS, NETWORK_GATE_SCENARIOS, resolveDefaultGateSuite } from './gate-suite.js';
+export { runGate, resolveGateSuite } from './gate/run-gate.js';
+export type { GateOptions, GateOutcome } from './gate/run-gate.js';
+export { mergeShardOutputs } from './gate/merge-shards.js';
+export type { MergeShardsOptions, MergeOutcome } from './gate/merge-shards.js';
+export { parseGateArgs } from './gate/parse-gate-args.js';
+export type { GateArgs } from './gate/parse-gate-args.js';
+export { parseShard, selectShard } from './gate/shard.js';
+export type { ShardSpec } from './gate/shard.js';
+export { loadHarnessEngine } from './gate/gate-engine.js';
+export type { GateEngine, GateRunOptions } from './gate/gate-engine.js';
+export { defaultConcurrencyFor, isParallelSafeTarget } from './gate/target-concurrency.js';
+export { buildGateSummary, computeGateExitCode } from './summary/gate-summary.js';
+export type { GateSummary, GateScenarioSummary, GateExitCode, ShardInfo } from './summary/gate-summary.js';
+export { loadResultFiles, sortResults } from './results/load-result-files.js';
+export { validateResultFile } from './results/validate-result-file.js';
+export { REPORT_WRITERS, writeReports, isWriterName } from './writers/registry.js';
+export type { WriterName, WriterOptionsMap, WriterWithOptions } from './writers/registry.js';
+export type { ReportWriter, WriterInput } from './writers/writer.js';
+export { renderMarkdownReport } from './writers/markdown-writer.js';
+export { renderHtmlReport } from './writers/html-writer.js';
+export { formatFailureMessage } from './writers/junit-writer.js';
+export { buildReportModel } from './model/report-model.js';
+export type { ReportModel } from './model/report-model.js';
+export { computePromiseStatuses } from './model/promise-status.js';
+export type { PromiseStatus, PromiseVerdict } from './model/promise-status.js';
+export { renderTimelineSvg } from './timeline/render-timeline-svg.js';
+export { readHarnessVersion } from './harness-version.js';
+export { ReportError, GateUsageError, ReportInputError } from './report-error.js';

@@ -1,0 +1,96 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildReportModel, type ReportModel } from '../model/report-model.js';
+import { cellText, type Table } from '../model/table.js';
+import { describeReportHeader } from '../model/report-header.js';
+import { renderTimelineSvg } from '../timeline/render-timeline-svg.js';
+import { escapeMarkdown, markdownCodeBlock, scenarioAnchor } from './escape.js';
+import type { ReportWriter } from './writer.js';
+
+export interface MarkdownOptions {
+  /** @default 'report.md' */
+  readonly fileName?: string;
+  /** Write each timeline as `timeline-<scenario>.svg` beside the report and link it. @default true */
+  readonly timelineFiles?: boolean;
+}
+
+const STATUS_MARK = { verified: '✅ verified', violated: '❌ violated', 'not exercised': '⚪ not exercised' } as const;
+
+function renderTable(table: Table, empty: string): string {
+  if (table.rows.length === 0) return `_${empty}_\n`;
+  const lines = [
+    `| ${table.headers.map(escapeMarkdown).join(' | ')} |`,
+    `| ${table.headers.map(() => '---').join(' | ')} |`,
+    ...table.rows.map((row) => `| ${row.map((c) => {
+      const text = escapeMarkdown(cellText(c));
+      return typeof c !== 'string' && c.tone === 'bad' ? `**${text}**` : text;
+    }).join(' | ')} |`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** The report as Markdown (GitHub-flavoured: tables, `<a id>` anchors). */
+export function renderMarkdownReport(model: ReportModel, options: { timelineFile?: (scenario: string) => string } = {}): string {
+  const out: string[] = [`# ${escapeMarkdown(model.title)}`, ''];
+  const { passed, failed, errored } = model.verdict;
+  out.push(`**Outcome:** ${passed} passed, ${failed} failed, ${errored} errored, ${model.scenarios.length} scenarios.`, '');
+  if (model.header.shims.length > 0) {
+    out.push(`> **⚠ Shims were used: ${escapeMarkdown(model.header.shims.join(', '))}.** The connector ran with harness patches; results do not describe the unmodified connector.`, '');
+  }
+  out.push('## What was tested', '', '| | |', '| --- | --- |');
+  for (const [label, value] of describeReportHeader(model.header)) out.push(`| ${escapeMarkdown(label)} | ${escapeMarkdown(value)} |`);
+  out.push('', '## Runbook promises', '', '| Status | Promise | Statement | Scenarios |', '| --- | --- | --- | --- |');
+  for (const p of model.promises) {
+    const links = p.scenarios.map((s) => `[${escapeMarkdown(s)}](#${scenarioAnchor(s)})`).join(', ') || '—';
+    const note = p.note ? ` (${escapeMarkdown(p.note)})` : '';
+    out.push(`| ${STATUS_MARK[p.status]}${note} | \`${p.id}\` | ${escapeMarkdown(p.statement)} | ${links} |`);
+  }
+  out.push('', '## Scenarios', '');
+  for (const view of model.scenarios) {
+    out.push(`<a id="${scenarioAnchor(view.id)}"></a>`, '', `### ${escapeMarkdown(view.id)}: ${escapeMarkdown(view.title)} (${view.verdict})`, '');
+    if (view.error) out.push(`> **Error:** ${escapeMarkdown(view.error)}`, '');
+    for (const [label, value] of view.facts) out.push(`- **${label}:** ${escapeMarkdown(value)}`);
+    out.push('');
+    const timeline = options.timelineFile?.(view.id);
+    if (timeline) out.push(`![Timeline of ${escapeMarkdown(view.id)}](${timeline})`, '');
+    out.push('#### Expectations', '', renderTable(view.expectations, 'no expectations evaluated'));
+    out.push('#### Breaker transitions', '', renderTable(view.transitions, 'no breaker transitions'));
+    out.push('#### Recovery times', '', renderTable(view.recoveries, 'no recovery bound checked'));
+    out.push('#### Ledger', '', renderTable(view.ledger, 'no ledger'));
+    if (view.lostIds.length > 0) out.push(`Lost record ids: ${view.lostIds.map(escapeMarkdown).join(', ')}`, '');
+    out.push('#### Requests by status (fakes)', '', renderTable(view.requestCounts, 'no requests recorded'));
+    out.push('#### Fault windows', '', renderTable(view.faults, 'no faults injected'));
+    if (view.steps.rows.length > 0) out.push('#### Steps (numbered as on the timeline)', '', renderTable(view.steps, 'no steps'));
+  }
+  out.push('## Evidence appendix', '');
+  if (model.evidence.length === 0) out.push('_No failed expectation and no errored scenario: nothing to show._', '');
+  for (const entry of model.evidence) {
+    out.push(`### ${escapeMarkdown(entry.scenario)}: ${escapeMarkdown(entry.expectation)}`, '', `[back to scenario](#${scenarioAnchor(entry.scenario)})`, '');
+    out.push('Deciding evidence:', '', markdownCodeBlock(entry.evidence.length > 0 ? entry.evidence : ['(none recorded)']), '');
+    out.push('Connector log excerpt:', '', markdownCodeBlock(entry.log.length > 0 ? entry.log : ['(no log lines kept)']), '');
+    out.push('Journal excerpt (fakes):', '', markdownCodeBlock(entry.journal.length > 0 ? entry.journal : ['(no failed or faulted requests)']), '');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** `<out>/markdown/report.md`, plus `timeline-<scenario>.svg` files it links (Markdown cannot inline SVG). */
+export const markdownWriter: ReportWriter<MarkdownOptions> = {
+  name: 'markdown',
+  async write(input, options) {
+    const dir = join(input.outDir, 'markdown');
+    await mkdir(dir, { recursive: true });
+    const model = buildReportModel(input.results, { harnessVersion: input.harnessVersion, generatedAt: input.generatedAt });
+    const written: string[] = [];
+    const withTimelines = options.timelineFiles ?? true;
+    if (withTimelines) {
+      for (const result of input.results) {
+        const path = join(dir, `timeline-${result.scenario}.svg`);
+        await writeFile(path, `${renderTimelineSvg(result)}\n`);
+        written.push(path);
+      }
+    }
+    const path = join(dir, options.fileName ?? 'report.md');
+    await writeFile(path, renderMarkdownReport(model, withTimelines ? { timelineFile: (id) => `timeline-${id}.svg` } : {}));
+    return [path, ...written];
+  },
+};

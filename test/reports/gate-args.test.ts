@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parseGateArgs } from '../../reports/gate/parse-gate-args.js';
+import { parseShard, selectShard } from '../../reports/gate/shard.js';
+import { GateUsageError } from '../../reports/report-error.js';
+import { CORE_GATE_SCENARIOS, resolveDefaultGateSuite } from '../../reports/gate-suite.js';
+
+describe('parseGateArgs', () => {
+  it('takes the gate flags and passes every other flag through unchanged, in order', () => {
+    const args = parseGateArgs(['--target', 'reference', '--shard', '2/3', '--time-scale=20', '--scenarios=a,b', '--target-option', 'failure_threshold=1000', '--concurrency', '1']);
+    expect(args).toEqual({
+      help: false,
+      shard: { index: 2, count: 3 },
+      scenarios: ['a', 'b'],
+      concurrency: 1,
+      runArgs: ['--target', 'reference', '--time-scale=20', '--target-option', 'failure_threshold=1000'],
+    });
+  });
+
+  it('collects --merge directories up to the next flag', () => {
+    expect(parseGateArgs(['--merge', 'shard-1', 'shard-2', '--out', 'merged'])).toEqual({ help: false, merge: ['shard-1', 'shard-2'], runArgs: ['--out', 'merged'] });
+  });
+
+  it.each([
+    [['--shard', '0/2'], /--shard "0\/2"/],
+    [['--shard', '3/2'], /1 ≤ i ≤ n/],
+    [['--shard'], /--shard: it needs a value/],
+    [['--scenarios', ','], /no scenario ids/],
+    [['--concurrency', '0'], /--concurrency "0"/],
+    [['--merge'], /--merge: no directories/],
+    [['--merge', 'a', '--shard', '1/2'], /cannot be used with --shard/],
+  ])('rejects %j with a message naming the flag', (argv, message) => {
+    expect(() => parseGateArgs(argv)).toThrow(GateUsageError);
+    expect(() => parseGateArgs(argv)).toThrow(message);
+  });
+});
+
+describe('shards', () => {
+  const suite = ['s3-flaky-network', 'rate-limit', 'auth-failure', 'sentinel-latency', 'keyvault-network', 'sentinel-outage'];
+
+  it('deals the sorted suite round-robin, so shards are disjoint and cover the suite', () => {
+    const one = selectShard(suite, parseShard('1/2'));
+    const two = selectShard(suite, parseShard('2/2'));
+    expect(one).toEqual(['auth-failure', 'rate-limit', 'sentinel-latency']);
+    expect(two).toEqual(['keyvault-network', 's3-flaky-network', 'sentinel-outage']);
+    for (const n of [1, 2, 3, 4, 7]) {
+      const all = Array.from({ length: n }, (_, i) => selectShard(suite, { index: i + 1, count: n })).flat();
+      expect(all.sort()).toEqual([...suite].sort());
+    }
+  });
+
+  it('does not depend on the order the suite is listed in', () => {
+    expect(selectShard([...suite].reverse(), { index: 2, count: 3 })).toEqual(selectShard(suite, { index: 2, count: 3 }));
+  });
+});
+
+describe('gate suite', () => {
+  it('is the core scenarios plus the network scenarios the registry knows', () => {
+    expect(resolveDefaultGateSuite(() => false)).toEqual([...CORE_GATE_SCENARIOS].sort());
+    expect(resolveDefaultGateSuite((id) => id === 'keyvault-network')).toEqual(['auth-failure', 'keyvault-network', 'rate-limit', 'sentinel-outage']);
+  });
+});
