@@ -17,6 +17,8 @@ export interface ResultTransition {
   readonly evidence: string;
   /** False when `from` was not the state the harness had last seen for this breaker. */
   readonly consistent: boolean;
+  /** Which target process logged it (`run`, or `replay-failed`, whose breakers are its own). Added by the scenario engine. */
+  readonly command?: 'run' | 'ingest' | 'replay-failed';
 }
 
 export interface ResultExpectation {
@@ -76,6 +78,17 @@ export interface ResultSample {
   readonly breakerStates: Readonly<Record<string, BreakerState>>;
 }
 
+/** One timeline step as it ran. A step whose trigger or wait did not hold in time is `timed_out`. */
+export interface ResultStep {
+  readonly index: number;
+  readonly name: string;
+  readonly action: string;
+  readonly startedAtMs: number;
+  readonly completedAtMs: number | null;
+  readonly outcome: 'done' | 'timed_out' | 'not_reached';
+  readonly detail: string;
+}
+
 export interface ScenarioResultFile {
   readonly schemaVersion: 1;
   readonly scenario: string;
@@ -105,6 +118,8 @@ export interface ScenarioResultFile {
   readonly requestCounts: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly requests: readonly ResultRequestPoint[];
   readonly samples: readonly ResultSample[];
+  /** Timeline steps as they ran (added by the scenario engine; optional for older files). */
+  readonly steps?: readonly ResultStep[];
   /** Log excerpts (target stderr/stdout) kept for the evidence appendix, last ~200 lines. */
   readonly logExcerpt: readonly string[];
   readonly machine: { readonly platform: string; readonly cpus: number; readonly node: string };

@@ -1,0 +1,77 @@
+/**
+ * The harness's error hierarchy. The CLI maps them onto exit codes: a `ChaosError` of any kind
+ * is exit 2 (usage or infrastructure: something to fix before the run can say anything), while
+ * failed expectations are not errors at all but a `failed` verdict (exit 1).
+ *
+ * Messages follow "Failed to X: reason. Fix hint." so the CLI can print them as they are.
+ */
+
+/** Base of every error the harness raises on purpose. */
+export class ChaosError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ChaosError';
+  }
+}
+
+/** Bad command line: unknown flag, bad value, unknown scenario or target. */
+export class UsageError extends ChaosError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/**
+ * A scenario that failed validation. `problems` lists every one, each prefixed with its path
+ * (`steps[2].action.fault.effect.status: must be one of …`), so a user fixes them all at once.
+ */
+export class InvalidScenarioError extends ChaosError {
+  constructor(
+    readonly scenarioId: string,
+    readonly problems: readonly string[],
+  ) {
+    super(
+      `Failed to validate scenario "${scenarioId}": ${problems.length} problem(s):\n` +
+        problems.map((p) => `  - ${p}`).join('\n') +
+        '\nFix the scenario definition (see harness/scenario/types.ts).',
+    );
+    this.name = 'InvalidScenarioError';
+  }
+}
+
+/** The fakes, the target or the machine let us down; the run says nothing about the target. */
+export class InfrastructureError extends ChaosError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'InfrastructureError';
+  }
+}
+
+/** A readiness or condition wait ran past its limit. */
+export class StartupTimeoutError extends InfrastructureError {
+  constructor(
+    message: string,
+    readonly timeoutMs: number,
+  ) {
+    super(message);
+    this.name = 'StartupTimeoutError';
+  }
+}
+
+/** The run was aborted from outside (Ctrl-C, SIGTERM, or the caller's AbortSignal). */
+export class InterruptedError extends ChaosError {
+  constructor(reason = 'interrupted') {
+    super(reason);
+    this.name = 'InterruptedError';
+  }
+}
+
+/** Formats any thrown value for a one-line message. */
+export function describeError(error: unknown): string {
+  if (error instanceof AggregateError) {
+    return [error.message, ...error.errors.map((e) => `  - ${describeError(e)}`)].join('\n');
+  }
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,35 @@
+import type { Expectation } from '../scenario/types.js';
+import type { ResultExpectation } from '../result/result-schema.js';
+import { formatSeconds, type EvaluationContext } from './evaluation-context.js';
+
+type TargetAliveExpectation = Extract<Expectation, { kind: 'target_alive' }>;
+
+/**
+ * The `run` process never exited on its own, and /health kept answering: at most one probe
+ * sample in a row may miss (tolerance for a sample racing a busy event loop).
+ */
+export function evaluateTargetAlive(expectation: TargetAliveExpectation, ctx: EvaluationContext): ResultExpectation {
+  const crashes = ctx.ofType('target:exited').filter((e) => e.command === 'run' && !e.expected);
+  const samples = ctx.ofType('probe:sampled');
+  let streak = 0;
+  let worstStreak = 0;
+  const misses: string[] = [];
+  for (const sample of samples) {
+    if (sample.health === 200) streak = 0;
+    else {
+      streak += 1;
+      misses.push(`@${formatSeconds(sample.atMs)} /health → ${sample.health ?? 'no answer'}`);
+    }
+    worstStreak = Math.max(worstStreak, streak);
+  }
+  const passed = crashes.length === 0 && worstStreak <= 1 && samples.length > 0;
+  return {
+    name: 'target stayed alive',
+    kind: expectation.kind,
+    passed,
+    expected: 'no unexpected exit; /health answering (≤ 1 missed sample in a row)',
+    observed: `${crashes.length} unexpected exit(s); ${samples.length} sample(s), ${misses.length} missed, longest miss streak ${worstStreak}`,
+    evidence: [...crashes.map((e) => `@${formatSeconds(e.atMs)} run (pid ${e.pid}) exited code=${e.code} signal=${e.signal}`), ...misses.slice(0, 20)],
+    ...(expectation.promise ? { promise: expectation.promise } : {}),
+  };
+}

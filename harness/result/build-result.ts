@@ -1,0 +1,97 @@
+/**
+ * Assembles the result file from the run's events and the evaluated expectations. Every field
+ * of ScenarioResultFile is filled, even for an `error` run (with what was seen before it broke).
+ */
+import { cpus } from 'node:os';
+import type { EvaluationContext } from '../expectations/evaluation-context.js';
+import { toResultLedger } from '../ledger.js';
+import { measureTimeScale } from '../observe/measure-time-scale.js';
+import type { Scenario } from '../scenario/types.js';
+import type { ResultExpectation, ResultFaultWindow, ResultRequestPoint, ResultSample, ResultStep, ScenarioResultFile, Verdict } from './result-schema.js';
+import { stepName } from '../run/execute-timeline.js';
+
+const MAX_LOG_LINES = 200;
+const MAX_REQUEST_POINTS = 5_000;
+
+export interface BuildResultInput {
+  readonly scenario: Scenario;
+  readonly target: string;
+  readonly verdict: Verdict;
+  readonly error?: string;
+  readonly startedAt: Date;
+  readonly durationMs: number;
+  readonly timeScale: number;
+  readonly seed: number;
+  readonly shims: readonly string[];
+  readonly targetOptions: Readonly<Record<string, string>>;
+  readonly versions: ScenarioResultFile['versions'];
+  readonly expectations: readonly ResultExpectation[];
+  readonly ctx: EvaluationContext;
+  readonly samples: readonly ResultSample[];
+}
+
+export function buildResult(input: BuildResultInput): ScenarioResultFile {
+  const { ctx } = input;
+  const measured = measureTimeScale(ctx.events, input.timeScale);
+  const faults: ResultFaultWindow[] = [];
+  for (const e of ctx.events) {
+    if (e.type === 'fault:injected') faults.push({ ruleId: e.ruleId, service: e.service, description: e.description, layer: e.layer, startMs: Math.round(e.atMs), endMs: null });
+    if (e.type === 'fault:cleared') {
+      const open = faults.findIndex((f) => f.ruleId === e.ruleId && f.layer === e.layer && f.endMs === null);
+      if (open >= 0) faults[open] = { ...faults[open]!, endMs: Math.round(e.atMs) };
+    }
+  }
+  const requestCounts: Record<string, Record<string, number>> = {};
+  const requests: ResultRequestPoint[] = [];
+  for (const r of ctx.requests) {
+    const byService = (requestCounts[r.entry.service] ??= {});
+    const key = `${r.entry.operation} ${r.entry.status}`;
+    byService[key] = (byService[key] ?? 0) + 1;
+    if (requests.length < MAX_REQUEST_POINTS) {
+      requests.push({ atMs: Math.round(r.startMs), service: r.entry.service, operation: r.entry.operation, status: r.entry.status, outcome: r.entry.outcome, faulted: r.entry.faultRuleId !== undefined });
+    }
+  }
+  const completed = new Map(ctx.ofType('step:completed').map((e) => [e.index, e]));
+  const started = new Map(ctx.ofType('step:started').map((e) => [e.index, e]));
+  const steps: ResultStep[] = input.scenario.steps.map((step, index) => {
+    const start = started.get(index);
+    const end = completed.get(index);
+    return {
+      index,
+      name: stepName(step, index),
+      action: step.action.kind,
+      startedAtMs: start ? Math.round(start.atMs) : -1,
+      completedAtMs: end ? Math.round(end.atMs) : null,
+      outcome: end ? end.outcome : 'not_reached',
+      detail: end?.detail ?? (start ? 'started, did not complete' : 'not reached'),
+    };
+  });
+  const logLines = ctx.ofType('log:record').flatMap((e) => e.record.split('\n').map((line) => `[${e.command}] ${line}`));
+  return {
+    schemaVersion: 1,
+    scenario: input.scenario.id,
+    title: input.scenario.title,
+    runbookRow: input.scenario.runbookRow,
+    target: input.target,
+    verdict: input.verdict,
+    ...(input.error !== undefined ? { error: input.error } : {}),
+    startedAt: input.startedAt.toISOString(),
+    durationMs: Math.round(input.durationMs),
+    timeScale: input.timeScale,
+    ...(measured !== undefined ? { measuredTimeScale: Math.round(measured * 1_000) / 1_000 } : {}),
+    seed: input.seed,
+    shims: input.shims,
+    targetOptions: input.targetOptions,
+    versions: input.versions,
+    expectations: input.expectations,
+    transitions: ctx.transitions.map((t) => ({ breaker: t.breaker, from: t.from, to: t.to, atMs: t.atMs, evidence: t.evidence, consistent: t.consistent, command: t.command })),
+    ledger: toResultLedger(ctx.ledger),
+    faults,
+    requestCounts,
+    requests,
+    samples: input.samples,
+    steps,
+    logExcerpt: logLines.slice(-MAX_LOG_LINES),
+    machine: { platform: `${process.platform}-${process.arch}`, cpus: cpus().length, node: process.version },
+  };
+}

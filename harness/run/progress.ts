@@ -1,0 +1,40 @@
+/**
+ * The live progress line and the final verdict table (plain text, no colours: it goes to
+ * terminals and CI logs alike).
+ */
+import type { ScenarioResultFile } from '../result/result-schema.js';
+import type { LiveState } from './live-state.js';
+
+/**
+ * `lost` here is "not yet accounted for" (seeded, neither delivered nor stored); the ledger's
+ * final `lost` is computed after the run.
+ *
+ * @example `[  42.0s target,   4.2s wall] azure-sentinel=OPEN | faults: sentinel-429 | delivered 20/45, stored 18 (18 file(s)), lost 7`
+ */
+export function formatProgress(timelineMs: number, wallMs: number, state: LiveState): string {
+  const breakers = Object.entries(state.breakerStates());
+  const breakerText = breakers.length > 0 ? breakers.map(([name, s]) => `${name}=${s}`).join(' ') : 'breakers CLOSED';
+  const faults = [...state.activeFaults().keys()];
+  const delivered = [...state.seeded].filter((id) => state.delivered.has(id)).length;
+  return `[${(timelineMs / 1_000).toFixed(1).padStart(7)}s target, ${(wallMs / 1_000).toFixed(1).padStart(6)}s wall] ${breakerText} | faults: ${faults.join(', ') || 'none'} | delivered ${delivered}/${state.seeded.size}, stored ${state.waitingRecordIds().size} (${state.waitingFiles()} file(s)), lost ${state.lost()}`;
+}
+
+const clip = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
+const show = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
+
+const formatPercent = (ratio: number): string => `${ratio >= 0 ? '+' : ''}${(ratio * 100).toFixed(1)}%`;
+
+/** The verdict table printed at the end of a run. */
+export function formatVerdictTable(result: ScenarioResultFile): string {
+  const rows = result.expectations.map((e) => `${e.passed ? 'PASS' : 'FAIL'}  ${clip(e.name, 52)} ${clip(show(e.expected), 34)} ${show(e.observed)}`);
+  const l = result.ledger;
+  const lines = [
+    '',
+    `Scenario ${result.scenario} on ${result.target} (time scale ${result.timeScale}${result.measuredTimeScale !== undefined ? `, measured ${result.measuredTimeScale.toFixed(2)}: ${formatPercent(result.measuredTimeScale / result.timeScale - 1)} off` : ', measured: n/a'}, seed ${result.seed})`,
+    `      ${clip('expectation', 52)} ${clip('expected', 34)} observed`,
+    ...rows,
+    `Ledger: seeded ${l.seeded}, delivered ${l.delivered}, duplicates ${l.duplicates}, in failed batches ${l.inFailedBatches}, replayed ${l.replayed}, lost ${l.lost}`,
+    `Verdict: ${result.verdict.toUpperCase()}${result.error ? ` — ${result.error}` : ''}`,
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,58 @@
+/**
+ * Builds run events by hand, to test the ledger and the evaluators without processes.
+ * Times are target ms; time scale 1, so wall ms are the same.
+ */
+import type { JournalEntry, ServiceName } from '../../../fakes/core/types.js';
+import type { RunEvent, RunEventPayload } from '../../../harness/observe/events.js';
+import type { BreakerState } from '../../../harness/result/result-schema.js';
+
+export function buildEvents(timeline: readonly (readonly [number, RunEventPayload])[]): RunEvent[] {
+  return timeline.map(([atMs, payload], i) => ({ ...payload, seq: i + 1, atMs, wallAtMs: atMs }) as RunEvent);
+}
+
+let nextSeq = 1;
+export function request(service: ServiceName, operation: string, status: number, startedAtMs: number, extra: Partial<JournalEntry> = {}): RunEventPayload {
+  const entry: JournalEntry = {
+    seq: nextSeq++,
+    requestId: `req-${nextSeq}`,
+    service,
+    operation,
+    method: 'POST',
+    path: '/x',
+    status,
+    outcome: 'responded',
+    startedAtMs,
+    durationMs: 5,
+    bytesIn: 10,
+    bytesOut: 10,
+    ...extra,
+  };
+  return { type: 'request:completed', entry, startedAtMs };
+}
+
+export function transition(breaker: string, from: BreakerState, to: BreakerState, options: { consistent?: boolean; expectedFrom?: BreakerState; pid?: number } = {}): RunEventPayload {
+  return {
+    type: 'breaker:transitioned',
+    command: 'run',
+    pid: options.pid ?? 100,
+    breaker,
+    from,
+    to,
+    expectedFrom: options.expectedFrom ?? from,
+    consistent: options.consistent ?? true,
+    line: `Circuit breaker '${breaker}': ${from} → ${to}`,
+  };
+}
+
+export const launched = (pid = 100): RunEventPayload => ({ type: 'target:launched', command: 'run', pid });
+export const seeded = (...ids: string[]): RunEventPayload => ({ type: 'seed:put', recordIds: ids, keys: ids.map((id) => `logs/${id}.log`) });
+export const ingested = (id: string, duringReplay = false): RunEventPayload => ({
+  type: 'record:ingested',
+  recordId: id,
+  duringReplay,
+  ingest: { seq: 1, ruleId: 'dcr', stream: 's', requestId: 'r', arrivedAtMs: 0, record: { BytesTransferred: Number(id) } },
+});
+export const fileCreated = (file: string, ...ids: string[]): RunEventPayload => ({ type: 'batch-file:created', file, recordIds: ids, writtenAtMs: null });
+export const fileArchived = (file: string): RunEventPayload => ({ type: 'batch-file:archived', file });
+export const stepStarted = (index: number, name: string): RunEventPayload => ({ type: 'step:started', index, name, action: 'clear' });
+export const stepDone = (index: number, name: string, skipped = false): RunEventPayload => ({ type: 'step:completed', index, name, outcome: skipped ? 'timed_out' : 'done', skipped, detail: '' });
