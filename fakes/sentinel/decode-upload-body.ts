@@ -12,7 +12,13 @@ import { gunzipSync } from 'node:zlib';
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 1_153_433; // 1.1 MiB
 
 export type DecodedUpload =
-  | { readonly ok: true; readonly records: readonly unknown[]; readonly uncompressedBytes: number }
+  | {
+      readonly ok: true;
+      readonly records: readonly unknown[];
+      /** The (uncompressed) JSON text `records` was parsed from, for the store to retain instead of them. */
+      readonly json: string;
+      readonly uncompressedBytes: number;
+    }
   | { readonly ok: false; readonly status: 400 | 413 | 415; readonly code: string; readonly message: string };
 
 export function decodeUploadBody(body: Buffer, contentEncoding: string | undefined, maxUncompressedBytes: number): DecodedUpload {
@@ -34,9 +40,10 @@ export function decodeUploadBody(body: Buffer, contentEncoding: string | undefin
   }
   if (json.length > maxUncompressedBytes) return tooLarge(maxUncompressedBytes);
 
+  const text = json.toString('utf8');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(json.toString('utf8'));
+    parsed = JSON.parse(text);
   } catch (error) {
     return { ok: false, status: 400, code: 'InvalidContent', message: `The request body is not valid JSON: ${(error as Error).message}.` };
   }
@@ -47,7 +54,7 @@ export function decodeUploadBody(body: Buffer, contentEncoding: string | undefin
   if (notObject >= 0) {
     return { ok: false, status: 400, code: 'InvalidContent', message: `Record ${notObject} is not a JSON object.` };
   }
-  return { ok: true, records: parsed, uncompressedBytes: json.length };
+  return { ok: true, records: parsed, json: text, uncompressedBytes: json.length };
 }
 
 function tooLarge(limit: number): DecodedUpload {

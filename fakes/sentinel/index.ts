@@ -21,7 +21,7 @@ import { sentinelErrorCode, sentinelErrorResponse } from './sentinel-errors.js';
 import { matchUploadRoute, OPERATION_UPLOAD } from './upload-route.js';
 
 export { createIngestStore, DEFAULT_INGEST_CAPACITY } from './ingest-store.js';
-export type { IngestCount, IngestFilter, IngestListener, IngestStore, WritableIngestStore } from './ingest-store.js';
+export type { IngestBatch, IngestCount, IngestFilter, IngestListener, IngestStore, WritableIngestStore } from './ingest-store.js';
 export { DEFAULT_MAX_UNCOMPRESSED_BYTES } from './decode-upload-body.js';
 export { OPERATION_UPLOAD } from './upload-route.js';
 
@@ -68,7 +68,17 @@ export function createSentinelService(options: SentinelServiceOptions): Sentinel
       const contentEncoding = request.headers['content-encoding'];
       const decoded = decodeUploadBody(request.body, typeof contentEncoding === 'string' ? contentEncoding : undefined, maxBytes);
       if (!decoded.ok) return fail(decoded.status, decoded.message, decoded.code);
-      store.add({ ruleId: route.ruleId, stream: route.stream, requestId: request.requestId, arrivedAtMs: options.clock.now(), records: decoded.records });
+      store.add({
+        ruleId: route.ruleId,
+        stream: route.stream,
+        requestId: request.requestId,
+        arrivedAtMs: options.clock.now(),
+        records: decoded.records,
+        json: decoded.json,
+        // @note The raw body identifies the records exactly: a gzip body can never also be a valid
+        // plain JSON body (0x1f is not JSON), so equal bytes decode to equal records either way.
+        source: request.body,
+      });
       return { status: 204, headers: { 'x-ms-request-id': request.requestId } };
     },
 
