@@ -47,7 +47,7 @@ import { readHarnessVersion } from './run/versions.js';
 import { assertValidScenario } from './scenario/validate-scenario.js';
 import type { Scenario } from './scenario/types.js';
 import { createSession } from './session.js';
-import { resolveTarget } from './targets/index.js';
+import { describeShimsBanner, resolveTarget } from './targets/index.js';
 import type { PreparedTarget, TargetContext } from './targets/target.js';
 
 export type { RunOptions } from './run/run-options.js';
@@ -68,8 +68,12 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   const scenario = assertValidScenario(input);
   if (!(options.timeScale > 0) || !Number.isFinite(options.timeScale)) throw new UsageError(`Failed to run: --time-scale must be a finite number > 0, got ${options.timeScale}.`);
   if (!Number.isSafeInteger(options.seed)) throw new UsageError(`Failed to run: --seed must be an integer, got ${options.seed}.`);
-  const target = await resolveTarget(options.target, options.connectorDir !== undefined ? { connectorDir: options.connectorDir } : {});
   const progress = options.onProgress ?? (() => undefined);
+  const target = await resolveTarget(options.target, { ...(options.connectorDir !== undefined ? { connectorDir: options.connectorDir } : {}), onProgress: progress });
+  // Only the python target takes shims (the others reject them in prepare); a shimmed run does
+  // not test the unmodified build, so it says so before it starts and above its verdict.
+  const shimsBanner = target.name === 'python' ? await describeShimsBanner(options.shims) : null;
+  if (shimsBanner) progress(shimsBanner);
   const targetOptions = { ...(scenario.targetOptions ?? {}), ...options.targetOptions };
   const startedAt = new Date();
   const startedWall = Date.now();
@@ -163,7 +167,7 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     session.defer('health poller', () => health.stop());
     const ticker = setInterval(() => {
       samples.push({ atMs: Math.round(bus.nowMs()), failedBatchFiles: live.waitingFiles(), deliveredRecords: live.delivered.size, breakerStates: live.breakerStates() });
-      progress(formatProgress(bus.nowMs(), Date.now() - startedWall, live));
+      progress(formatProgress(bus.nowMs(), bus.wallNowMs(), live, options.timeScale));
     }, 1_000);
     session.defer('progress ticker', () => clearInterval(ticker));
 
@@ -236,6 +240,6 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   });
   await mkdir(options.outDir, { recursive: true });
   await writeFile(join(options.outDir, `${scenario.id}.json`), `${JSON.stringify(result, null, 2)}\n`);
-  progress(formatVerdictTable(result));
+  progress(formatVerdictTable(result, shimsBanner ? { banner: shimsBanner } : {}));
   return result;
 }

@@ -1,29 +1,27 @@
 /**
- * Registry of scenarios by id. Network scenarios (scenarios/network/*.ts, another module) are
- * loaded with a tolerant dynamic import, so the registry works before they exist.
+ * Registry of scenarios by id: the one list `npm run scenario --list`, the gate suite and the
+ * report's promise table read. Static imports, so a broken scenario file fails loudly at load.
  *
  * @example getScenario('rate-limit')?.title
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../harness/scenario/types.js';
 import authFailure from './auth-failure.js';
+import keyvaultOutage from './keyvault-outage.js';
+import keyvaultNetwork from './network/keyvault-network.js';
+import s3FlakyNetwork from './network/s3-flaky-network.js';
+import sentinelLatency from './network/sentinel-latency.js';
 import rateLimit from './rate-limit.js';
 import sentinelOutage from './sentinel-outage.js';
 
-const NETWORK_SCENARIO_FILES = ['keyvault-network', 'sentinel-latency', 's3-flaky-network'] as const;
-
-/** Loads `./network/<name>.ts` when the file exists; a file that exists but fails to load is loud. */
-async function loadOptional(name: string): Promise<Scenario | null> {
-  const url = new URL(`./network/${name}.ts`, import.meta.url);
-  if (!existsSync(fileURLToPath(url))) return null;
-  const module = (await import(/* @vite-ignore */ url.href)) as { default?: Scenario };
-  return module.default ?? null;
-}
-
-const networkScenarios = (await Promise.all(NETWORK_SCENARIO_FILES.map(loadOptional))).filter((s): s is Scenario => s !== null);
-
-const SCENARIOS: readonly Scenario[] = [rateLimit, sentinelOutage, authFailure, ...networkScenarios];
+const SCENARIOS: readonly Scenario[] = [
+  rateLimit,
+  sentinelOutage,
+  authFailure,
+  keyvaultOutage,
+  keyvaultNetwork,
+  sentinelLatency,
+  s3FlakyNetwork,
+];
 
 export function listScenarios(): Scenario[] {
   return [...SCENARIOS];

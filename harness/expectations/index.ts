@@ -1,6 +1,6 @@
 /**
  * One evaluator per expectation kind (harness/scenario/types.ts), plus the always-on
- * `no_impossible_transitions`. Each returns { name, kind, passed, expected, observed, evidence,
+ * `no_impossible_transitions` and, when records were seeded, `uploads_reached_sentinel`. Each returns { name, kind, passed, expected, observed, evidence,
  * promise } where evidence lists the log lines, journal entries and events that decided it.
  *
  * @example const results = evaluateExpectations(scenario.expectations, createEvaluationContext(events, ledger));
@@ -17,6 +17,7 @@ import { evaluateRequestCount } from './request-count.js';
 import { evaluateRetrySpacing } from './retry-spacing.js';
 import { evaluateSecretServedFromCache } from './secret-served-from-cache.js';
 import { evaluateTargetAlive } from './target-alive.js';
+import { evaluateUploadsReachedSentinel } from './uploads-reached-sentinel.js';
 
 export function evaluateExpectation(expectation: Expectation, ctx: EvaluationContext): ResultExpectation {
   switch (expectation.kind) {
@@ -40,7 +41,8 @@ export function evaluateExpectation(expectation: Expectation, ctx: EvaluationCon
 }
 
 export function evaluateExpectations(expectations: readonly Expectation[], ctx: EvaluationContext): ResultExpectation[] {
-  return [...expectations.map((e) => evaluateExpectation(e, ctx)), evaluateNoImpossibleTransitions(ctx)].map(inStableOrder);
+  const reachability = evaluateUploadsReachedSentinel(ctx);
+  return [...expectations.map((e) => evaluateExpectation(e, ctx)), evaluateNoImpossibleTransitions(ctx), ...(reachability ? [reachability] : [])].map(inStableOrder);
 }
 
 /** Same key order in every result file, whatever order an evaluator built its object in. */

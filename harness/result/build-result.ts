@@ -10,7 +10,12 @@ import type { Scenario } from '../scenario/types.js';
 import type { ResultExpectation, ResultFaultWindow, ResultRequestPoint, ResultSample, ResultStep, ScenarioResultFile, Verdict } from './result-schema.js';
 import { stepName } from '../run/execute-timeline.js';
 
-const MAX_LOG_LINES = 200;
+/** Log records kept from the start of the run: how a failure began. */
+const HEAD_LOG_RECORDS = 60;
+/** Log records kept from the end: how it ended. */
+const TAIL_LOG_RECORDS = 150;
+/** Lines kept of one multi-line record (a traceback): its first lines and its last ones. */
+const MAX_LINES_PER_RECORD = 12;
 const MAX_REQUEST_POINTS = 5_000;
 
 export interface BuildResultInput {
@@ -66,7 +71,6 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
       detail: end?.detail ?? (start ? 'started, did not complete' : 'not reached'),
     };
   });
-  const logLines = ctx.ofType('log:record').flatMap((e) => e.record.split('\n').map((line) => `[${e.command}] ${line}`));
   return {
     schemaVersion: 1,
     scenario: input.scenario.id,
@@ -91,7 +95,28 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
     requests,
     samples: input.samples,
     steps,
-    logExcerpt: logLines.slice(-MAX_LOG_LINES),
+    logExcerpt: excerptLog(ctx.ofType('log:record')),
     machine: { platform: `${process.platform}-${process.arch}`, cpus: cpus().length, node: process.version },
   };
+}
+
+/**
+ * The first HEAD_LOG_RECORDS and the last TAIL_LOG_RECORDS target log records, as lines
+ * prefixed `[run]`/`[replay-failed]`, with one `… N records omitted …` line between them. The
+ * head matters because a failing target usually repeats one error thousands of times: the tail
+ * alone would show the repetition and lose the lines that explain it.
+ */
+export function excerptLog(records: readonly { readonly command: string; readonly record: string }[]): string[] {
+  const toLines = (e: { readonly command: string; readonly record: string }): string[] => clipRecord(e.record.split('\n')).map((line) => `[${e.command}] ${line}`);
+  if (records.length <= HEAD_LOG_RECORDS + TAIL_LOG_RECORDS) return records.flatMap(toLines);
+  const omitted = records.length - HEAD_LOG_RECORDS - TAIL_LOG_RECORDS;
+  return [...records.slice(0, HEAD_LOG_RECORDS).flatMap(toLines), `… ${omitted} records omitted …`, ...records.slice(-TAIL_LOG_RECORDS).flatMap(toLines)];
+}
+
+/** A traceback's head says where, its last line says what: keep both ends. */
+function clipRecord(lines: readonly string[]): readonly string[] {
+  if (lines.length <= MAX_LINES_PER_RECORD) return lines;
+  const head = Math.ceil(MAX_LINES_PER_RECORD / 2);
+  const tail = MAX_LINES_PER_RECORD - head - 1;
+  return [...lines.slice(0, head), `    … ${lines.length - head - tail} more line(s) …`, ...lines.slice(-tail)];
 }

@@ -120,7 +120,7 @@ export interface ScenarioResultFile {
   readonly samples: readonly ResultSample[];
   /** Timeline steps as they ran (added by the scenario engine; optional for older files). */
   readonly steps?: readonly ResultStep[];
-  /** Log excerpts (target stderr/stdout) kept for the evidence appendix, last ~200 lines. */
+  /** Log excerpts (target stderr/stdout) kept for the evidence appendix: the first 60 and the last 150 records, with an omission marker between. */
   readonly logExcerpt: readonly string[];
   readonly machine: { readonly platform: string; readonly cpus: number; readonly node: string };
 }

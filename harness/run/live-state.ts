@@ -5,6 +5,7 @@
  */
 import type { BreakerState } from '../result/result-schema.js';
 import type { EventBus } from '../observe/event-bus.js';
+import type { RunEvent } from '../observe/events.js';
 
 export interface LiveState {
   /** Breakers of the current `run` process (fresh CLOSED after a restart). */
@@ -20,8 +21,11 @@ export interface LiveState {
   requests(filter: { readonly service: string; readonly operation?: string; readonly status?: number }): number;
   /** True once the current `run` process has exited (or before any was launched). */
   runExited(): boolean;
-  /** Seeded, not delivered, not waiting in a failed-batch file. */
-  lost(): number;
+  /**
+   * Seeded, not yet delivered, not waiting in a failed-batch file: in flight or still in S3.
+   * Only the final ledger (ledger.ts) can call a record lost.
+   */
+  pending(): number;
 }
 
 export function createLiveState(bus: EventBus): LiveState & { dispose(): void } {
@@ -35,7 +39,7 @@ export function createLiveState(bus: EventBus): LiveState & { dispose(): void } 
   const faults = new Map<string, string>();
   const requests: { service: string; operation: string; status: number }[] = [];
 
-  const dispose = bus.subscribe((event) => {
+  const apply = (event: RunEvent): void => {
     switch (event.type) {
       case 'target:launched':
         if (event.command === 'run') {
@@ -75,7 +79,11 @@ export function createLiveState(bus: EventBus): LiveState & { dispose(): void } 
       default:
         break;
     }
-  });
+  };
+  // The state is made after seeding (and fakes:started) were announced: fold those in first,
+  // or the initial records would be missing from `seeded` and from the progress line's counts.
+  for (const event of bus.events()) apply(event);
+  const dispose = bus.subscribe(apply);
 
   const waitingRecordIds = (): Set<string> => {
     const ids = new Set<string>();
@@ -94,11 +102,11 @@ export function createLiveState(bus: EventBus): LiveState & { dispose(): void } 
     activeFaults: () => faults,
     requests: (f) => requests.filter((r) => r.service === f.service && (f.operation === undefined || r.operation === f.operation) && (f.status === undefined || r.status === f.status)).length,
     runExited: () => runExited,
-    lost() {
+    pending() {
       const waiting = waitingRecordIds();
-      let lost = 0;
-      for (const id of seeded) if (!delivered.has(id) && !waiting.has(id)) lost += 1;
-      return lost;
+      let pending = 0;
+      for (const id of seeded) if (!delivered.has(id) && !waiting.has(id)) pending += 1;
+      return pending;
     },
     dispose,
   };

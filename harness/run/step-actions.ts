@@ -4,6 +4,8 @@
  */
 import type { StartedFakes } from '../../fakes/index.js';
 import { InfrastructureError } from '../errors.js';
+// The pure spec module, not network/index.ts: a run without network faults loads no Toxiproxy code.
+import { describeNetworkFault } from '../network/network-fault-spec.js';
 import type { EventBus } from '../observe/event-bus.js';
 import type { NetworkFaultSpec } from '../scenario/types.js';
 import type { StepActions } from './execute-timeline.js';
@@ -30,7 +32,7 @@ export function createStepActions(fakes: StartedFakes, network: NetworkFaultCont
     },
     async injectNetwork(fault) {
       await needNetwork().inject(fault);
-      bus.emit({ type: 'fault:injected', ruleId: fault.id, service: fault.service, description: `${fault.toxic} on ${fault.service}`, layer: 'network' });
+      bus.emit({ type: 'fault:injected', ruleId: fault.id, service: fault.service, description: describeNetworkFault(fault), layer: 'network' });
     },
     async clearNetwork(faultId) {
       await needNetwork().clear(faultId);

@@ -42,7 +42,7 @@ export function createTargetController(prepared: PreparedTarget, bus: EventBus, 
     try {
       child = await prepared.launch(command);
     } catch (error) {
-      throw new InfrastructureError(`Failed to launch the target's "${command}": ${error instanceof Error ? error.message : String(error)}. Check the target's setup (npm run setup, --connector).`, { cause: error });
+      throw new InfrastructureError(`Failed to launch the target's "${command}": ${(error instanceof Error ? error.message : String(error)).replace(/\.$/, "")}. Check the target's setup (npm run setup, --connector).`, { cause: error });
     }
     live.add(child);
     session.add(`target ${command} (pid ${child.pid})`, child, (c) => c.stop(STOP_GRACE_MS));

@@ -1,10 +1,12 @@
 import { validateFaultRuleSpec } from '../../fakes/core/validate-fault-rule.js';
+// The spec module only, not harness/network/index.ts: validation must not load the Toxiproxy
+// client and process code (the spec module imports nothing but types).
+import { NETWORK_SERVICES, TOXIC_ATTRIBUTES, validateNetworkFaultSpec, type NetworkService } from '../network/network-fault-spec.js';
+import type { NetworkFaultSpec, NetworkToxicKind } from './types.js';
 import { at, checkKnownFields, checkNumber, checkOneOf, checkString, isObject, type Problems } from './checks.js';
 import { validateCondition } from './validate-condition.js';
 
 const ACTION_KINDS = ['inject', 'clear', 'inject_network', 'clear_network', 'restart_target', 'stop_target', 'replay_failed', 'wait', 'mark'] as const;
-const TOXICS = ['latency', 'bandwidth', 'slow_close', 'timeout', 'reset_peer', 'slicer', 'limit_data', 'partition'] as const;
-const SERVICES = ['s3', 'keyvault', 'sentinel', 'identity'] as const;
 
 /** What earlier steps defined, so later ones can be checked against it (order matters). */
 export interface TimelineState {
@@ -79,14 +81,15 @@ function validateAction(input: unknown, path: string, state: TimelineState, prob
       const fault = input.fault;
       checkKnownFields(fault, ['id', 'service', 'toxic', 'direction', 'toxicity', 'attributes'], where, problems);
       const id = checkString(fault, 'id', where, true, problems);
-      const service = checkOneOf(fault, 'service', where, SERVICES, true, problems);
-      checkOneOf(fault, 'toxic', where, TOXICS, true, problems);
-      checkOneOf(fault, 'direction', where, ['upstream', 'downstream'], false, problems);
-      checkNumber(fault, 'toxicity', where, { min: 0, max: 1 }, problems);
-      if (fault.attributes !== undefined && (!isObject(fault.attributes) || Object.values(fault.attributes).some((v) => typeof v !== 'number' || !Number.isFinite(v)))) {
-        problems.push(`${at(where, 'attributes')}: must be an object of finite numbers`);
+      const service = checkOneOf(fault, 'service', where, NETWORK_SERVICES, true, problems);
+      const toxic = checkOneOf(fault, 'toxic', where, Object.keys(TOXIC_ATTRIBUTES) as NetworkToxicKind[], true, problems);
+      const attributesOk = fault.attributes === undefined || (isObject(fault.attributes) && Object.values(fault.attributes).every((v) => typeof v === 'number'));
+      if (!attributesOk) problems.push(`${at(where, 'attributes')}: must be an object of numbers, e.g. { "latency": 5000 }`);
+      // The network module's own validator knows each toxic's attributes (required, integer, ≥ 0)
+      // and the proxied services: the same check inject() makes, moved before anything starts.
+      if (id !== undefined && service !== undefined && toxic !== undefined && attributesOk) {
+        for (const problem of validateNetworkFaultSpec(fault as unknown as NetworkFaultSpec, [...state.networkServices] as NetworkService[])) problems.push(`${where}.${problem}`);
       }
-      if (service !== undefined && !state.networkServices.has(service)) problems.push(`${at(where, 'service')}: "${service}" is not in the scenario's networkServices`);
       if (id !== undefined) {
         if (state.networkFaultIds.has(id)) problems.push(`${at(where, 'id')}: "${id}" is already injected by an earlier step`);
         state.networkFaultIds.add(id);

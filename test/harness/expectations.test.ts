@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEvaluationContext, evaluateExpectation, evaluateExpectations } from '../../harness/expectations/index.js';
 import { computeLedger } from '../../harness/ledger.js';
-import type { RunEvent } from '../../harness/observe/events.js';
+import type { RunEvent, RunEventPayload } from '../../harness/observe/events.js';
 import type { Expectation } from '../../harness/scenario/types.js';
 import { buildEvents, fileCreated, ingested, launched, request, seeded, stepDone, stepStarted, transition } from './helpers/synthetic-events.js';
 
@@ -189,7 +189,7 @@ describe('ledger, failed_batches_written, target_alive, secret_served_from_cache
 describe('no_impossible_transitions (always on)', () => {
   it('is appended to every evaluation and fails on an inconsistent transition', () => {
     const ok = evaluateExpectations([], ctxOf(healthyRun()));
-    expect(ok).toEqual([expect.objectContaining({ kind: 'no_impossible_transitions', passed: true, observed: 0 })]);
+    expect(ok).toEqual([expect.objectContaining({ kind: 'no_impossible_transitions', passed: true, observed: 0 }), expect.objectContaining({ kind: 'uploads_reached_sentinel', passed: true, observed: 6 })]);
     const reopened = buildEvents([
       [0, launched()],
       [1, transition(B, 'CLOSED', 'OPEN')],
@@ -197,8 +197,52 @@ describe('no_impossible_transitions (always on)', () => {
       // The real connector's wording for a re-open from HALF_OPEN.
       [3, transition(B, 'CLOSED', 'OPEN', { consistent: false, expectedFrom: 'HALF_OPEN' })],
     ]);
-    const [result] = evaluateExpectations([], ctxOf(reopened));
+    const [result] = evaluateExpectations([], ctxOf(reopened)).filter((e) => e.kind === 'no_impossible_transitions');
     expect(result).toMatchObject({ passed: false, expected: 0, observed: 1 });
     expect(result!.evidence[0]).toContain('was HALF_OPEN, log says CLOSED → OPEN');
+  });
+});
+
+describe('uploads_reached_sentinel (always on when records were seeded)', () => {
+  const typeError = '2026-11-27 04:12:03,101 - root - ERROR - Unexpected error during batch ingestion: LogsIngestionClient.upload() takes 4 positional arguments but 5 were given';
+  const log = (record: string): RunEventPayload => ({ type: 'log:record', command: 'run', stream: 'stderr', record });
+  const reachability = (events: RunEvent[]) => evaluateExpectations([], ctxOf(events)).find((e) => e.kind === 'uploads_reached_sentinel');
+
+  it('fails, naming the first upload error and the journal counts, when no upload ever reached Sentinel', () => {
+    const events = buildEvents([
+      [0, launched()],
+      [0, seeded('1000001', '1000002')],
+      [100, request('s3', 'ListObjectsV2', 200, 100)],
+      [110, request('s3', 'GetObject', 200, 110)],
+      [120, request('s3', 'GetObject', 200, 120)],
+      [130, log('2026-11-27 04:12:03,050 - root - INFO - Found 2 new objects in chaos-logs/logs/')],
+      [140, log('2026-11-27 04:12:03,090 - src.core.s3_handler - ERROR - Failed to parse line 7')],
+      [150, log(`${typeError}\nTraceback (most recent call last):\n  File "router.py", line 414`)],
+      ...Array.from({ length: 20 }, (_, i) => [200 + i, log(typeError)] as const),
+      [5_000, log('2026-11-27 04:12:08,000 - root - ERROR - Batch 0c5c failed: Circuit breaker OPEN for \'azure-sentinel\'')],
+    ]);
+    const result = reachability(events);
+    expect(result).toMatchObject({ name: 'uploads reached Sentinel', passed: false, expected: '≥ 1 Sentinel Upload request', observed: 0 });
+    expect(result!.promise).toBeUndefined();
+    expect(result!.evidence[0]).toBe('no Sentinel Upload request reached the fake in 5.0s of target time, with 2 record(s) seeded');
+    expect(result!.evidence[1]).toBe('first upload/ingestion error(s) the target logged (21 in all):');
+    // One line per distinct message, with its count; the parse error and the breaker line are not about uploads.
+    expect(result!.evidence[2]).toBe(`@0.1s [run] ${typeError} (×21)`);
+    expect(result!.evidence).toHaveLength(4);
+    expect(result!.evidence.at(-1)).toBe('requests by service: s3 3 (ListObjectsV2 1, GetObject 2); sentinel 0; keyvault 0; identity 0');
+  });
+
+  it('falls back to the first errors of any kind when none mentions uploads', () => {
+    const events = buildEvents([[0, seeded('1000001')], [10, log('2026-11-27 04:12:03,090 - src.utils.credential_manager - CRITICAL - Failed to get secret: 403')]]);
+    expect(reachability(events)!.evidence.slice(1, 3)).toEqual(['the target logged no upload/ingestion error; its first error(s) (1 in all):', '@0.0s [run] 2026-11-27 04:12:03,090 - src.utils.credential_manager - CRITICAL - Failed to get secret: 403']);
+  });
+
+  it('passes when an upload reached the fake, even one the fault engine failed', () => {
+    const events = buildEvents([[0, seeded('1000001')], [500, request('sentinel', 'Upload', 429, 500)]]);
+    expect(reachability(events)).toMatchObject({ passed: true, observed: 1 });
+  });
+
+  it('is not evaluated when the run seeded nothing', () => {
+    expect(reachability(buildEvents([[0, launched()]]))).toBeUndefined();
   });
 });

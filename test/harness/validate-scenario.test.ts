@@ -67,6 +67,23 @@ describe('validateScenario', () => {
     expect(() => assertValidScenario(fixtures.missingTitleScenario)).toThrow(/Failed to validate scenario "rate-limit": 1 problem\(s\):\n  - title: is required/);
   });
 
+  it('reports a bad toxic attribute by its path, with what the toxic takes', () => {
+    expect(validateScenario(fixtures.badToxicAttributeScenario)).toEqual([
+      'steps[0].action.fault.attributes.delay: not an attribute of "latency" (known: latency, jitter)',
+      'steps[0].action.fault.attributes.latency: required for "latency" (delay added to each chunk, ms)',
+    ]);
+  });
+
+  it('reports a network fault on a service the scenario does not proxy', () => {
+    expect(validateScenario(fixtures.unproxiedNetworkServiceScenario)).toEqual(['steps[0].action.fault.service: "s3" has no proxy in this run (proxied: sentinel); add it to networkServices']);
+  });
+
+  it('reports network attributes that are not numbers without running the toxic checks on them', () => {
+    const s = JSON.parse(JSON.stringify(fixtures.badToxicAttributeScenario)) as { steps: { action: { fault: Record<string, unknown> } }[] };
+    s.steps[0]!.action.fault.attributes = { latency: '5s' };
+    expect(validateScenario(s)).toEqual(['steps[0].action.fault.attributes: must be an object of numbers, e.g. { "latency": 5000 }']);
+  });
+
   it('rejects non-objects', () => {
     expect(validateScenario(null)).toEqual(['(scenario): must be an object made with defineScenario({...})']);
   });

@@ -56,6 +56,6 @@ describe('shards', () => {
 describe('gate suite', () => {
   it('is the core scenarios plus the network scenarios the registry knows', () => {
     expect(resolveDefaultGateSuite(() => false)).toEqual([...CORE_GATE_SCENARIOS].sort());
-    expect(resolveDefaultGateSuite((id) => id === 'keyvault-network')).toEqual(['auth-failure', 'keyvault-network', 'rate-limit', 'sentinel-outage']);
+    expect(resolveDefaultGateSuite((id) => id === 'keyvault-network')).toEqual(['auth-failure', 'keyvault-network', 'keyvault-outage', 'rate-limit', 'sentinel-outage']);
   });
 });
