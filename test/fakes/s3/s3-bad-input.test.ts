@@ -4,19 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../fakes/core/clock.js';
+import { createPrng } from '../../../fakes/core/prng.js';
 import { createS3Service } from '../../../fakes/s3/index.js';
 import { makeRequest } from './make-request.js';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const METHODS = ['GET', 'PUT', 'HEAD', 'DELETE', 'POST', 'PATCH', 'OPTIONS', 'BREW'];
 const SEGMENTS = ['', 'bkt', 'Bad_Bucket', 'a', 'k%20x', '%', '%zz', '%E0%A4%A', 'ü', '..', 'x'.repeat(300), '%00', 'dir'];
@@ -38,7 +28,7 @@ const BODIES = ['', 'hello', '5\r\nhello\r\n0\r\n\r\n', 'ffffffff\r\nx', '<Creat
 
 describe('S3 fake under random malformed input', () => {
   it.each([false, true])('answers 3000 random requests with S3-shaped responses (strict=%s)', async (strict) => {
-    const random = mulberry32(strict ? 2 : 1);
+    const random = createPrng(strict ? 2 : 1);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const s3 = createS3Service({ clock: new ManualClock(0), ...(strict && { strictAuth: [{ accessKeyId: 'a', secretAccessKey: 'b' }] }) });
     s3.store.putObject('bkt', 'a', '0123456789');
