@@ -4,20 +4,29 @@ import type { EvaluationContext } from './evaluation-context.js';
 
 type LedgerExpectation = Extract<Expectation, { kind: 'ledger' }>;
 
-/** Lost records (and optionally duplicates) within bounds after the run. */
+/**
+ * Lost records (and optionally duplicates and undelivered records) within bounds after the run.
+ * @note "Undelivered" counts records still waiting in failed-batch files: a connector that keeps
+ * every failed batch but never replays it loses nothing, yet does not keep a replay promise.
+ */
 export function evaluateLedger(expectation: LedgerExpectation, ctx: EvaluationContext): ResultExpectation {
   const l = ctx.ledger;
-  const lostOk = l.lost <= expectation.maxLost;
-  const dupOk = expectation.maxDuplicates === undefined || l.duplicates <= expectation.maxDuplicates;
+  const undelivered = l.seeded - l.delivered;
+  const bounds: Array<[label: string, observed: number, max: number | undefined]> = [
+    ['lost', l.lost, expectation.maxLost],
+    ['duplicates', l.duplicates, expectation.maxDuplicates],
+    ['undelivered', undelivered, expectation.maxUndelivered],
+  ];
+  const checked = bounds.filter(([, , max]) => max !== undefined) as Array<[string, number, number]>;
   const evidence = [`seeded ${l.seeded}, delivered ${l.delivered}, duplicates ${l.duplicates}, in failed batches ${l.inFailedBatches}, replayed ${l.replayed}, lost ${l.lost}, rejected ${l.rejected}`];
   if (l.lostIds.length > 0) evidence.push(`lost ids: ${l.lostIds.join(', ')}`);
   if (l.duplicateIds.length > 0) evidence.push(`duplicated ids: ${l.duplicateIds.map((d) => `${d.id}×${d.deliveries}`).join(', ')}`);
   return {
-    name: expectation.maxDuplicates === undefined ? 'record ledger: lost' : 'record ledger: lost and duplicates',
+    name: `record ledger: ${checked.map(([label]) => label).join(', ')}`,
     kind: expectation.kind,
-    passed: lostOk && dupOk,
-    expected: expectation.maxDuplicates === undefined ? { lost: `≤ ${expectation.maxLost}` } : { lost: `≤ ${expectation.maxLost}`, duplicates: `≤ ${expectation.maxDuplicates}` },
-    observed: expectation.maxDuplicates === undefined ? { lost: l.lost } : { lost: l.lost, duplicates: l.duplicates },
+    passed: checked.every(([, observed, max]) => observed <= max),
+    expected: Object.fromEntries(checked.map(([label, , max]) => [label, `≤ ${max}`])),
+    observed: Object.fromEntries(checked.map(([label, observed]) => [label, observed])),
     evidence,
     ...(expectation.promise ? { promise: expectation.promise } : {}),
   };

@@ -61,7 +61,13 @@ export type Expectation =
   /** Consecutive requests to one service/operation carrying the given status are spaced ≥ minGapMs (target ms). */
   | { readonly kind: 'retry_spacing'; readonly service: string; readonly operation?: string; readonly status: number; readonly minGapMs: number; readonly promise?: string }
   /** After the run: lost must be 0 (and optionally duplicates ≤ maxDuplicates). */
-  | { readonly kind: 'ledger'; readonly maxLost: number; readonly maxDuplicates?: number; readonly promise?: string }
+  /**
+   * After the run: lost ≤ maxLost, optionally duplicates ≤ maxDuplicates, and optionally
+   * undelivered ≤ maxUndelivered (seeded records that never reached Sentinel, including those still
+   * waiting in failed-batch files). A replay promise needs maxUndelivered 0: "kept in a file" is not
+   * lost, but it is not replayed either.
+   */
+  | { readonly kind: 'ledger'; readonly maxLost: number; readonly maxDuplicates?: number; readonly maxUndelivered?: number; readonly promise?: string }
   /** Failed-batch files existed at some point (the outage was persisted, not dropped). */
   | { readonly kind: 'failed_batches_written'; readonly min: number; readonly promise?: string }
   /** The target's /ready or health stayed answering (no crash) during the run. */

@@ -8,7 +8,7 @@ const FIELDS: Record<(typeof EXPECTATION_KINDS)[number], readonly string[]> = {
   recovery_time: ['breaker', 'fromStep', 'maxMs', 'minMs'],
   request_count: ['name', 'service', 'operation', 'status', 'betweenSteps', 'whileBreaker', 'min', 'max'],
   retry_spacing: ['service', 'operation', 'status', 'minGapMs'],
-  ledger: ['maxLost', 'maxDuplicates'],
+  ledger: ['maxLost', 'maxDuplicates', 'maxUndelivered'],
   failed_batches_written: ['min'],
   target_alive: [],
   secret_served_from_cache: ['breaker'],
@@ -84,6 +84,7 @@ export function validateExpectation(input: unknown, path: string, stepNames: Rea
     case 'ledger':
       checkNumber(input, 'maxLost', path, { required: true, integer: true, min: 0 }, problems);
       checkNumber(input, 'maxDuplicates', path, { integer: true, min: 0 }, problems);
+      checkNumber(input, 'maxUndelivered', path, { integer: true, min: 0 }, problems);
       break;
     case 'failed_batches_written':
       checkNumber(input, 'min', path, { required: true, integer: true, min: 1 }, problems);

@@ -45,7 +45,7 @@ export default defineScenario({
     { kind: 'breaker_sequence', breaker: KEY_VAULT_BREAKER, sequence: ['CLOSED', 'OPEN', 'HALF_OPEN', 'CLOSED'], match: 'exact', promise: 'keyvault-cache-while-open' },
     { kind: 'secret_served_from_cache', breaker: KEY_VAULT_BREAKER, promise: 'keyvault-cache-while-open' },
     { kind: 'request_count', name: 'no secret read reaches Key Vault while OPEN', service: 'keyvault', operation: 'GetSecret', whileBreaker: { breaker: KEY_VAULT_BREAKER, state: 'OPEN' }, max: 0, promise: 'breaker-rejects-while-open' },
-    { kind: 'ledger', maxLost: 0, maxDuplicates: 0, promise: 'no-duplicates' },
+    { kind: 'ledger', maxLost: 0, maxDuplicates: 0, maxUndelivered: 0, promise: 'no-duplicates' },
     { kind: 'target_alive' },
   ],
 });

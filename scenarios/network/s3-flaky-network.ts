@@ -36,7 +36,7 @@ export default defineScenario({
   ],
   expectations: [
     { kind: 'request_count', name: 'objects were read again after cut reads', service: 's3', operation: 'GetObject', min: SEEDED + 1, promise: 's3-transient-errors-recovered' },
-    { kind: 'ledger', maxLost: 0, maxDuplicates: 0, promise: 's3-transient-errors-recovered' },
+    { kind: 'ledger', maxLost: 0, maxDuplicates: 0, maxUndelivered: 0, promise: 's3-transient-errors-recovered' },
     { kind: 'target_alive' },
   ],
 });

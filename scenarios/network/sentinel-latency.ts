@@ -51,7 +51,7 @@ export default defineScenario({
   expectations: [
     { kind: 'breaker_sequence', breaker: SENTINEL_BREAKER, sequence: ['CLOSED', 'OPEN', 'HALF_OPEN', 'CLOSED'], match: 'subsequence', promise: 'slow-service-timeout' },
     { kind: 'failed_batches_written', min: 1, promise: 'failed-batches-kept' },
-    { kind: 'ledger', maxLost: 0, promise: 'replay-nothing-lost' },
+    { kind: 'ledger', maxLost: 0, maxUndelivered: 0, promise: 'replay-nothing-lost' },
     { kind: 'target_alive' },
   ],
 });

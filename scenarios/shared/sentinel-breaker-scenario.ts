@@ -73,8 +73,8 @@ export function sentinelBreakerScenario(input: SentinelBreakerScenarioInput): Sc
       { kind: 'request_count', name: `HALF_OPEN lets at most ${RUNBOOK_BREAKER_DEFAULTS.half_open_max_calls} uploads through`, service: 'sentinel', operation: 'Upload', whileBreaker: { breaker: SENTINEL_BREAKER, state: 'HALF_OPEN' }, max: RUNBOOK_BREAKER_DEFAULTS.half_open_max_calls, promise: 'breaker-half-open-call-limit' },
       ...(input.extraExpectations ?? []),
       { kind: 'failed_batches_written', min: 1, promise: 'failed-batches-kept' },
-      { kind: 'ledger', maxLost: 0, promise: 'replay-nothing-lost' },
-      { kind: 'ledger', maxLost: 0, maxDuplicates: 0, promise: 'no-duplicates' },
+      { kind: 'ledger', maxLost: 0, maxUndelivered: 0, promise: 'replay-nothing-lost' },
+      { kind: 'ledger', maxLost: 0, maxDuplicates: 0, maxUndelivered: 0, promise: 'no-duplicates' },
       { kind: 'target_alive' },
     ],
   });

@@ -163,6 +163,13 @@ describe('ledger, failed_batches_written, target_alive, secret_served_from_cache
     expect(evaluate({ kind: 'ledger', maxLost: 0, maxDuplicates: 0 }, events)).toMatchObject({ passed: false, observed: { lost: 0, duplicates: 1 } });
   });
 
+  it('ledger fails on records kept in a failed-batch file but never replayed, when undelivered is bounded', () => {
+    const kept = healthyRun().filter((e) => !(e.type === 'record:ingested' && e.recordId === '1000002'));
+    const result = evaluate({ kind: 'ledger', maxLost: 0, maxUndelivered: 0 }, kept);
+    expect(result).toMatchObject({ name: 'record ledger: lost, undelivered', passed: false, expected: { lost: '≤ 0', undelivered: '≤ 0' }, observed: { lost: 0, undelivered: 1 } });
+    expect(evaluate({ kind: 'ledger', maxLost: 0, maxUndelivered: 0 }, healthyRun())).toMatchObject({ passed: true, observed: { lost: 0, undelivered: 0 } });
+  });
+
   it('failed_batches_written counts files', () => {
     expect(evaluate({ kind: 'failed_batches_written', min: 1 }, healthyRun())).toMatchObject({ passed: true, observed: 1 });
     expect(evaluate({ kind: 'failed_batches_written', min: 2 }, healthyRun())).toMatchObject({ passed: false, expected: '≥ 2 file(s)', observed: 1 });
