@@ -53,6 +53,7 @@ export default defineScenario({
     { kind: 'secret_served_from_cache', breaker: KEY_VAULT_BREAKER, promise: 'keyvault-cache-while-open' },
     { kind: 'request_count', name: 'no secret read reaches Key Vault while OPEN', service: 'keyvault', operation: 'GetSecret', whileBreaker: { breaker: KEY_VAULT_BREAKER, state: 'OPEN' }, max: 0, promise: 'breaker-rejects-while-open' },
     { kind: 'request_count', name: 'Key Vault reads retried under 503 (more than one request per failing refresh)', service: 'keyvault', operation: 'GetSecret', status: 503, min: 10, promise: 'outage-breaker' },
+    { kind: 'open_duration', breaker: KEY_VAULT_BREAKER, minMs: RECOVERY_TIMEOUT_MS - RECOVERY_EARLY_TOLERANCE_MS, maxMs: RECOVERY_TIMEOUT_MS + RECOVERY_TOLERANCE_MS, promise: 'breaker-half-open-after-timeout' },
     { kind: 'recovery_time', breaker: KEY_VAULT_BREAKER, fromStep: 'vault-returns', minMs: RECOVERY_TIMEOUT_MS - RECOVERY_EARLY_TOLERANCE_MS, maxMs: RECOVERY_TIMEOUT_MS + RECOVERY_TOLERANCE_MS, promise: 'breaker-closes-after-successes' },
     { kind: 'target_alive' },
   ],

@@ -12,6 +12,7 @@ import type { EvaluationContext } from './evaluation-context.js';
 import { evaluateFailedBatchesWritten } from './failed-batches-written.js';
 import { evaluateLedger } from './ledger-expectation.js';
 import { evaluateNoImpossibleTransitions } from './no-impossible-transitions.js';
+import { evaluateOpenDuration } from './open-duration.js';
 import { evaluateRecoveryTime } from './recovery-time.js';
 import { evaluateRequestCount } from './request-count.js';
 import { evaluateRetrySpacing } from './retry-spacing.js';
@@ -25,6 +26,8 @@ export function evaluateExpectation(expectation: Expectation, ctx: EvaluationCon
       return evaluateBreakerSequence(expectation, ctx);
     case 'recovery_time':
       return evaluateRecoveryTime(expectation, ctx);
+    case 'open_duration':
+      return evaluateOpenDuration(expectation, ctx);
     case 'request_count':
       return evaluateRequestCount(expectation, ctx);
     case 'retry_spacing':

@@ -56,6 +56,8 @@ export type Expectation =
   | { readonly kind: 'breaker_sequence'; readonly breaker: string; readonly sequence: readonly BreakerState[]; readonly match: 'exact' | 'subsequence'; readonly promise?: string }
   /** From the step named `fromStep` (usually the clear) to the breaker reaching CLOSED. Bound in target ms. */
   | { readonly kind: 'recovery_time'; readonly breaker: string; readonly fromStep: string; readonly maxMs: number; readonly minMs?: number; readonly promise?: string }
+  /** Each OPEN → HALF_OPEN of `breaker` came after minMs..maxMs target ms in OPEN (the recovery timeout). */
+  | { readonly kind: 'open_duration'; readonly breaker: string; readonly minMs: number; readonly maxMs: number; readonly promise?: string }
   /** Count of journal requests between two steps (or whole run) within bounds. */
   | { readonly kind: 'request_count'; readonly name: string; readonly service: string; readonly operation?: string; readonly status?: number; readonly betweenSteps?: readonly [string, string]; readonly whileBreaker?: { readonly breaker: string; readonly state: BreakerState }; readonly min?: number; readonly max?: number; readonly promise?: string }
   /** Consecutive requests to one service/operation carrying the given status are spaced ≥ minGapMs (target ms). */

@@ -1,11 +1,12 @@
 import { BREAKER_STATES, at, checkKnownFields, checkNumber, checkOneOf, checkString, isObject, type Problems } from './checks.js';
 
-export const EXPECTATION_KINDS = ['breaker_sequence', 'recovery_time', 'request_count', 'retry_spacing', 'ledger', 'failed_batches_written', 'target_alive', 'secret_served_from_cache'] as const;
+export const EXPECTATION_KINDS = ['breaker_sequence', 'recovery_time', 'open_duration', 'request_count', 'retry_spacing', 'ledger', 'failed_batches_written', 'target_alive', 'secret_served_from_cache'] as const;
 const SERVICES = ['s3', 'keyvault', 'sentinel', 'identity'] as const;
 
 const FIELDS: Record<(typeof EXPECTATION_KINDS)[number], readonly string[]> = {
   breaker_sequence: ['breaker', 'sequence', 'match'],
   recovery_time: ['breaker', 'fromStep', 'maxMs', 'minMs'],
+  open_duration: ['breaker', 'minMs', 'maxMs'],
   request_count: ['name', 'service', 'operation', 'status', 'betweenSteps', 'whileBreaker', 'min', 'max'],
   retry_spacing: ['service', 'operation', 'status', 'minGapMs'],
   ledger: ['maxLost', 'maxDuplicates', 'maxUndelivered'],
@@ -47,6 +48,13 @@ export function validateExpectation(input: unknown, path: string, stepNames: Rea
       checkStep(input.fromStep, at(path, 'fromStep'));
       const maxMs = checkNumber(input, 'maxMs', path, { required: true, min: 0 }, problems);
       const minMs = checkNumber(input, 'minMs', path, { min: 0 }, problems);
+      if (maxMs !== undefined && minMs !== undefined && minMs > maxMs) problems.push(`${at(path, 'minMs')}: must be <= maxMs (${maxMs}), got ${minMs}`);
+      break;
+    }
+    case 'open_duration': {
+      checkString(input, 'breaker', path, true, problems);
+      const minMs = checkNumber(input, 'minMs', path, { required: true, min: 0 }, problems);
+      const maxMs = checkNumber(input, 'maxMs', path, { required: true, min: 0 }, problems);
       if (maxMs !== undefined && minMs !== undefined && minMs > maxMs) problems.push(`${at(path, 'minMs')}: must be <= maxMs (${maxMs}), got ${minMs}`);
       break;
     }

@@ -68,6 +68,7 @@ export function sentinelBreakerScenario(input: SentinelBreakerScenarioInput): Sc
     ],
     expectations: [
       { kind: 'breaker_sequence', breaker: SENTINEL_BREAKER, sequence: ['CLOSED', 'OPEN', 'HALF_OPEN', 'CLOSED'], match: 'exact', promise: 'breaker-opens-at-threshold' },
+      { kind: 'open_duration', breaker: SENTINEL_BREAKER, minMs: RECOVERY_TIMEOUT_MS - RECOVERY_EARLY_TOLERANCE_MS, maxMs: RECOVERY_TIMEOUT_MS + RECOVERY_TOLERANCE_MS, promise: 'breaker-half-open-after-timeout' },
       { kind: 'recovery_time', breaker: SENTINEL_BREAKER, fromStep: input.liftStep, minMs: RECOVERY_TIMEOUT_MS - RECOVERY_EARLY_TOLERANCE_MS, maxMs: RECOVERY_TIMEOUT_MS + RECOVERY_TOLERANCE_MS, promise: 'breaker-closes-after-successes' },
       { kind: 'request_count', name: 'no upload reaches Sentinel while OPEN', service: 'sentinel', operation: 'Upload', whileBreaker: { breaker: SENTINEL_BREAKER, state: 'OPEN' }, max: 0, promise: 'breaker-rejects-while-open' },
       { kind: 'request_count', name: `HALF_OPEN lets at most ${RUNBOOK_BREAKER_DEFAULTS.half_open_max_calls} uploads through`, service: 'sentinel', operation: 'Upload', whileBreaker: { breaker: SENTINEL_BREAKER, state: 'HALF_OPEN' }, max: RUNBOOK_BREAKER_DEFAULTS.half_open_max_calls, promise: 'breaker-half-open-call-limit' },

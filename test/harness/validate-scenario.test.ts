@@ -25,7 +25,7 @@ describe('validateScenario', () => {
 
   it('reports an expectation whose fromStep names no step', () => {
     const [problem] = validateScenario(fixtures.unknownFromStepScenario);
-    expect(problem).toMatch(/^expectations\[1\]\.fromStep: no step is named "never-defined" \(steps: inject, lift-rate-limit, half-open/);
+    expect(problem).toMatch(/^expectations\[2\]\.fromStep: no step is named "never-defined" \(steps: inject, lift-rate-limit, half-open/);
   });
 
   it('reports negative times', () => {
@@ -57,7 +57,7 @@ describe('validateScenario', () => {
       expect.arrayContaining([
         'title: is required (a non-empty string)',
         'deadlineMs: must be > 0, got -1',
-        'expectations[9].maxLost: is required (a number)',
+        'expectations[10].maxLost: is required (a number)',
       ]),
     );
   });
