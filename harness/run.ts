@@ -32,12 +32,13 @@ import { observeFakes } from './observe/observe-fakes.js';
 import { pollHealth } from './observe/poll-health.js';
 import { watchFailedBatches } from './observe/watch-failed-batches.js';
 import { buildResult } from './result/build-result.js';
-import type { ResultExpectation, ResultSample, ScenarioResultFile, Verdict } from './result/result-schema.js';
+import type { ResultArtifacts, ResultExpectation, ResultSample, ScenarioResultFile, Verdict } from './result/result-schema.js';
 import { scheduleArrivals } from './run/arrivals.js';
 import { executeTimeline } from './run/execute-timeline.js';
 import { createStepActions } from './run/step-actions.js';
 import { describeForVerbose } from './run/verbose.js';
 import { createLiveState } from './run/live-state.js';
+import { openRunArtifacts, type RunArtifacts } from './run/run-artifacts.js';
 import { formatProgress, formatVerdictTable } from './run/progress.js';
 import { RUN_BUCKET, RUN_PREFIX, RUN_RULE_ID, RUN_SECRET_NAME, RUN_SECRET_VALUE, RUN_STREAM } from './run/run-constants.js';
 import type { RunOptions } from './run/run-options.js';
@@ -57,7 +58,8 @@ export { formatVerdictTable } from './run/progress.js';
 const DEFAULT_POLL_INTERVAL_MS = 1_000;
 
 /**
- * Runs `scenario` and writes `<outDir>/<id>.json`. Throws only before anything starts
+ * Runs `scenario` and writes `<outDir>/<id>.json`, with the full target log and journal streamed
+ * to `<outDir>/<id>.target.log` and `<outDir>/<id>.journal.ndjson` as the run goes. Throws only before anything starts
  * (InvalidScenarioError, UsageError); every later problem becomes verdict `error` in the file.
  *
  * @example
@@ -88,12 +90,22 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   let expectations: ResultExpectation[] = [];
   let stopWatcher: (() => Promise<void>) | undefined;
   let usageError: UsageError | undefined;
+  let artifacts: RunArtifacts | undefined;
   // Aborted by Ctrl-C, the deadline, or teardown: stops the timeline and the arrivals.
   const timeline = new AbortController();
   session.signal.addEventListener('abort', () => timeline.abort(session.signal.reason), { once: true });
   session.defer('timeline', () => timeline.abort(new InterruptedError('run ended')));
 
   try {
+    // ---------------------------------------------------------------- evidence files
+    // Opened before anything starts, so no log record or request is missed; they are evidence
+    // next to the verdict, not the verdict itself: a run goes on without them.
+    try {
+      artifacts = await openRunArtifacts(bus, options.outDir, scenario.id);
+    } catch (error) {
+      progress(`[chaos] Failed to open the evidence files in ${options.outDir}: ${describeError(error)}. The run goes on without them; check that the output directory is writable.`);
+    }
+
     // ---------------------------------------------------------------- fakes and seed data
     let fakes: StartedFakes;
     try {
@@ -163,6 +175,7 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     // ---------------------------------------------------------------- start and timeline
     await controller.start();
     bus.rebase();
+    artifacts?.markTimeZero();
     const health = pollHealth(() => (controller.isRunUp() && !live.runExited() ? prepared!.healthUrl() : null), bus, { intervalMs: Math.min(1_000, Math.max(100, 1_000 / options.timeScale)) });
     session.defer('health poller', () => health.stop());
     const ticker = setInterval(() => {
@@ -221,7 +234,13 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
       errorText = `Failed to tear down cleanly: ${describeError(error)}`;
     }
   }
-  if (usageError) throw usageError;
+  // Closed after teardown: the target's last log records arrive while it is being stopped.
+  const artifactFiles: ResultArtifacts | null = (await artifacts?.close().catch(() => null)) ?? null;
+  if (artifacts && !artifactFiles) progress('[chaos] Failed to write the evidence files (target log, journal); the result file does not list them.');
+  if (usageError) {
+    await artifacts?.discard().catch(() => undefined);
+    throw usageError;
+  }
   const result = buildResult({
     scenario,
     target: prepared?.name ?? target.name,
@@ -237,6 +256,7 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     expectations,
     ctx,
     samples,
+    ...(artifactFiles ? { artifacts: artifactFiles } : {}),
   });
   await mkdir(options.outDir, { recursive: true });
   await writeFile(join(options.outDir, `${scenario.id}.json`), `${JSON.stringify(result, null, 2)}\n`);

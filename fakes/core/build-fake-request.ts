@@ -1,6 +1,6 @@
 /** Turns a Node request and its body into the `FakeRequest` services see. */
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { FakeRequest, ServiceName } from './types.js';
 
 export function buildFakeRequest(service: ServiceName, req: IncomingMessage, body: Buffer, startedAtMs: number): FakeRequest {
@@ -35,4 +35,20 @@ export function parseAttempt(header: string | string[] | undefined): number | un
   const value = Array.isArray(header) ? header[0] : header;
   const match = value === undefined ? null : /attempt=(\d+)/.exec(value);
   return match ? Number(match[1]) : undefined;
+}
+
+/** Longest call id kept: real ids are UUIDs (36 chars); a hostile client must not bloat the journal. */
+const MAX_CLIENT_REQUEST_ID_CHARS = 128;
+
+/**
+ * The id of the logical SDK call a request belongs to, which SDKs keep across the retries of one
+ * call: Azure's `x-ms-client-request-id`, else AWS's `amz-sdk-invocation-id`.
+ */
+export function parseClientRequestId(headers: IncomingHttpHeaders): string | undefined {
+  for (const name of ['x-ms-client-request-id', 'amz-sdk-invocation-id']) {
+    const header = headers[name];
+    const value = (Array.isArray(header) ? header[0] : header)?.trim();
+    if (value) return value.slice(0, MAX_CLIENT_REQUEST_ID_CHARS);
+  }
+  return undefined;
 }

@@ -3,6 +3,7 @@
  * journal entry for it, whatever path it took.
  */
 import type { IncomingMessage } from 'node:http';
+import { parseClientRequestId } from './build-fake-request.js';
 import type { Clock } from './clock.js';
 import type { Journal } from './journal.js';
 import type { ClassifiedRequest, FakeRequest, FaultKind, JournalEntry, RequestOutcome } from './types.js';
@@ -19,6 +20,7 @@ export interface RequestRecorder {
 
 export function createRequestRecorder(journal: Journal, clock: Clock, req: IncomingMessage): RequestRecorder {
   const startedAtMs = clock.now();
+  const clientRequestId = parseClientRequestId(req.headers);
   let request: FakeRequest | undefined;
   let bytesIn = 0;
   let classified: ClassifiedRequest = { operation: 'Unknown' };
@@ -60,6 +62,7 @@ export function createRequestRecorder(journal: Journal, clock: Clock, req: Incom
         bytesOut: result.bytesOut,
         ...(fault && { faultRuleId: fault.ruleId, faultKind: fault.kind }),
         ...(attempt !== undefined && { attempt }),
+        ...(clientRequestId !== undefined && { clientRequestId }),
         ...(classified.bucket !== undefined && { bucket: classified.bucket }),
         ...(classified.key !== undefined && { key: classified.key }),
         ...(classified.stream !== undefined && { stream: classified.stream }),

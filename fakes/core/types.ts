@@ -143,6 +143,11 @@ export interface JournalEntry {
   readonly bytesOut: number;
   /** Retry attempt as the client reported it (`amz-sdk-request: attempt=N`), when known. */
   readonly attempt?: number;
+  /**
+   * Id of the logical SDK call this request belongs to, the same on every retry of that call:
+   * `x-ms-client-request-id` (Azure SDKs) or `amz-sdk-invocation-id` (AWS SDKs), when sent.
+   */
+  readonly clientRequestId?: string;
   readonly bucket?: string;
   readonly key?: string;
   readonly stream?: string;

@@ -43,7 +43,11 @@ export function createEventBus(options: { readonly timeScale: number; readonly w
       const shiftMs = wallNow() - origin;
       origin += shiftMs;
       for (const [i, event] of log.entries()) {
-        log[i] = { ...event, wallAtMs: event.wallAtMs - shiftMs, atMs: (event.wallAtMs - shiftMs) * options.timeScale } as RunEvent;
+        const moved = { ...event, wallAtMs: event.wallAtMs - shiftMs, atMs: (event.wallAtMs - shiftMs) * options.timeScale } as RunEvent;
+        // A request's start is payload in target ms from the old zero: it moves with the zero too,
+        // or a request made before the target was ready would read as made after it.
+        if (moved.type === 'request:completed') log[i] = { ...moved, startedAtMs: moved.startedAtMs - shiftMs * options.timeScale };
+        else log[i] = moved;
       }
     },
     wallNowMs,

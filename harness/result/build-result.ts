@@ -7,7 +7,7 @@ import type { EvaluationContext } from '../expectations/evaluation-context.js';
 import { toResultLedger } from '../ledger.js';
 import { measureTimeScale } from '../observe/measure-time-scale.js';
 import type { Scenario } from '../scenario/types.js';
-import type { ResultExpectation, ResultFaultWindow, ResultRequestPoint, ResultSample, ResultStep, ScenarioResultFile, Verdict } from './result-schema.js';
+import type { ResultArtifacts, ResultExpectation, ResultFaultWindow, ResultRequestPoint, ResultSample, ResultStep, ScenarioResultFile, Verdict } from './result-schema.js';
 import { stepName } from '../run/execute-timeline.js';
 
 /** Log records kept from the start of the run: how a failure began. */
@@ -33,6 +33,8 @@ export interface BuildResultInput {
   readonly expectations: readonly ResultExpectation[];
   readonly ctx: EvaluationContext;
   readonly samples: readonly ResultSample[];
+  /** Evidence files written next to the result file, when they were. */
+  readonly artifacts?: ResultArtifacts;
 }
 
 export function buildResult(input: BuildResultInput): ScenarioResultFile {
@@ -97,6 +99,7 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
     steps,
     logExcerpt: excerptLog(ctx.ofType('log:record')),
     machine: { platform: `${process.platform}-${process.arch}`, cpus: cpus().length, node: process.version },
+    ...(input.artifacts ? { artifacts: input.artifacts } : {}),
   };
 }
 

@@ -123,4 +123,14 @@ export interface ScenarioResultFile {
   /** Log excerpts (target stderr/stdout) kept for the evidence appendix: the first 60 and the last 150 records, with an omission marker between. */
   readonly logExcerpt: readonly string[];
   readonly machine: { readonly platform: string; readonly cpus: number; readonly node: string };
+  /** File names (next to this file) of the run's full evidence; absent in older files or when they could not be written. */
+  readonly artifacts?: ResultArtifacts;
+}
+
+/** The run's full evidence, written as it arrived (RESULT-FILE.md, "Artifacts"). */
+export interface ResultArtifacts {
+  /** Every target log record of every process, `[run]`/`[replay-failed]`-prefixed, in arrival order. */
+  readonly targetLog: string;
+  /** Every journal entry of the fakes, one JSON object a line, with `targetMs`. */
+  readonly journal: string;
 }

@@ -120,6 +120,51 @@ describe('request_count', () => {
     ]);
     expect(evaluate({ kind: 'request_count', name: 'between', service: 's3', betweenSteps: ['a', 'b'], min: 1, max: 1 }, events)).toMatchObject({ passed: true, observed: 1, expected: 'exactly 1' });
   });
+
+  describe('places a request by its call (clientRequestId) under whileBreaker', () => {
+    const whileOpen: Expectation = { kind: 'request_count', name: 'no upload while OPEN', service: 'sentinel', operation: 'Upload', whileBreaker: { breaker: B, state: 'OPEN' }, max: 0 };
+    /** Two concurrent calls admitted while CLOSED; the breaker opens at 10 s; call-a retries at 10.5 s. */
+    function concurrentOpen(tail: readonly (readonly [number, RunEventPayload])[] = []): RunEvent[] {
+      return buildEvents([
+        [0, launched()],
+        [9_000, request('sentinel', 'Upload', 503, 9_000, { clientRequestId: 'call-a' })],
+        [9_500, request('sentinel', 'Upload', 503, 9_500, { clientRequestId: 'call-b' })],
+        [10_000, transition(B, 'CLOSED', 'OPEN')],
+        [10_500, request('sentinel', 'Upload', 503, 10_500, { clientRequestId: 'call-a', attempt: 2 })],
+        ...tail,
+      ]);
+    }
+
+    it('does not count a retry of a call admitted before the breaker opened, and lists it as in flight', () => {
+      const result = evaluate(whileOpen, concurrentOpen());
+      expect(result).toMatchObject({ passed: true, observed: 0 });
+      const inFlight = result.evidence.filter((line) => line.startsWith('in flight from before the transition, not counted:'));
+      expect(inFlight).toHaveLength(1);
+      expect(inFlight[0]).toContain('@10.5s');
+      expect(inFlight[0]).toContain('call call-a began @9.0s');
+    });
+
+    it('counts a new call that started while OPEN, and each of its retries', () => {
+      const result = evaluate(whileOpen, concurrentOpen([
+        [20_000, request('sentinel', 'Upload', 503, 20_000, { clientRequestId: 'call-c' })],
+        [21_000, request('sentinel', 'Upload', 204, 21_000, { clientRequestId: 'call-c', attempt: 2 })],
+      ]));
+      expect(result).toMatchObject({ passed: false, observed: 2 });
+      expect(result.evidence.filter((line) => line.startsWith('@2'))).toEqual([expect.stringContaining('@20.0s'), expect.stringContaining('@21.0s')]);
+      expect(result.evidence.filter((line) => line.startsWith('in flight'))).toHaveLength(1);
+    });
+
+    it('keeps counting a request with no id by its own start', () => {
+      const result = evaluate(whileOpen, concurrentOpen([[10_600, request('sentinel', 'Upload', 503, 10_600)]]));
+      expect(result).toMatchObject({ passed: false, observed: 1 });
+      expect(result.evidence).toContainEqual(expect.stringMatching(/^@10\.6s .*sentinel Upload → 503$/));
+    });
+
+    it('counts the retry against the state its call started in', () => {
+      const whileClosed: Expectation = { ...whileOpen, name: 'uploads while CLOSED', whileBreaker: { breaker: B, state: 'CLOSED' }, max: undefined, min: 3 };
+      expect(evaluate(whileClosed, concurrentOpen())).toMatchObject({ passed: true, observed: 3 });
+    });
+  });
 });
 
 describe('retry_spacing', () => {
