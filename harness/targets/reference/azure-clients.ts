@@ -22,8 +22,9 @@ export function createSentinelUploader(endpoint: string, credential: TokenCreden
 }
 
 export function createSecretClient(vaultUrl: string, credential: TokenCredential): SecretClient {
-  // A vault on an IP literal can never pass JS's challenge-resource check (wire-contracts.md §3.3).
-  return new SecretClient(vaultUrl, credential, { disableChallengeResourceVerification: true });
+  // No client options: the Key Vault fake's challenge passes the SDK's own resource check on a
+  // loopback vault (fakes/keyvault/challenge.ts), so the reference exercises the real auth flow.
+  return new SecretClient(vaultUrl, credential);
 }
 
 /** Raised when shutdown cut an upload short; the batch is persisted like any other failure. */
