@@ -31,6 +31,7 @@ import {
 } from './errors.js';
 import type { FaultEngine } from './fault-engine.js';
 import type { Journal } from './journal.js';
+import { listenOnLoopback } from './listen-on-loopback.js';
 import { readRequestBody } from './read-request-body.js';
 import { splitTarget } from './build-fake-request.js';
 import { parseIngestQuery, parseJournalQuery } from './control-queries.js';
@@ -70,17 +71,7 @@ export async function startControlApi(target: ControlApiTarget, options: { port?
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  }).catch((error: unknown) => {
-    throw new Error(`Failed to start the control API: ${(error as Error).message}. Pick another port or use 0.`);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const port = await listenOnLoopback(server, options.port ?? 0, 'the control API');
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopped ??= new Promise<void>((resolve) => {

@@ -24,6 +24,7 @@ import { PASSTHROUGH } from './faults/passthrough.js';
 import { getFaultKind } from './faults/registry.js';
 import type { Journal } from './journal.js';
 import { buildFakeRequest, parseAttempt } from './build-fake-request.js';
+import { listenOnLoopback } from './listen-on-loopback.js';
 import { readRequestBody } from './read-request-body.js';
 import { createRequestRecorder } from './request-recorder.js';
 import { createFaultContext, safeErrorResponse, safeHandle } from './service-calls.js';
@@ -82,17 +83,7 @@ export async function startFakeServer(options: FakeServerOptions): Promise<Start
     else socket.destroy();
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  }).catch((error: unknown) => {
-    throw new Error(`Failed to start fake "${definition.service}": ${(error as Error).message}. Pick another port or use 0.`);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const port = await listenOnLoopback(server, options.port ?? 0, `fake "${definition.service}"`);
   const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
 
   let stopped: Promise<void> | undefined;

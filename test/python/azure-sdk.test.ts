@@ -1,10 +1,11 @@
 /**
- * The real Python Azure SDKs (project venv) against the Azure fakes, configured by the environment
+ * The real Python Azure SDKs (project venv) against the Azure shared.fakes, configured by the environment
  * block alone: DefaultAzureCredential resolves through the App Service managed-identity fake.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { startFakes } from '../../fakes/index.js';
+import { useSharedFakes } from '../helpers/shared-fakes.js';
 import { runPythonCheck } from '../fakes/azure/helpers/run-client.js';
-import { startFakes, type StartedFakes } from '../../fakes/index.js';
 
 interface PyResult {
   ok: boolean;
@@ -14,40 +15,34 @@ interface PyResult {
   error?: { type: string; message: string; status_code: number | null };
 }
 
-let fakes: StartedFakes;
-beforeAll(async () => {
-  fakes = await startFakes();
-});
-afterAll(async () => {
-  await fakes?.stop();
-});
+const shared = useSharedFakes();
 
 describe('LogsIngestionClient.upload with DefaultAzureCredential', () => {
   it('uploads more than 1 MiB in several chunks, each accepted, every record stored once', async () => {
-    const since = fakes.journal.total();
+    const since = shared.fakes.journal.total();
     const run = await runPythonCheck<PyResult>(
       'azure_logs_upload.py',
-      { endpoint: fakes.endpoints.sentinel, rule_id: 'dcr-py', stream: 'Custom-Py_CL', record_count: 2_500, record_bytes: 1_000 },
-      fakes.env,
+      { endpoint: shared.fakes.endpoints.sentinel, rule_id: 'dcr-py', stream: 'Custom-Py_CL', record_count: 2_500, record_bytes: 1_000 },
+      shared.fakes.env,
     );
     expect(run.result, run.stderr).toMatchObject({ ok: true });
-    const uploads = fakes.journal.query({ sinceSeq: since, service: 'sentinel' });
+    const uploads = shared.fakes.journal.query({ sinceSeq: since, service: 'sentinel' });
     expect(uploads.length).toBeGreaterThanOrEqual(3);
     expect(uploads.every((e) => e.operation === 'Upload' && e.status === 204)).toBe(true);
-    const token = fakes.journal.query({ sinceSeq: since, service: 'identity' });
+    const token = shared.fakes.journal.query({ sinceSeq: since, service: 'identity' });
     expect(token.map((e) => [e.operation, e.path, e.status])).toEqual([['GetToken', '/msi/token', 200]]);
-    expect(fakes.ingest.count()).toEqual({ total: 2_500, distinct: 2_500 });
+    expect(shared.fakes.ingest.count()).toEqual({ total: 2_500, distinct: 2_500 });
   });
 });
 
 describe.each(['sync', 'aio'] as const)('SecretClient (%s)', (mode) => {
   it('sets and gets a secret through the challenge without any client option', async () => {
-    const since = fakes.journal.total();
+    const since = shared.fakes.journal.total();
     const name = `py-${mode}`;
-    const run = await runPythonCheck<PyResult>('azure_keyvault_get.py', { vault_url: fakes.endpoints.keyVault, name, mode, set_value: `value-${mode}` }, fakes.env);
+    const run = await runPythonCheck<PyResult>('azure_keyvault_get.py', { vault_url: shared.fakes.endpoints.keyVault, name, mode, set_value: `value-${mode}` }, shared.fakes.env);
     expect(run.result, run.stderr).toMatchObject({ ok: true, value: `value-${mode}` });
-    expect(run.result.id).toBe(`${fakes.endpoints.keyVault}/secrets/${name}/${run.result.version}`);
-    const kv = fakes.journal.query({ sinceSeq: since, service: 'keyvault' });
+    expect(run.result.id).toBe(`${shared.fakes.endpoints.keyVault}/secrets/${name}/${run.result.version}`);
+    const kv = shared.fakes.journal.query({ sinceSeq: since, service: 'keyvault' });
     expect(kv.map((e) => [e.operation, e.status])).toEqual([
       ['SetSecret', 401],
       ['SetSecret', 200],
@@ -56,8 +51,8 @@ describe.each(['sync', 'aio'] as const)('SecretClient (%s)', (mode) => {
   });
 
   it('gets a secret seeded through the store', async () => {
-    fakes.keyVault.setSecret(`seeded-${mode}`, 'from-the-store');
-    const run = await runPythonCheck<PyResult>('azure_keyvault_get.py', { vault_url: fakes.endpoints.keyVault, name: `seeded-${mode}`, mode }, fakes.env);
+    shared.fakes.keyVault.setSecret(`seeded-${mode}`, 'from-the-store');
+    const run = await runPythonCheck<PyResult>('azure_keyvault_get.py', { vault_url: shared.fakes.endpoints.keyVault, name: `seeded-${mode}`, mode }, shared.fakes.env);
     expect(run.result, run.stderr).toMatchObject({ ok: true, value: 'from-the-store' });
   });
 });

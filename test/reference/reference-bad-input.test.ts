@@ -1,12 +1,11 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakes, type StartedFakes } from '../../fakes/index.js';
+import { describe, expect, it } from 'vitest';
 import { REFERENCE_MAIN_PATH } from '../../harness/targets/reference/index.js';
 import { referenceTarget } from '../../harness/targets/reference/index.js';
 import { spawnTargetProcess } from '../../harness/targets/shared/spawn-target-process.js';
-import { BUCKET, deliveries, firewallLine, PREFIX, prepareReference, recordId, SECRET_NAME, seedRecords, waitFor, type TestTarget } from './reference-harness.js';
+import { BUCKET, deliveries, firewallLine, PREFIX, prepareReference, recordId, SECRET_NAME, seedRecords, waitFor, useReferenceRun } from './reference-harness.js';
 
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -22,22 +21,10 @@ async function failedBatches(dir: string): Promise<Record<string, unknown>[]> {
 }
 
 describe('reference target: bad input', () => {
-  let fakes: StartedFakes;
-  let target: TestTarget | undefined;
-
-  beforeEach(async () => {
-    fakes = await startFakes({ seed: 7 });
-    fakes.s3.createBucket(BUCKET);
-    fakes.keyVault.setSecret(SECRET_NAME, 'v1');
-  });
-  afterEach(async () => {
-    await target?.dispose();
-    target = undefined;
-    await fakes.stop();
-  });
+  const ctx = useReferenceRun();
 
   it('counts malformed lines as rejected with a logged reason and delivers the good ones', async () => {
-    fakes.s3.putObject(BUCKET, `${PREFIX}mixed.log`, [
+    ctx.fakes.s3.putObject(BUCKET, `${PREFIX}mixed.log`, [
       firewallLine(1),
       'not a firewall line',
       '2024-01-01T00:00:00Z|10.0.0.1|10.0.0.2|allow|rule-1|tcp|40000|443|',
@@ -45,24 +32,24 @@ describe('reference target: bad input', () => {
       JSON.stringify({ timestamp: '2024-01-01T00:00:00Z', src_ip: '10.0.0.3', dst_ip: '10.0.0.4', action: 'deny', bytes: recordId(2) }),
       '{"timestamp": broken',
     ].join('\n'));
-    target = await prepareReference(fakes);
-    const ingest = await target.launch('ingest');
+    ctx.target = await prepareReference(ctx.fakes);
+    const ingest = await ctx.target.launch('ingest');
     expect((await ingest.exited).code).toBe(0);
-    const rejected = target.events.flatMap((e) => e.events).filter((e) => e.kind === 'record_rejected');
+    const rejected = ctx.target.events.flatMap((e) => e.events).filter((e) => e.kind === 'record_rejected');
     expect(rejected.map((e) => (e.kind === 'record_rejected' ? e.reason : ''))).toEqual([
       "malformed firewall line: expected 9 '|'-separated fields, got 1 (object logs/mixed.log line 2)",
       "missing required fields: ['bytes'] (object logs/mixed.log line 3)",
       'invalid action "explode" (expected allow, deny, drop or reset) (object logs/mixed.log line 4)',
       expect.stringMatching(/^malformed JSON line: .* \(object logs\/mixed\.log line 6\)$/),
     ]);
-    expect([...deliveries(fakes).keys()].sort()).toEqual([recordId(1), recordId(2)]);
+    expect([...deliveries(ctx.fakes).keys()].sort()).toEqual([recordId(1), recordId(2)]);
   });
 
   it('rejects a malformed config with exit 2 and one message listing every problem', async () => {
-    target = await prepareReference(fakes);
-    const configPath = join(target.workDir, 'bad-config.json');
+    ctx.target = await prepareReference(ctx.fakes);
+    const configPath = join(ctx.target.workDir, 'bad-config.json');
     await writeFile(configPath, JSON.stringify({ bucket: 3, ruleId: '', batchSize: 'ten', healthPort: 70_000, breaker: { failure_threshold: -1, nope: 1 }, colour: 'blue' }));
-    const proc = spawnTargetProcess({ command: 'ingest', file: REFERENCE_MAIN_PATH, args: ['ingest', '--config', configPath], env: {}, cwd: target.workDir });
+    const proc = spawnTargetProcess({ command: 'ingest', file: REFERENCE_MAIN_PATH, args: ['ingest', '--config', configPath], env: {}, cwd: ctx.target.workDir });
     const records: string[] = [];
     proc.onLogRecord((r) => records.push(r));
     expect((await proc.exited).code).toBe(2);
@@ -75,7 +62,7 @@ describe('reference target: bad input', () => {
     ]) expect(text).toContain(problem);
     expect(text).toMatch(/^\d{4}-\d{2}-\d{2} .* - ConfigManager - ERROR - Failed to load config .*bad-config\.json: 14 problem\(s\):/);
 
-    const usage = spawnTargetProcess({ command: 'ingest', file: REFERENCE_MAIN_PATH, args: ['ingest'], env: {}, cwd: target.workDir });
+    const usage = spawnTargetProcess({ command: 'ingest', file: REFERENCE_MAIN_PATH, args: ['ingest'], env: {}, cwd: ctx.target.workDir });
     const usageRecords: string[] = [];
     usage.onLogRecord((r) => usageRecords.push(r));
     expect((await usage.exited).code).toBe(2);
@@ -83,53 +70,53 @@ describe('reference target: bad input', () => {
   });
 
   it('rejects an unknown --target-option naming it and listing the valid ones', async () => {
-    const context = { workDir: '/tmp/unused', fakesEnv: {}, endpoints: fakes.endpoints, bucket: BUCKET, prefix: PREFIX, ruleId: 'r', stream: 's', secretName: 'x', timeScale: 1, seed: 1, shims: [], pollIntervalMs: 1_000 };
+    const context = { workDir: '/tmp/unused', fakesEnv: {}, endpoints: ctx.fakes.endpoints, bucket: BUCKET, prefix: PREFIX, ruleId: 'r', stream: 's', secretName: 'x', timeScale: 1, seed: 1, shims: [], pollIntervalMs: 1_000 };
     await expect(referenceTarget.prepare({ ...context, options: { failure_treshold: '3' } })).rejects.toThrow(/unknown option "failure_treshold".*failure_threshold, recovery_timeout/);
     await expect(referenceTarget.prepare({ ...context, options: { recovery_timeout: 'soon' } })).rejects.toThrow(/recovery_timeout=soon must be a number > 0/);
     await expect(referenceTarget.prepare({ ...context, options: {}, shims: ['upload-adapter'] })).rejects.toThrow(/--shim upload-adapter applies to the python target only/);
   });
 
   it('stores the batch with a clear error when Sentinel is unreachable', async () => {
-    const [id] = seedRecords(fakes, 0, 1);
-    target = await prepareReference(fakes, {}, { fakesEnv: { ...fakes.env, SENTINEL_DCR_ENDPOINT: `https://127.0.0.1:${await closedPort()}` } });
-    const ingest = await target.launch('ingest');
+    const [id] = seedRecords(ctx.fakes, 0, 1);
+    ctx.target = await prepareReference(ctx.fakes, {}, { fakesEnv: { ...ctx.fakes.env, SENTINEL_DCR_ENDPOINT: `https://127.0.0.1:${await closedPort()}` } });
+    const ingest = await ctx.target.launch('ingest');
     expect((await ingest.exited).code).toBe(0);
-    const files = await failedBatches(target.prepared.failedBatchesDir);
+    const files = await failedBatches(ctx.target.prepared.failedBatchesDir);
     expect(files).toHaveLength(1);
     expect(files[0]).toMatchObject({ error_category: 'azure_error:unknown', retry_count: 0, data: [expect.objectContaining({ BytesTransferred: id })] });
     expect(String(files[0]!['error'])).toMatch(/ECONNREFUSED/);
-    expect(target.events.some((e) => /Azure ingestion error: .*ECONNREFUSED/.test(e.record))).toBe(true);
+    expect(ctx.target.events.some((e) => /Azure ingestion error: .*ECONNREFUSED/.test(e.record))).toBe(true);
   });
 
   it('ingest exits 1 with "Pipeline cycle failed" when the bucket cannot be listed', async () => {
-    fakes.faults.add({ id: 'list-denied', target: { service: 's3', operation: 'ListObjectsV2' }, effect: { kind: 'http_error', status: 403, code: 'AccessDenied' } });
-    target = await prepareReference(fakes);
-    const ingest = await target.launch('ingest');
+    ctx.fakes.faults.add({ id: 'list-denied', target: { service: 's3', operation: 'ListObjectsV2' }, effect: { kind: 'http_error', status: 403, code: 'AccessDenied' } });
+    ctx.target = await prepareReference(ctx.fakes);
+    const ingest = await ctx.target.launch('ingest');
     expect((await ingest.exited).code).toBe(1);
-    const errors = target.events.filter((e) => e.events.some((ev) => ev.kind === 'error'));
+    const errors = ctx.target.events.filter((e) => e.events.some((ev) => ev.kind === 'error'));
     expect(errors.map((e) => e.record).join('\n')).toMatch(/s3_sentinel\.pipeline - ERROR - Pipeline cycle failed: /);
   });
 
   it('on SIGTERM persists the in-flight upload, leaves untouched objects for the next start, and exits 0', async () => {
-    fakes.faults.add({ id: 'sentinel-hang', target: { service: 'sentinel', operation: 'Upload' }, effect: { kind: 'hang' } });
-    const ids = seedRecords(fakes, 0, 3);
-    target = await prepareReference(fakes);
-    const run = await target.launch('run');
-    await waitFor('an upload is hanging', () => (fakes.faults.get('sentinel-hang')?.matched ?? 0) >= 1);
+    ctx.fakes.faults.add({ id: 'sentinel-hang', target: { service: 'sentinel', operation: 'Upload' }, effect: { kind: 'hang' } });
+    const ids = seedRecords(ctx.fakes, 0, 3);
+    ctx.target = await prepareReference(ctx.fakes);
+    const run = await ctx.target.launch('run');
+    await waitFor('an upload is hanging', () => (ctx.fakes.faults.get('sentinel-hang')?.matched ?? 0) >= 1);
     await run.stop();
     expect(await run.exited).toEqual({ code: 0, signal: null });
-    const files = await failedBatches(target.prepared.failedBatchesDir);
+    const files = await failedBatches(ctx.target.prepared.failedBatchesDir);
     expect(files.map((f) => f['error_category'])).toEqual(['shutdown']);
     const inFile = (files[0]!['data'] as { BytesTransferred: number }[]).map((r) => r.BytesTransferred);
     expect(inFile).toHaveLength(1);
 
-    fakes.faults.remove('sentinel-hang');
-    const restart = await target.launch('run');
-    await waitFor('the other two delivered after restart', () => ids.filter((id) => !inFile.includes(id)).every((id) => deliveries(fakes).has(id)));
+    ctx.fakes.faults.remove('sentinel-hang');
+    const restart = await ctx.target.launch('run');
+    await waitFor('the other two delivered after restart', () => ids.filter((id) => !inFile.includes(id)).every((id) => deliveries(ctx.fakes).has(id)));
     await restart.stop();
-    const replay = await target.launch('replay-failed');
+    const replay = await ctx.target.launch('replay-failed');
     expect((await replay.exited).code).toBe(0);
-    const counts = deliveries(fakes);
+    const counts = deliveries(ctx.fakes);
     expect([...counts.keys()].sort()).toEqual(ids);
     expect([...counts.values()]).toEqual([1, 1, 1]);
   });

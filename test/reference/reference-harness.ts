@@ -5,7 +5,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { StartedFakes } from '../../fakes/index.js';
+import { afterEach, beforeEach } from 'vitest';
+import { startFakes, type StartedFakes } from '../../fakes/index.js';
 import { referenceTarget } from '../../harness/targets/reference/index.js';
 import type { PreparedTarget, TargetContext, TargetLogEvent, TargetProcess } from '../../harness/targets/target.js';
 
@@ -103,4 +104,29 @@ export async function metric(healthUrl: string, series: string, labels = ''): Pr
   const text = await (await fetch(`${healthUrl}/metrics`)).text();
   const line = text.split('\n').find((l) => l.startsWith(`${series}${labels} `));
   return line === undefined ? undefined : Number(line.split(' ')[1]);
+}
+
+/** What a process test holds: fresh fakes per test, and the target it prepared (if any). */
+export interface ReferenceRun {
+  fakes: StartedFakes;
+  target: TestTarget | undefined;
+}
+
+/**
+ * Registers the per-test lifecycle every process test shares: fakes with the bucket and secret
+ * seeded before each test; the target (if one was prepared) and the fakes disposed after it.
+ */
+export function useReferenceRun(): ReferenceRun {
+  const run = { target: undefined } as ReferenceRun;
+  beforeEach(async () => {
+    run.fakes = await startFakes({ seed: 7 });
+    run.fakes.s3.createBucket(BUCKET);
+    run.fakes.keyVault.setSecret(SECRET_NAME, 'v1');
+  });
+  afterEach(async () => {
+    await run.target?.dispose();
+    run.target = undefined;
+    await run.fakes.stop();
+  });
+  return run;
 }

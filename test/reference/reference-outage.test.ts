@@ -1,8 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakes, type StartedFakes } from '../../fakes/index.js';
-import { BUCKET, deliveries, metric, prepareReference, SECRET_NAME, seedRecords, waitFor, type TestTarget } from './reference-harness.js';
+import { describe, expect, it } from 'vitest';
+import { BUCKET, deliveries, metric, prepareReference, SECRET_NAME, seedRecords, waitFor, useReferenceRun } from './reference-harness.js';
 
 const jsonFiles = async (dir: string): Promise<string[]> => {
   try {
@@ -13,33 +12,22 @@ const jsonFiles = async (dir: string): Promise<string[]> => {
 };
 
 describe('reference target: Sentinel outage, recovery and replay', () => {
-  let fakes: StartedFakes;
-  let target: TestTarget | undefined;
-
-  beforeEach(async () => {
-    fakes = await startFakes({ seed: 7 });
-    fakes.s3.createBucket(BUCKET);
-    fakes.keyVault.setSecret(SECRET_NAME, 'v1');
-  });
-  afterEach(async () => {
-    await target?.dispose();
-    await fakes.stop();
-  });
+  const ctx = useReferenceRun();
 
   it('stores every failed batch, goes CLOSED → OPEN → HALF_OPEN → CLOSED once the fault clears, and replay-failed delivers and archives them', async () => {
-    fakes.faults.add({ id: 'sentinel-down', target: { service: 'sentinel', operation: 'Upload' }, effect: { kind: 'http_error', status: 503 } });
-    const during = seedRecords(fakes, 0, 5);
-    target = await prepareReference(fakes, { failure_threshold: '2', min_calls_before_open: '2', recovery_timeout: '2', success_threshold: '2' });
-    const run = await target.launch('run');
-    const url = target.prepared.healthUrl()!;
-    const failedDir = target.prepared.failedBatchesDir;
+    ctx.fakes.faults.add({ id: 'sentinel-down', target: { service: 'sentinel', operation: 'Upload' }, effect: { kind: 'http_error', status: 503 } });
+    const during = seedRecords(ctx.fakes, 0, 5);
+    ctx.target = await prepareReference(ctx.fakes, { failure_threshold: '2', min_calls_before_open: '2', recovery_timeout: '2', success_threshold: '2' });
+    const run = await ctx.target.launch('run');
+    const url = ctx.target.prepared.healthUrl()!;
+    const failedDir = ctx.target.prepared.failedBatchesDir;
 
     await waitFor('5 failed-batch files', async () => (await jsonFiles(failedDir)).length === 5, 60_000);
-    expect(target.transitions('azure-sentinel')).toEqual(['CLOSED>OPEN']);
+    expect(ctx.target.transitions('azure-sentinel')).toEqual(['CLOSED>OPEN']);
     expect(await metric(url, 's3_sentinel_failed_batch_files')).toBe(5);
     expect(await metric(url, 's3_sentinel_failed_records_total')).toBe(5);
     // 2 failing calls × 4 SDK attempts; the 3 calls rejected while OPEN never reach Sentinel.
-    const uploads = fakes.journal.query({ service: 'sentinel', operation: 'Upload' });
+    const uploads = ctx.fakes.journal.query({ service: 'sentinel', operation: 'Upload' });
     expect(uploads.every((e) => e.status === 503)).toBe(true);
     expect(uploads).toHaveLength(8);
 
@@ -51,21 +39,21 @@ describe('reference target: Sentinel outage, recovery and replay', () => {
     expect(stored.map((b) => b['error_category']).sort()).toEqual(['azure_error:503', 'azure_error:503', 'circuit_breaker_open', 'circuit_breaker_open', 'circuit_breaker_open']);
     expect(stored.flatMap((b) => (b['data'] as { BytesTransferred: number; SourceIP: string }[]).map((r) => r.BytesTransferred)).sort()).toEqual(during);
     expect((stored[0]!['data'] as { SourceIP: string }[])[0]!.SourceIP).toBe('10.0.0.1');
-    const storedEvents = target.events.flatMap((e) => e.events).filter((e) => e.kind === 'batch_stored');
+    const storedEvents = ctx.target.events.flatMap((e) => e.events).filter((e) => e.kind === 'batch_stored');
     expect(storedEvents).toHaveLength(5);
 
-    fakes.faults.remove('sentinel-down');
+    ctx.fakes.faults.remove('sentinel-down');
     // Records keep arriving: the breaker only probes on a call made after recovery_timeout, and
     // objects that arrive while it is still OPEN are (correctly) stored as failed batches.
     const after: number[] = [];
     await waitFor('breaker closed again', () => {
-      if (target!.transitions('azure-sentinel').includes('HALF_OPEN>CLOSED')) return true;
-      after.push(...seedRecords(fakes, 5 + after.length, 1));
+      if (ctx.target!.transitions('azure-sentinel').includes('HALF_OPEN>CLOSED')) return true;
+      after.push(...seedRecords(ctx.fakes, 5 + after.length, 1));
       return false;
     }, 30_000, 400);
-    expect(target.transitions('azure-sentinel')).toEqual(['CLOSED>OPEN', 'OPEN>HALF_OPEN', 'HALF_OPEN>CLOSED']);
+    expect(ctx.target.transitions('azure-sentinel')).toEqual(['CLOSED>OPEN', 'OPEN>HALF_OPEN', 'HALF_OPEN>CLOSED']);
     await waitFor('every record delivered or stored', async () => {
-      const delivered = deliveries(fakes);
+      const delivered = deliveries(ctx.fakes);
       const storedNow = (await metric(url, 's3_sentinel_failed_records_total')) ?? 0;
       return after.filter((id) => delivered.has(id)).length + storedNow - 5 === after.length;
     });
@@ -75,7 +63,7 @@ describe('reference target: Sentinel outage, recovery and replay', () => {
 
     const waiting = await jsonFiles(failedDir);
     expect(waiting.length).toBeGreaterThanOrEqual(5);
-    const replay = await target.launch('replay-failed');
+    const replay = await ctx.target.launch('replay-failed');
     const lines: string[] = [];
     replay.onLogRecord((record, stream) => {
       if (stream === 'stdout') lines.push(record);
@@ -87,21 +75,21 @@ describe('reference target: Sentinel outage, recovery and replay', () => {
     expect(archived).toHaveLength(waiting.length);
     expect(archived.every((f) => /^failed-batch-[0-9a-f]{32}-.*-\d{8}T\d{6}Z\.json$/.test(f))).toBe(true);
 
-    const counts = deliveries(fakes);
+    const counts = deliveries(ctx.fakes);
     expect([...counts.keys()].sort()).toEqual([...during, ...after].sort());
     expect([...counts.values()].every((c) => c === 1)).toBe(true);
   });
 
   it('replay-failed keeps (does not archive) files whose upload fails again, and exits 1', async () => {
-    fakes.faults.add({ id: 'sentinel-403', target: { service: 'sentinel', operation: 'Upload' }, effect: { kind: 'http_error', status: 403 } });
-    seedRecords(fakes, 0, 2);
-    target = await prepareReference(fakes);
-    const ingest = await target.launch('ingest');
+    ctx.fakes.faults.add({ id: 'sentinel-403', target: { service: 'sentinel', operation: 'Upload' }, effect: { kind: 'http_error', status: 403 } });
+    seedRecords(ctx.fakes, 0, 2);
+    ctx.target = await prepareReference(ctx.fakes);
+    const ingest = await ctx.target.launch('ingest');
     expect((await ingest.exited).code).toBe(0);
-    const failedDir = target.prepared.failedBatchesDir;
+    const failedDir = ctx.target.prepared.failedBatchesDir;
     expect(await jsonFiles(failedDir)).toHaveLength(2);
 
-    const replay = await target.launch('replay-failed');
+    const replay = await ctx.target.launch('replay-failed');
     const stdout: string[] = [];
     replay.onLogRecord((record, stream) => {
       if (stream === 'stdout') stdout.push(record);
@@ -109,6 +97,6 @@ describe('reference target: Sentinel outage, recovery and replay', () => {
     expect((await replay.exited).code).toBe(1);
     expect(stdout).toEqual(['Replay complete: processed=2 archived=0 failed=2']);
     expect(await jsonFiles(failedDir)).toHaveLength(2);
-    expect(fakes.ingest.count().total).toBe(0);
+    expect(ctx.fakes.ingest.count().total).toBe(0);
   });
 });

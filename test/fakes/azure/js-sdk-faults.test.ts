@@ -2,9 +2,9 @@
  * Faults on the Azure fakes as the real JS SDKs see them (wire-contracts §6.6, §6.7).
  * Rules are cleared after each test; tests in this file run one after another.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useSharedFakes } from '../../helpers/shared-fakes.js';
 import { runNodeClient } from './helpers/run-client.js';
-import { startFakes, type StartedFakes } from '../../../fakes/index.js';
 
 interface UploadResult {
   ok: boolean;
@@ -19,31 +19,24 @@ interface SecretResult {
 /** Clock granularity between the fake's arrival stamps; a retry can never come earlier than this. */
 const SPACING_TOLERANCE_MS = 5;
 
-let fakes: StartedFakes;
-beforeAll(async () => {
-  fakes = await startFakes();
-});
-afterEach(() => fakes.faults.clear());
-afterAll(async () => {
-  await fakes?.stop();
-});
+const shared = useSharedFakes({ clearFaultsAfterEach: true });
 
 function upload(stream: string, recordCount = 10) {
   return runNodeClient<UploadResult>(
     'monitor-upload.ts',
-    { endpoint: fakes.endpoints.sentinel, ruleId: 'dcr-js-faults', stream, recordCount, recordBytes: 100 },
-    fakes.env,
+    { endpoint: shared.fakes.endpoints.sentinel, ruleId: 'dcr-js-faults', stream, recordCount, recordBytes: 100 },
+    shared.fakes.env,
   );
 }
 
 describe('Logs Ingestion faults seen by LogsIngestionClient', () => {
   it('retries a POST answered 429 + Retry-After: 1 four times in all, spaced by at least the hint', async () => {
-    const rule = fakes.faults.add({ target: { service: 'sentinel', operation: 'Upload', stream: 'Custom-Throttled_CL' }, effect: { kind: 'http_error', status: 429, retryAfterSeconds: 1 } });
-    const since = fakes.journal.total();
+    const rule = shared.fakes.faults.add({ target: { service: 'sentinel', operation: 'Upload', stream: 'Custom-Throttled_CL' }, effect: { kind: 'http_error', status: 429, retryAfterSeconds: 1 } });
+    const since = shared.fakes.journal.total();
     const run = await upload('Custom-Throttled_CL');
     expect(run.result.ok, run.stderr).toBe(false);
     expect(run.result.error!.causes.map((c) => c.statusCode)).toEqual([429]);
-    const attempts = fakes.journal.query({ sinceSeq: since, service: 'sentinel' });
+    const attempts = shared.fakes.journal.query({ sinceSeq: since, service: 'sentinel' });
     expect(attempts.map((e) => [e.status, e.faultRuleId])).toEqual(Array(4).fill([429, rule.id]));
     for (let i = 1; i < attempts.length; i++) {
       const previous = attempts[i - 1]!;
@@ -52,20 +45,20 @@ describe('Logs Ingestion faults seen by LogsIngestionClient', () => {
   });
 
   it('surfaces an injected 403 as a RestError after a single attempt', async () => {
-    fakes.faults.add({ target: { service: 'sentinel', operation: 'Upload', stream: 'Custom-Forbidden_CL' }, effect: { kind: 'http_error', status: 403 } });
-    const since = fakes.journal.total();
+    shared.fakes.faults.add({ target: { service: 'sentinel', operation: 'Upload', stream: 'Custom-Forbidden_CL' }, effect: { kind: 'http_error', status: 403 } });
+    const since = shared.fakes.journal.total();
     const run = await upload('Custom-Forbidden_CL');
     expect(run.result.ok, run.stderr).toBe(false);
     expect(run.result.error!.causes).toEqual([expect.objectContaining({ name: 'RestError', statusCode: 403 })]);
-    expect(fakes.journal.query({ sinceSeq: since, service: 'sentinel' }).map((e) => e.status)).toEqual([403]);
+    expect(shared.fakes.journal.query({ sinceSeq: since, service: 'sentinel' }).map((e) => e.status)).toEqual([403]);
   });
 
   it('stores duplicates when a committed upload fails with 503 and the SDK retries it', async () => {
     const stream = 'Custom-Commit_CL';
-    fakes.faults.add({ target: { service: 'sentinel', operation: 'Upload', stream }, effect: { kind: 'commit_then_fail', status: 503 }, schedule: { kind: 'first', count: 1 } });
+    shared.fakes.faults.add({ target: { service: 'sentinel', operation: 'Upload', stream }, effect: { kind: 'commit_then_fail', status: 503 }, schedule: { kind: 'first', count: 1 } });
     const run = await upload(stream, 20);
     expect(run.result, run.stderr).toMatchObject({ ok: true });
-    const stored = fakes.ingest.records({ stream });
+    const stored = shared.fakes.ingest.records({ stream });
     expect(stored).toHaveLength(40);
     expect(new Set(stored.map((r) => r.record['n'])).size).toBe(20);
   });
@@ -73,14 +66,14 @@ describe('Logs Ingestion faults seen by LogsIngestionClient', () => {
 
 describe('Key Vault faults seen by SecretClient', () => {
   it('re-authenticates once on a 401 after authentication, then surfaces a 401 RestError', async () => {
-    fakes.keyVault.setSecret('warmup', 'ok');
-    fakes.keyVault.setSecret('revoked', 'x');
-    fakes.faults.add({ target: { service: 'keyvault', operation: 'GetSecret', secretName: 'revoked' }, effect: { kind: 'http_error', status: 401 } });
-    const since = fakes.journal.total();
-    const run = await runNodeClient<SecretResult>('keyvault-set-get.ts', { vaultUrl: fakes.endpoints.keyVault, name: 'revoked', warmupName: 'warmup' }, fakes.env);
+    shared.fakes.keyVault.setSecret('warmup', 'ok');
+    shared.fakes.keyVault.setSecret('revoked', 'x');
+    shared.fakes.faults.add({ target: { service: 'keyvault', operation: 'GetSecret', secretName: 'revoked' }, effect: { kind: 'http_error', status: 401 } });
+    const since = shared.fakes.journal.total();
+    const run = await runNodeClient<SecretResult>('keyvault-set-get.ts', { vaultUrl: shared.fakes.endpoints.keyVault, name: 'revoked', warmupName: 'warmup' }, shared.fakes.env);
     expect(run.result, run.stderr).toMatchObject({ ok: false, error: { name: 'RestError', statusCode: 401, code: 'Unauthorized' } });
     // warmup: challenge 401, then 200. revoked: 401 (carrying a challenge) → one re-auth → 401 → error.
-    const kv = fakes.journal.query({ sinceSeq: since, service: 'keyvault' });
+    const kv = shared.fakes.journal.query({ sinceSeq: since, service: 'keyvault' });
     expect(kv.map((e) => [e.secretName, e.status, e.faultRuleId !== undefined])).toEqual([
       ['warmup', 401, false],
       ['warmup', 200, false],
@@ -92,15 +85,15 @@ describe('Key Vault faults seen by SecretClient', () => {
 
 describe('identity faults seen by DefaultAzureCredential', () => {
   it('turns GetToken 503s into a credential error after the managed-identity retries', async () => {
-    fakes.faults.add({ target: { service: 'identity', operation: 'GetToken' }, effect: { kind: 'http_error', status: 503 } });
-    const since = fakes.journal.total();
+    shared.fakes.faults.add({ target: { service: 'identity', operation: 'GetToken' }, effect: { kind: 'http_error', status: 503 } });
+    const since = shared.fakes.journal.total();
     const run = await upload('Custom-NoToken_CL');
     expect(run.result.ok, run.stderr).toBe(false);
     expect(JSON.stringify(run.result.error)).toMatch(/CredentialUnavailableError|AggregateAuthenticationError|ManagedIdentityCredential/);
-    const tokenCalls = fakes.journal.query({ sinceSeq: since, service: 'identity' });
+    const tokenCalls = shared.fakes.journal.query({ sinceSeq: since, service: 'identity' });
     // DefaultAzureCredential gives managed identity maxRetries 5: 6 GETs (wire-contracts §6.7).
     expect(tokenCalls).toHaveLength(6);
     expect(tokenCalls.every((e) => e.status === 503)).toBe(true);
-    expect(fakes.journal.query({ sinceSeq: since, service: 'sentinel' })).toEqual([]);
+    expect(shared.fakes.journal.query({ sinceSeq: since, service: 'sentinel' })).toEqual([]);
   });
 });

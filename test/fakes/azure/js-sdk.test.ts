@@ -1,10 +1,10 @@
 /**
- * The real JS SDKs against the Azure fakes, unmodified and configured only by endpoints and the
+ * The real JS SDKs against the Azure shared.fakes, unmodified and configured only by endpoints and the
  * environment block. Each client runs in a child process (see helpers/run-client.ts for why).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useSharedFakes } from '../../helpers/shared-fakes.js';
 import { runNodeClient } from './helpers/run-client.js';
-import { startFakes, type StartedFakes } from '../../../fakes/index.js';
 
 interface UploadResult {
   ok: boolean;
@@ -17,29 +17,23 @@ interface SecretResult {
   error?: { name: string; message: string; statusCode?: number };
 }
 
-let fakes: StartedFakes;
-beforeAll(async () => {
-  fakes = await startFakes();
-});
-afterAll(async () => {
-  await fakes?.stop();
-});
+const shared = useSharedFakes();
 
 describe('@azure/monitor-ingestion with DefaultAzureCredential through the identity fake', () => {
   it('uploads more than 1 MB of records in several gzip chunks, every record stored once', async () => {
-    const since = fakes.journal.total();
+    const since = shared.fakes.journal.total();
     const run = await runNodeClient<UploadResult>(
       'monitor-upload.ts',
-      { endpoint: fakes.endpoints.sentinel, ruleId: 'dcr-js', stream: 'Custom-Js_CL', recordCount: 3_000, recordBytes: 1_000 },
-      fakes.env,
+      { endpoint: shared.fakes.endpoints.sentinel, ruleId: 'dcr-js', stream: 'Custom-Js_CL', recordCount: 3_000, recordBytes: 1_000 },
+      shared.fakes.env,
     );
     expect(run.result, run.stderr).toEqual({ ok: true, durationMs: expect.any(Number) });
-    const uploads = fakes.journal.query({ sinceSeq: since, service: 'sentinel', operation: 'Upload' });
+    const uploads = shared.fakes.journal.query({ sinceSeq: since, service: 'sentinel', operation: 'Upload' });
     expect(uploads.length).toBeGreaterThanOrEqual(3);
     expect(uploads.every((e) => e.status === 204)).toBe(true);
-    const tokens = fakes.journal.query({ sinceSeq: since, service: 'identity', operation: 'GetToken' });
+    const tokens = shared.fakes.journal.query({ sinceSeq: since, service: 'identity', operation: 'GetToken' });
     expect(tokens.length).toBeGreaterThanOrEqual(1);
-    const stored = fakes.ingest.records({ stream: 'Custom-Js_CL' });
+    const stored = shared.fakes.ingest.records({ stream: 'Custom-Js_CL' });
     expect(stored).toHaveLength(3_000);
     expect(new Set(stored.map((r) => r.record['n'])).size).toBe(3_000);
   });
@@ -47,17 +41,17 @@ describe('@azure/monitor-ingestion with DefaultAzureCredential through the ident
 
 describe('@azure/keyvault-secrets through the challenge', () => {
   it('sets and gets a secret on a 127.0.0.1 vault without any client option', async () => {
-    const since = fakes.journal.total();
-    const run = await runNodeClient<SecretResult>('keyvault-set-get.ts', { vaultUrl: fakes.endpoints.keyVault, name: 'js-secret', value: 'hunter2' }, fakes.env);
-    expect(run.result, run.stderr).toMatchObject({ ok: true, got: { value: 'hunter2' }, set: { vaultUrl: fakes.endpoints.keyVault } });
-    expect(run.result.got!.id).toBe(`${fakes.endpoints.keyVault}/secrets/js-secret/${run.result.got!.version}`);
-    const kv = fakes.journal.query({ sinceSeq: since, service: 'keyvault' });
+    const since = shared.fakes.journal.total();
+    const run = await runNodeClient<SecretResult>('keyvault-set-get.ts', { vaultUrl: shared.fakes.endpoints.keyVault, name: 'js-secret', value: 'hunter2' }, shared.fakes.env);
+    expect(run.result, run.stderr).toMatchObject({ ok: true, got: { value: 'hunter2' }, set: { vaultUrl: shared.fakes.endpoints.keyVault } });
+    expect(run.result.got!.id).toBe(`${shared.fakes.endpoints.keyVault}/secrets/js-secret/${run.result.got!.version}`);
+    const kv = shared.fakes.journal.query({ sinceSeq: since, service: 'keyvault' });
     // The bodiless challenge request first, then the authorised PUT and GET.
     expect(kv.map((e) => [e.operation, e.status])).toEqual([
       ['SetSecret', 401],
       ['SetSecret', 200],
       ['GetSecret', 200],
     ]);
-    expect(fakes.keyVault.store.get('js-secret')).toBe('hunter2');
+    expect(shared.fakes.keyVault.store.get('js-secret')).toBe('hunter2');
   });
 });
