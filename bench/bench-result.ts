@@ -41,9 +41,22 @@ export function formatBenchResult(result: BenchResult): string {
   const lines = [`## ${result.title}`];
   if (result.skipped) return [...lines, `skipped: ${result.skipped}`].join('\n');
   const header = ['case', 'requests', 'errors', 'req/s', 'p50 ms', 'p99 ms', 'MB/s', 'note'];
-  const body = result.rows.map((r) => [r.name, cell(r.requests), cell(r.errors), cell(r.rps), cell(r.p50Ms, 2), cell(r.p99Ms, 2), cell(r.mbPerSec, 1), r.note ?? '']);
+  const body = result.rows.map((r) => [
+    r.name,
+    cell(r.requests),
+    cell(r.errors),
+    cell(r.rps),
+    cell(r.p50Ms, 2),
+    cell(r.p99Ms, 2),
+    cell(r.mbPerSec, 1),
+    r.note ?? '',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const render = (row: string[]) => row.map((c, i) => (i === 0 || i === row.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const render = (row: string[]) =>
+    row
+      .map((c, i) => (i === 0 || i === row.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   lines.push(render(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(render));
   for (const line of result.summary ?? []) lines.push(`  ${line}`);
   return lines.join('\n');

@@ -5,13 +5,14 @@
  *
  *   node --import tsx bench/bench-server-host.ts <fakes | bare | s3rver>
  */
+
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGunzip } from 'node:zlib';
-import type { AddressInfo } from 'node:net';
 import { createRunCertificates } from '../fakes/core/tls.js';
 import { BENCH_BUCKET, BENCH_KEY, OBJECT_1K } from './bench-target.js';
 
@@ -27,7 +28,10 @@ async function startFakesHost(): Promise<Host> {
   const fakes = await startFakes({});
   fakes.s3.createBucket(BENCH_BUCKET);
   fakes.s3.putObject(BENCH_BUCKET, BENCH_KEY, OBJECT_1K);
-  return { info: { s3: fakes.endpoints.s3, ingest: fakes.endpoints.sentinel, caCertPath: fakes.caCertPath }, stop: () => fakes.stop() };
+  return {
+    info: { s3: fakes.endpoints.s3, ingest: fakes.endpoints.sentinel, caCertPath: fakes.caCertPath },
+    stop: () => fakes.stop(),
+  };
 }
 
 /** Does no work: a static GetObject answer, a drained PutObject, a gunzipped-and-discarded upload. */
@@ -80,7 +84,13 @@ async function startS3rverHost(): Promise<Host> {
   // @ts-expect-error s3rver ships no types
   const { default: S3rver } = await import('s3rver');
   const directory = mkdtempSync(join(tmpdir(), 'bench-s3rver-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: BENCH_BUCKET }] });
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: BENCH_BUCKET }],
+  });
   const address = (await server.run()) as AddressInfo;
   return {
     info: { s3: `http://127.0.0.1:${address.port}` },
@@ -92,10 +102,16 @@ async function startS3rverHost(): Promise<Host> {
 }
 
 const kind = process.argv[2];
-const starters: Record<string, () => Promise<Host>> = { fakes: startFakesHost, bare: startBareHost, s3rver: startS3rverHost };
+const starters: Record<string, () => Promise<Host>> = {
+  fakes: startFakesHost,
+  bare: startBareHost,
+  s3rver: startS3rverHost,
+};
 const starter = kind === undefined ? undefined : starters[kind];
 if (!starter) {
-  console.error(`Failed to start a bench host: unknown kind "${kind}". Use one of ${Object.keys(starters).join(', ')}.`);
+  console.error(
+    `Failed to start a bench host: unknown kind "${kind}". Use one of ${Object.keys(starters).join(', ')}.`,
+  );
   process.exit(2);
 }
 const host = await starter();

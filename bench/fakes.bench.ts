@@ -15,9 +15,9 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { BenchResult, BenchRow } from './bench-result.js';
 import { BENCH_BUCKET, BENCH_CREDENTIALS, BENCH_KEY, BENCH_REGION, OBJECT_1K } from './bench-target.js';
-import { buildBatches, measureIngest, type IngestStats } from './ingest-load.js';
-import { measureLoad, type LoadOptions, type LoadStats } from './measure-load.js';
-import { spawnBenchHost, type BenchHost } from './spawn-bench-host.js';
+import { buildBatches, type IngestStats, measureIngest } from './ingest-load.js';
+import { type LoadOptions, type LoadStats, measureLoad } from './measure-load.js';
+import { type BenchHost, spawnBenchHost } from './spawn-bench-host.js';
 
 const ROUNDS = 5;
 const S3_LOAD: LoadOptions = { concurrency: 8, warmupMs: 200, durationMs: 1_000, maxRequests: 100_000 };
@@ -56,17 +56,22 @@ function throughput(stats: LoadStats | IngestStats): number {
 function medianRound<T extends LoadStats>(rounds: readonly T[]): { stats: T; spread: string } {
   const sorted = [...rounds].sort((a, b) => throughput(a) - throughput(b));
   const unit = 'mbPerSec' in sorted[0]! ? 'MB/s' : 'req/s';
-  return { stats: sorted[Math.floor(sorted.length / 2)]!, spread: `${ROUNDS} rounds ${throughput(sorted[0]!).toFixed(0)}–${throughput(sorted.at(-1)!).toFixed(0)} ${unit}` };
+  return {
+    stats: sorted[Math.floor(sorted.length / 2)]!,
+    spread: `${ROUNDS} rounds ${throughput(sorted[0]!).toFixed(0)}–${throughput(sorted.at(-1)!).toFixed(0)} ${unit}`,
+  };
 }
 
-const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? 'n/a' : `${(a / b).toFixed(2)}x`);
+const ratio = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined || b === 0 ? 'n/a' : `${(a / b).toFixed(2)}x`;
 const verdict = (ok: boolean) => (ok ? 'MET' : 'MISSED');
 
 export async function run(): Promise<BenchResult> {
   const summary: string[] = [];
   const hosts = new Map<Kind, { host: BenchHost; client: S3Client }>();
   const results = new Map<string, LoadStats[]>();
-  const push = (kind: Kind, c: Case, stats: LoadStats) => results.set(`${kind}/${c}`, [...(results.get(`${kind}/${c}`) ?? []), stats]);
+  const push = (kind: Kind, c: Case, stats: LoadStats) =>
+    results.set(`${kind}/${c}`, [...(results.get(`${kind}/${c}`) ?? []), stats]);
   const batches = buildBatches(4);
   try {
     for (const target of TARGETS) {
@@ -86,7 +91,12 @@ export async function run(): Promise<BenchResult> {
         if (!started) continue;
         push(target.kind, 'get', await s3Load(started.client, 'get'));
         push(target.kind, 'put', await s3Load(started.client, 'put'));
-        if (target.ingest) push(target.kind, 'ingest', await measureIngest(started.host.info.ingest!, started.host.info.caCertPath!, batches, INGEST_LOAD));
+        if (target.ingest)
+          push(
+            target.kind,
+            'ingest',
+            await measureIngest(started.host.info.ingest!, started.host.info.caCertPath!, batches, INGEST_LOAD),
+          );
       }
     }
   } finally {
@@ -123,17 +133,28 @@ export async function run(): Promise<BenchResult> {
   }
   const get = (kind: Kind, c: Case) => median.get(`${kind}/${c}`);
   for (const c of ['get', 'put'] as const) {
-    summary.push(`S3 ${c === 'get' ? 'GetObject' : 'PutObject'} req/s: fake/bare = ${ratio(get('fakes', c)?.rps, get('bare', c)?.rps)}, fake/s3rver = ${ratio(get('fakes', c)?.rps, get('s3rver', c)?.rps)}`);
+    summary.push(
+      `S3 ${c === 'get' ? 'GetObject' : 'PutObject'} req/s: fake/bare = ${ratio(get('fakes', c)?.rps, get('bare', c)?.rps)}, fake/s3rver = ${ratio(get('fakes', c)?.rps, get('s3rver', c)?.rps)}`,
+    );
   }
   const [fakeGet, bareGet, s3rverGet] = [get('fakes', 'get'), get('bare', 'get'), get('s3rver', 'get')];
   if (fakeGet && bareGet && s3rverGet) {
-    summary.push(`target S3 GET >= 0.5x bare and faster than s3rver: ${verdict(fakeGet.rps >= 0.5 * bareGet.rps && fakeGet.rps > s3rverGet.rps)}`);
+    summary.push(
+      `target S3 GET >= 0.5x bare and faster than s3rver: ${verdict(fakeGet.rps >= 0.5 * bareGet.rps && fakeGet.rps > s3rverGet.rps)}`,
+    );
   }
   const fakeIngest = get('fakes', 'ingest') as IngestStats | undefined;
   const bareIngest = get('bare', 'ingest') as IngestStats | undefined;
   const gzipKb = (batches.reduce((s, b) => s + b.tailGzipped.length, 0) / batches.length / 1_024).toFixed(0);
-  summary.push(`ingestion MB/s (uncompressed JSON accepted with 204; batches ${(batches[0]!.uncompressedBytes / 1e6).toFixed(2)} MB, ~${gzipKb} KiB gzipped, every body distinct): fake/bare = ${ratio(fakeIngest?.mbPerSec, bareIngest?.mbPerSec)}`);
-  if (fakeIngest) summary.push(`target ingestion >= 50 MB/s: ${verdict(fakeIngest.mbPerSec >= 50)} (${fakeIngest.mbPerSec.toFixed(1)} MB/s)`);
-  summary.push(`load: ${ROUNDS} interleaved rounds; S3 ${S3_LOAD.concurrency} in flight for ${S3_LOAD.durationMs} ms, ingestion ${INGEST_LOAD.concurrency} in flight for ${INGEST_LOAD.durationMs} ms, each after ${S3_LOAD.warmupMs} ms warm-up`);
+  summary.push(
+    `ingestion MB/s (uncompressed JSON accepted with 204; batches ${(batches[0]!.uncompressedBytes / 1e6).toFixed(2)} MB, ~${gzipKb} KiB gzipped, every body distinct): fake/bare = ${ratio(fakeIngest?.mbPerSec, bareIngest?.mbPerSec)}`,
+  );
+  if (fakeIngest)
+    summary.push(
+      `target ingestion >= 50 MB/s: ${verdict(fakeIngest.mbPerSec >= 50)} (${fakeIngest.mbPerSec.toFixed(1)} MB/s)`,
+    );
+  summary.push(
+    `load: ${ROUNDS} interleaved rounds; S3 ${S3_LOAD.concurrency} in flight for ${S3_LOAD.durationMs} ms, ingestion ${INGEST_LOAD.concurrency} in flight for ${INGEST_LOAD.durationMs} ms, each after ${S3_LOAD.warmupMs} ms warm-up`,
+  );
   return { title: 'Fakes overhead (S3 and Logs Ingestion)', rows, summary };
 }

@@ -8,7 +8,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { formatBenchResult, type BenchModule, type BenchResult } from './bench-result.js';
+import { type BenchModule, type BenchResult, formatBenchResult } from './bench-result.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 
@@ -22,7 +22,9 @@ async function main(): Promise<number> {
     console.error(`[bench] Failed to find benchmarks: no bench/*.bench.ts matches ${JSON.stringify(filters)}.`);
     return 2;
   }
-  console.log(`[bench] ${new Date().toISOString()} node ${process.version}, ${files.length} module(s): ${files.join(', ')}`);
+  console.log(
+    `[bench] ${new Date().toISOString()} node ${process.version}, ${files.length} module(s): ${files.join(', ')}`,
+  );
   let failures = 0;
   for (const file of files) {
     const startedAt = performance.now();
@@ -35,7 +37,9 @@ async function main(): Promise<number> {
       failures++;
       result = { title: file, rows: [], skipped: `Failed to run ${file}: ${(error as Error).stack ?? String(error)}` };
     }
-    console.log(`\n${formatBenchResult(result)}\n  (${file}: ${((performance.now() - startedAt) / 1_000).toFixed(1)} s)`);
+    console.log(
+      `\n${formatBenchResult(result)}\n  (${file}: ${((performance.now() - startedAt) / 1_000).toFixed(1)} s)`,
+    );
   }
   return failures === 0 ? 0 : 1;
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { gzipSync } from 'node:zlib';
-import { measureLoad, type LoadOptions, type LoadStats } from './measure-load.js';
+import { type LoadOptions, type LoadStats, measureLoad } from './measure-load.js';
 
 export const BATCH_TARGET_BYTES = 1_000_000;
 
@@ -68,7 +68,12 @@ export interface IngestStats extends LoadStats {
  * @note MB/s = successful uploads × mean batch size ÷ elapsed; the batches differ by a few bytes, so
  * the mean is exact to well under 0.1 %. MB = 10^6 bytes of uncompressed JSON.
  */
-export async function measureIngest(baseUrl: string, caCertPath: string, batches: readonly Batch[], options: LoadOptions): Promise<IngestStats> {
+export async function measureIngest(
+  baseUrl: string,
+  caCertPath: string,
+  batches: readonly Batch[],
+  options: LoadOptions,
+): Promise<IngestStats> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency, ca: readFileSync(caCertPath) });
   const url = new URL('/dataCollectionRules/dcr-bench/streams/Custom-BenchLogs?api-version=2023-01-01', baseUrl);
   let next = 0;
@@ -89,7 +94,9 @@ export async function measureIngest(baseUrl: string, caCertPath: string, batches
       });
       req.on('response', (res) => {
         res.resume();
-        res.on('end', () => (res.statusCode === 204 ? resolve() : reject(new Error(`upload answered ${res.statusCode}`))));
+        res.on('end', () =>
+          res.statusCode === 204 ? resolve() : reject(new Error(`upload answered ${res.statusCode}`)),
+        );
       });
       req.on('error', reject);
       req.end(body);

@@ -26,7 +26,11 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function loop(fn: () => Promise<void>, options: { concurrency: number; untilMs: number; maxRequests: number }, record: boolean) {
+async function loop(
+  fn: () => Promise<void>,
+  options: { concurrency: number; untilMs: number; maxRequests: number },
+  record: boolean,
+) {
   const latencies: number[] = [];
   let errors = 0;
   let started = 0;
@@ -50,9 +54,17 @@ async function loop(fn: () => Promise<void>, options: { concurrency: number; unt
 
 export async function measureLoad(fn: () => Promise<void>, options: LoadOptions): Promise<LoadStats> {
   const maxRequests = options.maxRequests ?? 1_000_000;
-  await loop(fn, { concurrency: options.concurrency, untilMs: performance.now() + options.warmupMs, maxRequests }, false);
+  await loop(
+    fn,
+    { concurrency: options.concurrency, untilMs: performance.now() + options.warmupMs, maxRequests },
+    false,
+  );
   const t0 = performance.now();
-  const { latencies, errors, firstError } = await loop(fn, { concurrency: options.concurrency, untilMs: t0 + options.durationMs, maxRequests }, true);
+  const { latencies, errors, firstError } = await loop(
+    fn,
+    { concurrency: options.concurrency, untilMs: t0 + options.durationMs, maxRequests },
+    true,
+  );
   const elapsedMs = performance.now() - t0;
   latencies.sort((a, b) => a - b);
   return {

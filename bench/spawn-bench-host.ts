@@ -29,7 +29,10 @@ export async function spawnBenchHost(kind: 'fakes' | 'bare' | 's3rver'): Promise
   try {
     const info = await new Promise<BenchHost['info']>((resolve, reject) => {
       let stdout = '';
-      const timer = setTimeout(() => reject(new Error(`no ready line within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`no ready line within ${READY_TIMEOUT_MS} ms`)),
+        READY_TIMEOUT_MS,
+      );
       child.stdout.on('data', (d: Buffer) => {
         stdout += d.toString();
         const newline = stdout.indexOf('\n');
@@ -46,6 +49,8 @@ export async function spawnBenchHost(kind: 'fakes' | 'bare' | 's3rver'): Promise
     return { info, stop, [Symbol.asyncDispose]: stop };
   } catch (error) {
     await stop();
-    throw new Error(`Failed to start the "${kind}" bench host: ${(error as Error).message}. stderr: ${stderr.slice(-1_500)}`);
+    throw new Error(
+      `Failed to start the "${kind}" bench host: ${(error as Error).message}. stderr: ${stderr.slice(-1_500)}`,
+    );
   }
 }

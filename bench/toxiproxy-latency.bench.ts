@@ -74,12 +74,30 @@ export async function run(): Promise<BenchResult> {
     const rows: BenchRow[] = [];
     const summary: string[] = [];
     const directStats = await measure(direct, BASELINE_REQUESTS);
-    rows.push({ name: 'direct to the S3 fake (no proxy)', requests: BASELINE_REQUESTS, errors: directStats.errors, p50Ms: directStats.p50, p99Ms: directStats.p99 });
+    rows.push({
+      name: 'direct to the S3 fake (no proxy)',
+      requests: BASELINE_REQUESTS,
+      errors: directStats.errors,
+      p50Ms: directStats.p50,
+      p99Ms: directStats.p99,
+    });
     const baseline = await measure(proxied, BASELINE_REQUESTS);
-    rows.push({ name: 'via Toxiproxy, no toxic (baseline)', requests: BASELINE_REQUESTS, errors: baseline.errors, p50Ms: baseline.p50, p99Ms: baseline.p99, note: `proxy overhead p50 +${(baseline.p50 - directStats.p50).toFixed(2)} ms` });
+    rows.push({
+      name: 'via Toxiproxy, no toxic (baseline)',
+      requests: BASELINE_REQUESTS,
+      errors: baseline.errors,
+      p50Ms: baseline.p50,
+      p99Ms: baseline.p99,
+      note: `proxy overhead p50 +${(baseline.p50 - directStats.p50).toFixed(2)} ms`,
+    });
     for (const c of LATENCY_CASES) {
       const id = `bench-${c.latencyMs}-${c.jitterMs}`;
-      await network.inject({ id, service: 's3', toxic: 'latency', attributes: { latency: c.latencyMs, jitter: c.jitterMs } });
+      await network.inject({
+        id,
+        service: 's3',
+        toxic: 'latency',
+        attributes: { latency: c.latencyMs, jitter: c.jitterMs },
+      });
       const stats = await measure(proxied, c.requests);
       await network.clear(id);
       const addedP50 = stats.p50 - baseline.p50;

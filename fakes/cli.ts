@@ -5,7 +5,7 @@
  * (exit 0). With `--json` the FIRST stdout line is `{ endpoints, env, caCertPath }`.
  * Bad flags exit 2 with a message naming the flag.
  */
-import { startFakes, type StartFakesOptions, type StartedFakes } from './index.js';
+import { type StartedFakes, type StartFakesOptions, startFakes } from './index.js';
 
 const USAGE = `Usage: npm run fakes -- [--json] [--seed N] [--time-scale N] [--s3-tls] [--help]
 
@@ -35,7 +35,10 @@ export function parseFakesCliArgs(argv: readonly string[]): CliArgs {
   let s3Tls = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = (): string => {
       const v = inline ?? argv[++i];
       if (v === undefined || v.startsWith('--')) throw new UsageError(`Failed to parse ${flag}: it needs a value.`);
@@ -61,14 +64,19 @@ export function parseFakesCliArgs(argv: readonly string[]): CliArgs {
       case '--time-scale': {
         const raw = value();
         timeScale = Number(raw);
-        if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new UsageError(`Failed to parse --time-scale: "${raw}" is not a number > 0.`);
+        if (!(timeScale > 0) || !Number.isFinite(timeScale))
+          throw new UsageError(`Failed to parse --time-scale: "${raw}" is not a number > 0.`);
         break;
       }
       default:
         throw new UsageError(`Failed to parse the arguments: unknown flag ${flag}. Run with --help to list the flags.`);
     }
   }
-  return { json, help, options: { ...(seed !== undefined && { seed }), ...(timeScale !== undefined && { timeScale }), s3Tls } };
+  return {
+    json,
+    help,
+    options: { ...(seed !== undefined && { seed }), ...(timeScale !== undefined && { timeScale }), s3Tls },
+  };
 }
 
 function describe(fakes: StartedFakes): string {
@@ -110,7 +118,9 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const fakes = await startFakes(args.options);
   if (args.json) {
-    process.stdout.write(JSON.stringify({ endpoints: fakes.endpoints, env: fakes.env, caCertPath: fakes.caCertPath }) + '\n');
+    process.stdout.write(
+      JSON.stringify({ endpoints: fakes.endpoints, env: fakes.env, caCertPath: fakes.caCertPath }) + '\n',
+    );
   } else {
     process.stdout.write(describe(fakes));
   }
@@ -128,7 +138,9 @@ async function main(argv: readonly string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`Failed to run the fakes: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(
+      `Failed to run the fakes: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -14,10 +14,10 @@
  *                      schedule: { kind: 'first', count: 2 } });
  *   spawn('python', ['-m', 'connector'], { env: { ...process.env, ...fakes.env } });
  */
-import { SystemClock, type Clock } from './core/clock.js';
-import { startControlApi, type StartedControlApi } from './core/control-api.js';
+import { type Clock, SystemClock } from './core/clock.js';
+import { type StartedControlApi, startControlApi } from './core/control-api.js';
+import { type StartedFakeServer, startFakeServer } from './core/fake-server.js';
 import { FaultEngine, type FaultRuleReport } from './core/fault-engine.js';
-import { startFakeServer, type StartedFakeServer } from './core/fake-server.js';
 import { Journal } from './core/journal.js';
 import { createRunCertificates, type RunCertificates } from './core/tls.js';
 import type { FaultRuleSpec, ServiceDefinition } from './core/types.js';
@@ -97,7 +97,10 @@ export interface StartedFakes extends AsyncDisposable {
 
 /** Fixed value of `IDENTITY_HEADER`; the fake accepts any value, SDKs only need one to be set. */
 export const FAKE_IDENTITY_HEADER = 'chaos-fake-identity-header';
-export const DEFAULT_AWS_CREDENTIALS: S3Credentials = { accessKeyId: 'AKIACHAOSFAKE0000000', secretAccessKey: 'chaos-fake-secret-access-key' };
+export const DEFAULT_AWS_CREDENTIALS: S3Credentials = {
+  accessKeyId: 'AKIACHAOSFAKE0000000',
+  secretAccessKey: 'chaos-fake-secret-access-key',
+};
 export const KEY_VAULT_TENANT_ID = 'adfs';
 
 export async function startFakes(options: StartFakesOptions = {}): Promise<StartedFakes> {
@@ -112,14 +115,20 @@ export async function startFakes(options: StartFakesOptions = {}): Promise<Start
   const stopAll = async (): Promise<void> => {
     const results = await Promise.allSettled([...stoppables].reverse().map((s) => s.stop()));
     if (certs) results.push(...(await Promise.allSettled([certs.dispose()])));
-    const errors = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
+    const errors = results
+      .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+      .map((r) => r.reason as unknown);
     if (errors.length > 0) throw new AggregateError(errors, 'Failed to stop the fakes cleanly.');
   };
 
   try {
     certs = await createRunCertificates();
     const tls = { cert: certs.certPem, key: certs.keyPem };
-    const serve = async (definition: ServiceDefinition, useTls: boolean, port: number | undefined): Promise<StartedFakeServer> => {
+    const serve = async (
+      definition: ServiceDefinition,
+      useTls: boolean,
+      port: number | undefined,
+    ): Promise<StartedFakeServer> => {
       const server = await startFakeServer({
         definition,
         engine,
@@ -133,12 +142,20 @@ export async function startFakes(options: StartFakesOptions = {}): Promise<Start
       return server;
     };
 
-    const identity = createIdentityService({ clock, identityHeader: FAKE_IDENTITY_HEADER, ...(options.tokenLifetimeMs !== undefined && { tokenLifetimeMs: options.tokenLifetimeMs }) });
+    const identity = createIdentityService({
+      clock,
+      identityHeader: FAKE_IDENTITY_HEADER,
+      ...(options.tokenLifetimeMs !== undefined && { tokenLifetimeMs: options.tokenLifetimeMs }),
+    });
     const identityServer = await serve(identity, false, options.ports?.identity);
     const authorityServer = await serve(identity, true, options.ports?.authority);
     const s3 = createS3Service({ clock, ...(options.strictS3Auth && { strictAuth: options.strictS3Auth }) });
     const s3Server = await serve(s3, options.s3Tls === true, options.ports?.s3);
-    const keyVault = createKeyVaultService({ clock, tenantId: KEY_VAULT_TENANT_ID, authorityHost: authorityServer.url });
+    const keyVault = createKeyVaultService({
+      clock,
+      tenantId: KEY_VAULT_TENANT_ID,
+      authorityHost: authorityServer.url,
+    });
     const keyVaultServer = await serve(keyVault, true, options.ports?.keyVault);
     const sentinel = createSentinelService({ clock });
     const sentinelServer = await serve(sentinel, true, options.ports?.sentinel);
@@ -209,7 +226,11 @@ export async function startFakes(options: StartFakesOptions = {}): Promise<Start
 }
 
 /** The environment block of docs/CONTRACTS.md §1, and nothing else. */
-export function buildFakesEnv(endpoints: FakesEndpoints, caCertPath: string, credentials: S3Credentials): Record<string, string> {
+export function buildFakesEnv(
+  endpoints: FakesEndpoints,
+  caCertPath: string,
+  credentials: S3Credentials,
+): Record<string, string> {
   return {
     AWS_ENDPOINT_URL_S3: endpoints.s3,
     AWS_ENDPOINT_URL: endpoints.s3,
@@ -231,5 +252,5 @@ export function buildFakesEnv(endpoints: FakesEndpoints, caCertPath: string, cre
 }
 
 export type { FaultRuleReport } from './core/fault-engine.js';
-export type { IngestStore } from './sentinel/index.js';
 export type { S3Store } from './s3/index.js';
+export type { IngestStore } from './sentinel/index.js';

@@ -2,12 +2,13 @@
  * `npm run scenario <name> [-- options]`. Thin: parse → runScenario → exit code.
  *   0 passed · 1 failed expectations · 2 usage, invalid scenario, infrastructure error, interrupted
  */
+
+import { listScenarios } from '../scenarios/index.js';
+import { loadScenario } from './cli/load-scenario.js';
 import { parseRunOptions } from './cli/parse-run-options.js';
 import { ChaosError, describeError, UsageError } from './errors.js';
 import { runScenario } from './run.js';
 import { installSignalHandlers } from './session.js';
-import { listScenarios } from '../scenarios/index.js';
-import { loadScenario } from './cli/load-scenario.js';
 
 const HELP = `Usage: npm run scenario <name | path/to/scenario.(json|ts)> [-- options]
 
@@ -39,7 +40,11 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (parsed.positionals.length !== 1) {
-    throw new UsageError(`Failed to start: expected exactly one scenario name, got ${parsed.positionals.length === 0 ? 'none' : parsed.positionals.join(' ')}. Known scenarios: ${listScenarios().map((s) => s.id).join(', ')}. Example: npm run scenario rate-limit -- --time-scale 10`);
+    throw new UsageError(
+      `Failed to start: expected exactly one scenario name, got ${parsed.positionals.length === 0 ? 'none' : parsed.positionals.join(' ')}. Known scenarios: ${listScenarios()
+        .map((s) => s.id)
+        .join(', ')}. Example: npm run scenario rate-limit -- --time-scale 10`,
+    );
   }
   const scenario = await loadScenario(parsed.positionals[0]!);
 
@@ -54,7 +59,9 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Result written to ${parsed.options.outDir}/${scenario.id}.json`);
     if (result.verdict === 'passed') return 0;
     if (result.verdict === 'failed') return 1;
-    console.error(`[chaos] ${result.error === 'interrupted' ? 'interrupted' : `error: ${result.error ?? 'unknown error'}`}`);
+    console.error(
+      `[chaos] ${result.error === 'interrupted' ? 'interrupted' : `error: ${result.error ?? 'unknown error'}`}`,
+    );
     return 2;
   } finally {
     uninstall();

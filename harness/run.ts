@@ -21,10 +21,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFakes, type StartedFakes } from '../fakes/index.js';
+import { type StartedFakes, startFakes } from '../fakes/index.js';
 import { ChaosError, describeError, InfrastructureError, InterruptedError, UsageError } from './errors.js';
-import { evaluateExpectations } from './expectations/index.js';
 import { createEvaluationContext } from './expectations/evaluation-context.js';
+import { evaluateExpectations } from './expectations/index.js';
 import { computeLedger } from './ledger.js';
 import { createBreakerTracker } from './observe/breaker-tracker.js';
 import { createEventBus } from './observe/event-bus.js';
@@ -32,28 +32,41 @@ import { observeFakes } from './observe/observe-fakes.js';
 import { pollHealth } from './observe/poll-health.js';
 import { watchFailedBatches } from './observe/watch-failed-batches.js';
 import { buildResult } from './result/build-result.js';
-import type { ResultArtifacts, ResultExpectation, ResultSample, ScenarioResultFile, Verdict } from './result/result-schema.js';
+import type {
+  ResultArtifacts,
+  ResultExpectation,
+  ResultSample,
+  ScenarioResultFile,
+  Verdict,
+} from './result/result-schema.js';
 import { scheduleArrivals } from './run/arrivals.js';
 import { executeTimeline } from './run/execute-timeline.js';
-import { createStepActions } from './run/step-actions.js';
-import { describeForVerbose } from './run/verbose.js';
 import { createLiveState } from './run/live-state.js';
-import { openRunArtifacts, type RunArtifacts } from './run/run-artifacts.js';
 import { formatProgress, formatVerdictTable } from './run/progress.js';
-import { RUN_BUCKET, RUN_PREFIX, RUN_RULE_ID, RUN_SECRET_NAME, RUN_SECRET_VALUE, RUN_STREAM } from './run/run-constants.js';
+import { openRunArtifacts, type RunArtifacts } from './run/run-artifacts.js';
+import {
+  RUN_BUCKET,
+  RUN_PREFIX,
+  RUN_RULE_ID,
+  RUN_SECRET_NAME,
+  RUN_SECRET_VALUE,
+  RUN_STREAM,
+} from './run/run-constants.js';
 import type { RunOptions } from './run/run-options.js';
 import { seedRecords } from './run/seed-records.js';
+import { createStepActions } from './run/step-actions.js';
 import { createTargetController } from './run/target-controller.js';
+import { describeForVerbose } from './run/verbose.js';
 import { readHarnessVersion } from './run/versions.js';
-import { assertValidScenario } from './scenario/validate-scenario.js';
 import type { Scenario } from './scenario/types.js';
+import { assertValidScenario } from './scenario/validate-scenario.js';
 import { createSession } from './session.js';
 import { describeShimsBanner, resolveTarget } from './targets/index.js';
 import type { PreparedTarget, TargetContext } from './targets/target.js';
 
+export { formatVerdictTable } from './run/progress.js';
 export type { RunOptions } from './run/run-options.js';
 export { DEFAULT_OUT_DIR } from './run/run-options.js';
-export { formatVerdictTable } from './run/progress.js';
 
 const DEFAULT_POLL_INTERVAL_MS = 1_000;
 
@@ -68,10 +81,15 @@ const DEFAULT_POLL_INTERVAL_MS = 1_000;
  */
 export async function runScenario(input: Scenario, options: RunOptions): Promise<ScenarioResultFile> {
   const scenario = assertValidScenario(input);
-  if (!(options.timeScale > 0) || !Number.isFinite(options.timeScale)) throw new UsageError(`Failed to run: --time-scale must be a finite number > 0, got ${options.timeScale}.`);
-  if (!Number.isSafeInteger(options.seed)) throw new UsageError(`Failed to run: --seed must be an integer, got ${options.seed}.`);
+  if (!(options.timeScale > 0) || !Number.isFinite(options.timeScale))
+    throw new UsageError(`Failed to run: --time-scale must be a finite number > 0, got ${options.timeScale}.`);
+  if (!Number.isSafeInteger(options.seed))
+    throw new UsageError(`Failed to run: --seed must be an integer, got ${options.seed}.`);
   const progress = options.onProgress ?? (() => undefined);
-  const target = await resolveTarget(options.target, { ...(options.connectorDir !== undefined ? { connectorDir: options.connectorDir } : {}), onProgress: progress });
+  const target = await resolveTarget(options.target, {
+    ...(options.connectorDir !== undefined ? { connectorDir: options.connectorDir } : {}),
+    onProgress: progress,
+  });
   // Only the python target takes shims (the others reject them in prepare); a shimmed run does
   // not test the unmodified build, so it says so before it starts and above its verdict.
   const shimsBanner = target.name === 'python' ? await describeShimsBanner(options.shims) : null;
@@ -103,15 +121,22 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     try {
       artifacts = await openRunArtifacts(bus, options.outDir, scenario.id);
     } catch (error) {
-      progress(`[chaos] Failed to open the evidence files in ${options.outDir}: ${describeError(error)}. The run goes on without them; check that the output directory is writable.`);
+      progress(
+        `[chaos] Failed to open the evidence files in ${options.outDir}: ${describeError(error)}. The run goes on without them; check that the output directory is writable.`,
+      );
     }
 
     // ---------------------------------------------------------------- fakes and seed data
     let fakes: StartedFakes;
     try {
-      fakes = session.add('fakes', await startFakes({ seed: options.seed, timeScale: options.timeScale }), (f) => f.stop());
+      fakes = session.add('fakes', await startFakes({ seed: options.seed, timeScale: options.timeScale }), (f) =>
+        f.stop(),
+      );
     } catch (error) {
-      throw new InfrastructureError(`Failed to start the fakes: ${describeError(error)}. Check that loopback ports can be bound and run npm run setup.`, { cause: error });
+      throw new InfrastructureError(
+        `Failed to start the fakes: ${describeError(error)}. Check that loopback ports can be bound and run npm run setup.`,
+        { cause: error },
+      );
     }
     bus.emit({ type: 'fakes:started', endpoints: { ...fakes.endpoints } });
     fakes.s3.createBucket(RUN_BUCKET);
@@ -126,7 +151,16 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     let network: Awaited<ReturnType<typeof import('./network/index.js').startNetworkFaults>> | undefined;
     if (scenario.networkServices && scenario.networkServices.length > 0) {
       const { startNetworkFaults } = await import('./network/index.js');
-      network = session.add('network faults', await startNetworkFaults({ services: scenario.networkServices, endpoints: fakes.endpoints, timeScale: options.timeScale, seed: options.seed }), (n) => n.stop());
+      network = session.add(
+        'network faults',
+        await startNetworkFaults({
+          services: scenario.networkServices,
+          endpoints: fakes.endpoints,
+          timeScale: options.timeScale,
+          seed: options.seed,
+        }),
+        (n) => n.stop(),
+      );
       endpoints = network.endpoints;
       fakesEnv = network.env(fakes.env);
     }
@@ -153,7 +187,9 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
       prepared = session.add('prepared target', await target.prepare(context), (p) => p[Symbol.asyncDispose]());
     } catch (error) {
       if (error instanceof ChaosError) throw error;
-      throw new InfrastructureError(`Failed to prepare target "${target.name}": ${describeError(error)}`, { cause: error });
+      throw new InfrastructureError(`Failed to prepare target "${target.name}": ${describeError(error)}`, {
+        cause: error,
+      });
     }
 
     // ---------------------------------------------------------------- observation
@@ -176,18 +212,42 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     await controller.start();
     bus.rebase();
     artifacts?.markTimeZero();
-    const health = pollHealth(() => (controller.isRunUp() && !live.runExited() ? prepared!.healthUrl() : null), bus, { intervalMs: Math.min(1_000, Math.max(100, 1_000 / options.timeScale)) });
+    const health = pollHealth(() => (controller.isRunUp() && !live.runExited() ? prepared!.healthUrl() : null), bus, {
+      intervalMs: Math.min(1_000, Math.max(100, 1_000 / options.timeScale)),
+    });
     session.defer('health poller', () => health.stop());
     const ticker = setInterval(() => {
-      samples.push({ atMs: Math.round(bus.nowMs()), failedBatchFiles: live.waitingFiles(), deliveredRecords: live.delivered.size, breakerStates: live.breakerStates() });
+      samples.push({
+        atMs: Math.round(bus.nowMs()),
+        failedBatchFiles: live.waitingFiles(),
+        deliveredRecords: live.delivered.size,
+        breakerStates: live.breakerStates(),
+      });
       progress(formatProgress(bus.nowMs(), bus.wallNowMs(), live, options.timeScale));
     }, 1_000);
     session.defer('progress ticker', () => clearInterval(ticker));
 
     const deadlineWallMs = scenario.deadlineMs / options.timeScale;
-    const deadline = setTimeout(() => timeline.abort(new InfrastructureError(`Failed to finish scenario "${scenario.id}" within its deadline of ${scenario.deadlineMs} ms (target; ${Math.round(deadlineWallMs)} ms wall). Raise deadlineMs or check the step timeouts.`)), deadlineWallMs);
+    const deadline = setTimeout(
+      () =>
+        timeline.abort(
+          new InfrastructureError(
+            `Failed to finish scenario "${scenario.id}" within its deadline of ${scenario.deadlineMs} ms (target; ${Math.round(deadlineWallMs)} ms wall). Raise deadlineMs or check the step timeouts.`,
+          ),
+        ),
+      deadlineWallMs,
+    );
     session.defer('deadline timer', () => clearTimeout(deadline));
-    const arrivals = scheduleArrivals(scenario.seed.arrivals ?? [], { s3: fakes.s3, bucket: RUN_BUCKET, prefix: RUN_PREFIX, seed: options.seed, firstN: scenario.seed.records + 1, bus, originMs: 0, signal: timeline.signal });
+    const arrivals = scheduleArrivals(scenario.seed.arrivals ?? [], {
+      s3: fakes.s3,
+      bucket: RUN_BUCKET,
+      prefix: RUN_PREFIX,
+      seed: options.seed,
+      firstN: scenario.seed.records + 1,
+      bus,
+      originMs: 0,
+      signal: timeline.signal,
+    });
 
     await executeTimeline(scenario.steps, {
       bus,
@@ -207,7 +267,8 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     // A bad --target-option surfaces in target.prepare: a usage error, rethrown after teardown.
     if (error instanceof UsageError) usageError = error;
     verdict = 'error';
-    errorText = session.signal.aborted && !(error instanceof InfrastructureError) ? 'interrupted' : describeError(error);
+    errorText =
+      session.signal.aborted && !(error instanceof InfrastructureError) ? 'interrupted' : describeError(error);
     if (error instanceof InterruptedError) errorText = 'interrupted';
   }
 
@@ -236,7 +297,8 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
   }
   // Closed after teardown: the target's last log records arrive while it is being stopped.
   const artifactFiles: ResultArtifacts | null = (await artifacts?.close().catch(() => null)) ?? null;
-  if (artifacts && !artifactFiles) progress('[chaos] Failed to write the evidence files (target log, journal); the result file does not list them.');
+  if (artifacts && !artifactFiles)
+    progress('[chaos] Failed to write the evidence files (target log, journal); the result file does not list them.');
   if (usageError) {
     await artifacts?.discard().catch(() => undefined);
     throw usageError;
@@ -252,7 +314,11 @@ export async function runScenario(input: Scenario, options: RunOptions): Promise
     seed: options.seed,
     shims: options.shims,
     targetOptions,
-    versions: { harness: await readHarnessVersion(), target: prepared?.versions.target ?? {}, sdks: prepared?.versions.sdks ?? {} },
+    versions: {
+      harness: await readHarnessVersion(),
+      target: prepared?.versions.target ?? {},
+      sdks: prepared?.versions.sdks ?? {},
+    },
     expectations,
     ctx,
     samples,

@@ -44,7 +44,11 @@ export function createSession(options: { signal?: AbortSignal } = {}): Session {
         try {
           await entry.cleanup();
         } catch (error) {
-          failures.push(new Error(`Failed to dispose ${entry.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
+          failures.push(
+            new Error(`Failed to dispose ${entry.name}: ${error instanceof Error ? error.message : String(error)}`, {
+              cause: error,
+            }),
+          );
         }
       }
       if (failures.length > 0) throw new AggregateError(failures, `Failed to tear down ${failures.length} resource(s)`);
@@ -76,7 +80,10 @@ export function createSession(options: { signal?: AbortSignal } = {}): Session {
  *
  * @example const uninstall = installSignalHandlers(controller); try { … } finally { uninstall(); }
  */
-export function installSignalHandlers(controller: AbortController, onSecondSignal: () => void = () => process.exit(130)): () => void {
+export function installSignalHandlers(
+  controller: AbortController,
+  onSecondSignal: () => void = () => process.exit(130),
+): () => void {
   let seen = 0;
   const handler = (signal: NodeJS.Signals): void => {
     seen += 1;

@@ -6,8 +6,10 @@ import { ReportError } from './report-error.js';
  * Returns exit code 2 (usage or infrastructure).
  */
 export function reportCliError(error: unknown, write: (text: string) => void = (t) => process.stderr.write(t)): 2 {
-  const known = error instanceof ReportError || (error instanceof Error && ['UsageError', 'InvalidScenarioError', 'ChaosError'].includes(error.name));
+  const known =
+    error instanceof ReportError ||
+    (error instanceof Error && ['UsageError', 'InvalidScenarioError', 'ChaosError'].includes(error.name));
   if (known) write(`${(error as Error).message}\n`);
-  else write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  else write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return 2;
 }

@@ -44,11 +44,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     const engine = await loadHarnessEngine();
     const { options, positionals } = engine.parseRunOptions([...args.runArgs]);
     if (args.merge) {
-      const outcome = await mergeShardOutputs({ dirs: args.merge, outDir: options.outDir, harnessVersion, onProgress: progress });
+      const outcome = await mergeShardOutputs({
+        dirs: args.merge,
+        outDir: options.outDir,
+        harnessVersion,
+        onProgress: progress,
+      });
       return outcome.exitCode;
     }
     if (positionals.length > 0) {
-      throw new GateUsageError(`Failed to parse arguments: unexpected ${positionals.join(' ')}. Use --scenarios a,b,c to choose scenarios.`);
+      throw new GateUsageError(
+        `Failed to parse arguments: unexpected ${positionals.join(' ')}. Use --scenarios a,b,c to choose scenarios.`,
+      );
     }
     const abort = new AbortController();
     const onSignal = (): void => {

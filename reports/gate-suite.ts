@@ -3,7 +3,12 @@
  * scenarios join when the scenario registry has them (they need toxiproxy-server, which
  * `npm run setup` installs). `npm run gate -- --scenarios a,b` overrides the whole list.
  */
-export const CORE_GATE_SCENARIOS: readonly string[] = ['rate-limit', 'sentinel-outage', 'auth-failure', 'keyvault-outage'];
+export const CORE_GATE_SCENARIOS: readonly string[] = [
+  'rate-limit',
+  'sentinel-outage',
+  'auth-failure',
+  'keyvault-outage',
+];
 export const NETWORK_GATE_SCENARIOS: readonly string[] = ['keyvault-network', 'sentinel-latency', 's3-flaky-network'];
 
 /**

@@ -38,15 +38,22 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs {
     }
     const eq = arg.indexOf('=');
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!['--from', '--out', '--format'].includes(flag)) throw new GateUsageError(`Failed to parse argument "${arg}": unknown option. See npm run report -- --help.`);
+    if (!['--from', '--out', '--format'].includes(flag))
+      throw new GateUsageError(`Failed to parse argument "${arg}": unknown option. See npm run report -- --help.`);
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
     if (!value) throw new GateUsageError(`Failed to parse ${flag}: it needs a value. See npm run report -- --help.`);
     if (flag === '--from') from = value;
     else if (flag === '--out') out = value;
     else {
-      const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+      const names = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const bad = names.filter((n) => !isWriterName(n));
-      if (bad.length > 0 || names.length === 0) throw new GateUsageError(`Failed to parse --format "${value}": unknown writer ${bad.join(', ') || '(none given)'}. Use markdown, html, json or junit.`);
+      if (bad.length > 0 || names.length === 0)
+        throw new GateUsageError(
+          `Failed to parse --format "${value}": unknown writer ${bad.join(', ') || '(none given)'}. Use markdown, html, json or junit.`,
+        );
       formats = names as WriterName[];
     }
   }

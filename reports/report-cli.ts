@@ -4,8 +4,8 @@
  */
 import { reportCliError } from './cli-errors.js';
 import { readHarnessVersion } from './harness-version.js';
-import { ReportInputError } from './report-error.js';
 import { parseReportArgs, REPORT_HELP } from './report-args.js';
+import { ReportInputError } from './report-error.js';
 import { loadResultFiles } from './results/load-result-files.js';
 import { writeReports } from './writers/registry.js';
 
@@ -17,9 +17,17 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     const results = await loadResultFiles(args.from);
-    if (results.length === 0) throw new ReportInputError(`Failed to write the report: no result files in ${args.from}. Run npm run gate (or npm run gate -- --merge …) first, or pass --from <out dir>.`);
-    const written = await writeReports({ results, outDir: args.out ?? args.from, harnessVersion: await readHarnessVersion(), generatedAt: new Date() }, args.formats);
-    process.stdout.write(`report: ${results.length} scenario(s) from ${args.from}\n${written.map((p) => `report: wrote ${p}\n`).join('')}`);
+    if (results.length === 0)
+      throw new ReportInputError(
+        `Failed to write the report: no result files in ${args.from}. Run npm run gate (or npm run gate -- --merge …) first, or pass --from <out dir>.`,
+      );
+    const written = await writeReports(
+      { results, outDir: args.out ?? args.from, harnessVersion: await readHarnessVersion(), generatedAt: new Date() },
+      args.formats,
+    );
+    process.stdout.write(
+      `report: ${results.length} scenario(s) from ${args.from}\n${written.map((p) => `report: wrote ${p}\n`).join('')}`,
+    );
     return 0;
   } catch (error) {
     return reportCliError(error);

@@ -8,11 +8,18 @@ import { sentinelBreakerScenario } from './shared/sentinel-breaker-scenario.js';
 export default sentinelBreakerScenario({
   id: 'auth-failure',
   title: 'Sentinel rejects credentials (401), then credentials are restored',
-  description: 'Every Logs Ingestion upload gets 401 Unauthorized while records keep arriving. Uploads must fail fast (no retry storm), the azure-sentinel breaker must open at the runbook thresholds, failed batches must be kept, and once credentials are restored the breaker must recover after the 60 s recovery timeout and lose nothing after replay-failed.',
-  runbookRow: 'Runbook › Troubleshooting › "401/403 authentication failures": uploads fail fast, the azure-sentinel breaker opens (5 consecutive failures, min 10 calls); after credentials are restored it goes HALF_OPEN after 60 s and closes after 2 successes; failed batches are replayed with replay-failed.',
+  description:
+    'Every Logs Ingestion upload gets 401 Unauthorized while records keep arriving. Uploads must fail fast (no retry storm), the azure-sentinel breaker must open at the runbook thresholds, failed batches must be kept, and once credentials are restored the breaker must recover after the 60 s recovery timeout and lose nothing after replay-failed.',
+  runbookRow:
+    'Runbook › Troubleshooting › "401/403 authentication failures": uploads fail fast, the azure-sentinel breaker opens (5 consecutive failures, min 10 calls); after credentials are restored it goes HALF_OPEN after 60 s and closes after 2 successes; failed batches are replayed with replay-failed.',
   faultId: 'sentinel-401',
   faultDescription: 'Sentinel Upload → 401 Unauthorized',
-  effect: { kind: 'http_error', status: 401, code: 'InvalidAuthenticationToken', message: 'The access token is invalid.' },
+  effect: {
+    kind: 'http_error',
+    status: 401,
+    code: 'InvalidAuthenticationToken',
+    message: 'The access token is invalid.',
+  },
   liftStep: 'restore-credentials',
   // Fail fast: one request per failing call, so between failure_threshold and
   // min_calls_before_open 401s before the breaker opens (a retried 401 would show 4× as many).

@@ -12,20 +12,79 @@ export interface RunbookPromise {
 }
 
 export const RUNBOOK_PROMISES: readonly RunbookPromise[] = [
-  { id: 'breaker-opens-at-threshold', statement: 'The azure-sentinel breaker opens after 5 consecutive failures once at least 10 calls were seen.', source: 'Circuit breaker defaults: failure_threshold=5, min_calls_before_open=10' },
-  { id: 'breaker-rejects-while-open', statement: 'While OPEN, calls are rejected at once and do not reach the service.', source: 'Circuit breaker states' },
-  { id: 'breaker-half-open-after-timeout', statement: 'The breaker goes HALF_OPEN after the 60 s recovery timeout.', source: 'Circuit breaker defaults: recovery_timeout=60' },
-  { id: 'breaker-half-open-call-limit', statement: 'At most 3 calls are let through while HALF_OPEN.', source: 'Circuit breaker defaults: half_open_max_calls=3' },
-  { id: 'breaker-closes-after-successes', statement: 'The breaker closes after 2 successes in HALF_OPEN once the fault clears, within recovery_timeout plus tolerance.', source: 'Circuit breaker defaults: success_threshold=2' },
-  { id: 'rate-limit-retry-after', statement: 'Under 429 the connector backs off and honours Retry-After.', source: 'Runbook: 429 Too Many Requests' },
-  { id: 'auth-failure-breaker', statement: 'Under 401/403 uploads fail fast, the breaker opens, and ingestion resumes once credentials are restored.', source: 'Runbook: 401/403 authentication failures' },
-  { id: 'outage-breaker', statement: 'Under 503 the connector retries, then opens the breaker, and recovers when the service returns.', source: 'Runbook: 503 Service Unavailable' },
-  { id: 'slow-service-timeout', statement: 'A call slower than the 30 s operation timeout counts as a breaker failure.', source: 'Runbook: slow services; operation_timeout=30' },
-  { id: 'failed-batches-kept', statement: 'Batches that fail are kept as failed-batch files, never dropped.', source: 'Runbook: failed batch handling' },
-  { id: 'replay-nothing-lost', statement: 'Replaying failed batches delivers every record: nothing is lost.', source: 'Runbook: replay-failed' },
-  { id: 'no-duplicates', statement: 'Records are delivered once: recovery and replay do not duplicate them.', source: 'Runbook: replay-failed' },
-  { id: 'keyvault-cache-while-open', statement: 'While the azure-key-vault breaker is OPEN the last good secret is served from cache, and the breaker recovers.', source: 'Runbook: Key Vault unavailable' },
-  { id: 's3-transient-errors-recovered', statement: 'Transient S3 network errors are retried; every object is delivered exactly once.', source: 'Runbook: S3 errors' },
+  {
+    id: 'breaker-opens-at-threshold',
+    statement: 'The azure-sentinel breaker opens after 5 consecutive failures once at least 10 calls were seen.',
+    source: 'Circuit breaker defaults: failure_threshold=5, min_calls_before_open=10',
+  },
+  {
+    id: 'breaker-rejects-while-open',
+    statement: 'While OPEN, calls are rejected at once and do not reach the service.',
+    source: 'Circuit breaker states',
+  },
+  {
+    id: 'breaker-half-open-after-timeout',
+    statement: 'The breaker goes HALF_OPEN after the 60 s recovery timeout.',
+    source: 'Circuit breaker defaults: recovery_timeout=60',
+  },
+  {
+    id: 'breaker-half-open-call-limit',
+    statement: 'At most 3 calls are let through while HALF_OPEN.',
+    source: 'Circuit breaker defaults: half_open_max_calls=3',
+  },
+  {
+    id: 'breaker-closes-after-successes',
+    statement:
+      'The breaker closes after 2 successes in HALF_OPEN once the fault clears, within recovery_timeout plus tolerance.',
+    source: 'Circuit breaker defaults: success_threshold=2',
+  },
+  {
+    id: 'rate-limit-retry-after',
+    statement: 'Under 429 the connector backs off and honours Retry-After.',
+    source: 'Runbook: 429 Too Many Requests',
+  },
+  {
+    id: 'auth-failure-breaker',
+    statement:
+      'Under 401/403 uploads fail fast, the breaker opens, and ingestion resumes once credentials are restored.',
+    source: 'Runbook: 401/403 authentication failures',
+  },
+  {
+    id: 'outage-breaker',
+    statement: 'Under 503 the connector retries, then opens the breaker, and recovers when the service returns.',
+    source: 'Runbook: 503 Service Unavailable',
+  },
+  {
+    id: 'slow-service-timeout',
+    statement: 'A call slower than the 30 s operation timeout counts as a breaker failure.',
+    source: 'Runbook: slow services; operation_timeout=30',
+  },
+  {
+    id: 'failed-batches-kept',
+    statement: 'Batches that fail are kept as failed-batch files, never dropped.',
+    source: 'Runbook: failed batch handling',
+  },
+  {
+    id: 'replay-nothing-lost',
+    statement: 'Replaying failed batches delivers every record: nothing is lost.',
+    source: 'Runbook: replay-failed',
+  },
+  {
+    id: 'no-duplicates',
+    statement: 'Records are delivered once: recovery and replay do not duplicate them.',
+    source: 'Runbook: replay-failed',
+  },
+  {
+    id: 'keyvault-cache-while-open',
+    statement:
+      'While the azure-key-vault breaker is OPEN the last good secret is served from cache, and the breaker recovers.',
+    source: 'Runbook: Key Vault unavailable',
+  },
+  {
+    id: 's3-transient-errors-recovered',
+    statement: 'Transient S3 network errors are retried; every object is delivered exactly once.',
+    source: 'Runbook: S3 errors',
+  },
 ];
 
 export function getPromise(id: string): RunbookPromise | undefined {

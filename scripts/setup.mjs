@@ -35,8 +35,13 @@ if (args.includes('--help')) {
   process.exit(0);
 }
 
-const log = (msg) => { if (!quiet) console.log(`[setup] ${msg}`); };
-const fail = (msg) => { console.error(`[setup] Failed: ${msg}`); process.exit(2); };
+const log = (msg) => {
+  if (!quiet) console.log(`[setup] ${msg}`);
+};
+const fail = (msg) => {
+  console.error(`[setup] Failed: ${msg}`);
+  process.exit(2);
+};
 
 function run(cmd, cmdArgs, options = {}) {
   const result = spawnSync(cmd, cmdArgs, { stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8', ...options });
@@ -74,14 +79,24 @@ function setupToxiproxy() {
   const binDir = join(root, '.tools', 'bin');
   const binary = join(binDir, 'toxiproxy-server');
   const stamp = join(root, '.tools', '.toxiproxy-version');
-  if (existsSync(binary) && stampMatches(stamp, TOXIPROXY_VERSION)) return log(`toxiproxy-server ${TOXIPROXY_VERSION} present`);
-  if (!has('go')) fail('the Go toolchain is not on PATH; it is needed to build toxiproxy-server. Install Go, then re-run `npm run setup`.');
+  if (existsSync(binary) && stampMatches(stamp, TOXIPROXY_VERSION))
+    return log(`toxiproxy-server ${TOXIPROXY_VERSION} present`);
+  if (!has('go'))
+    fail(
+      'the Go toolchain is not on PATH; it is needed to build toxiproxy-server. Install Go, then re-run `npm run setup`.',
+    );
   log(`building toxiproxy-server ${TOXIPROXY_VERSION} with go install`);
   mkdirSync(binDir, { recursive: true });
   // In v2.5.0 the server's main package is cmd/server, so `go install` names the binary
   // `server`; build it with `go build -o` to get the conventional name instead.
   const gopath = join(root, '.tools', 'gopath');
-  const env = { ...process.env, GOBIN: binDir, GOPATH: process.env.GOPATH ?? gopath, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' };
+  const env = {
+    ...process.env,
+    GOBIN: binDir,
+    GOPATH: process.env.GOPATH ?? gopath,
+    CGO_ENABLED: '0',
+    GOFLAGS: '-mod=mod',
+  };
   run('go', ['install', `${TOXIPROXY_MODULE}/cmd/server@${TOXIPROXY_VERSION}`], { env });
   run('mv', ['-f', join(binDir, 'server'), binary]);
   writeFileSync(stamp, TOXIPROXY_VERSION);

@@ -3,7 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { FakeRequest, ServiceName } from './types.js';
 
-export function buildFakeRequest(service: ServiceName, req: IncomingMessage, body: Buffer, startedAtMs: number): FakeRequest {
+export function buildFakeRequest(
+  service: ServiceName,
+  req: IncomingMessage,
+  body: Buffer,
+  startedAtMs: number,
+): FakeRequest {
   const { path, query } = splitTarget(req.url ?? '/');
   return {
     requestId: randomUUID(),

@@ -88,7 +88,12 @@ export class ManualClock implements Clock {
   }
 
   setTimeout(fn: () => void, ms: number): ClockTimer {
-    const timer: ManualTimer = { dueMs: this.currentMs + Math.max(0, ms), order: this.nextOrder++, fn, cancelled: false };
+    const timer: ManualTimer = {
+      dueMs: this.currentMs + Math.max(0, ms),
+      order: this.nextOrder++,
+      fn,
+      cancelled: false,
+    };
     this.timers.push(timer);
     return {
       cancel: () => {

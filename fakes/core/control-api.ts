@@ -18,6 +18,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { splitTarget } from './build-fake-request.js';
+import { parseIngestQuery, parseJournalQuery } from './control-queries.js';
 import {
   ChaosApiError,
   ERR_BAD_QUERY,
@@ -33,8 +35,6 @@ import type { FaultEngine } from './fault-engine.js';
 import type { Journal } from './journal.js';
 import { listenOnLoopback } from './listen-on-loopback.js';
 import { readRequestBody } from './read-request-body.js';
-import { splitTarget } from './build-fake-request.js';
-import { parseIngestQuery, parseJournalQuery } from './control-queries.js';
 import type { IngestRecord } from './types.js';
 
 /** What the control plane operates on; optional parts answer 404 when absent. */
@@ -58,12 +58,18 @@ export interface StartedControlApi extends AsyncDisposable {
 
 const MAX_CONTROL_BODY_BYTES = 64 * 1024 * 1024;
 
-export async function startControlApi(target: ControlApiTarget, options: { port?: number } = {}): Promise<StartedControlApi> {
+export async function startControlApi(
+  target: ControlApiTarget,
+  options: { port?: number } = {},
+): Promise<StartedControlApi> {
   const sockets = new Set<Socket>();
   const streams = new Set<ServerResponse>();
   const server = createServer((req, res) => {
     void routeControlRequest(target, req, res, streams).catch((error: unknown) => {
-      const apiError = error instanceof ChaosApiError ? error : ERR_INTERNAL.withDetail(error instanceof Error ? error.message : String(error));
+      const apiError =
+        error instanceof ChaosApiError
+          ? error
+          : ERR_INTERNAL.withDetail(error instanceof Error ? error.message : String(error));
       sendError(res, apiError);
     });
   });
@@ -83,7 +89,12 @@ export async function startControlApi(target: ControlApiTarget, options: { port?
   return { url: `http://127.0.0.1:${port}`, port, stop, [Symbol.asyncDispose]: stop };
 }
 
-async function routeControlRequest(target: ControlApiTarget, req: IncomingMessage, res: ServerResponse, streams: Set<ServerResponse>): Promise<void> {
+async function routeControlRequest(
+  target: ControlApiTarget,
+  req: IncomingMessage,
+  res: ServerResponse,
+  streams: Set<ServerResponse>,
+): Promise<void> {
   const { path, query: rawQuery } = splitTarget(req.url ?? '/');
   const query = new URLSearchParams(rawQuery);
   const method = req.method ?? 'GET';
@@ -95,7 +106,12 @@ async function routeControlRequest(target: ControlApiTarget, req: IncomingMessag
   switch (resource) {
     case 'faults': {
       if (rest.length === 0) {
-        if (method === 'GET') return sendJson(res, 200, query.get('include') === 'removed' ? [...engine.removedRules(), ...engine.list()] : engine.list());
+        if (method === 'GET')
+          return sendJson(
+            res,
+            200,
+            query.get('include') === 'removed' ? [...engine.removedRules(), ...engine.list()] : engine.list(),
+          );
         if (method === 'POST') return sendJson(res, 201, engine.add((await readJson(req)) as never));
         if (method === 'DELETE') {
           const count = engine.list().length;
@@ -123,7 +139,8 @@ async function routeControlRequest(target: ControlApiTarget, req: IncomingMessag
       if (method !== 'GET') throw ERR_METHOD_NOT_ALLOWED;
       if (rest.length === 0) return sendJson(res, 200, journal.query(parseJournalQuery(query)));
       if (rest[0] === 'counts' && rest.length === 1) return sendJson(res, 200, journal.counts());
-      if (rest[0] === 'stream' && rest.length === 1) return streamJournal(journal, parseJournalQuery(query), res, streams);
+      if (rest[0] === 'stream' && rest.length === 1)
+        return streamJournal(journal, parseJournalQuery(query), res, streams);
       throw ERR_ROUTE_NOT_FOUND;
     case 'ingest': {
       if (method !== 'GET') throw ERR_METHOD_NOT_ALLOWED;
@@ -143,7 +160,8 @@ async function routeControlRequest(target: ControlApiTarget, req: IncomingMessag
     }
     case 'keyvault': {
       if (method !== 'PUT') throw ERR_METHOD_NOT_ALLOWED;
-      if (rest.length !== 2 || rest[0] !== 'secrets') throw ERR_ROUTE_NOT_FOUND.withDetail('use PUT /__chaos/keyvault/secrets/<name>');
+      if (rest.length !== 2 || rest[0] !== 'secrets')
+        throw ERR_ROUTE_NOT_FOUND.withDetail('use PUT /__chaos/keyvault/secrets/<name>');
       const seed = target.seedSecret ?? unavailable('keyvault');
       const value = secretValueOf(req, await readBody(req));
       seed.call(target, rest[1]!, value);
@@ -154,14 +172,20 @@ async function routeControlRequest(target: ControlApiTarget, req: IncomingMessag
   }
 }
 
-function streamJournal(journal: Journal, q: ReturnType<typeof parseJournalQuery>, res: ServerResponse, streams: Set<ServerResponse>): void {
+function streamJournal(
+  journal: Journal,
+  q: ReturnType<typeof parseJournalQuery>,
+  res: ServerResponse,
+  streams: Set<ServerResponse>,
+): void {
   res.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });
   res.flushHeaders();
   const matches = (entry: Parameters<Parameters<Journal['subscribe']>[0]>[0]): boolean =>
     (q.service === undefined || entry.service === q.service) &&
     (q.operation === undefined || entry.operation === q.operation) &&
     (q.status === undefined || entry.status === q.status);
-  if (q.sinceSeq !== undefined) for (const entry of journal.query({ ...q, limit: undefined })) res.write(JSON.stringify(entry) + '\n');
+  if (q.sinceSeq !== undefined)
+    for (const entry of journal.query({ ...q, limit: undefined })) res.write(JSON.stringify(entry) + '\n');
   const unsubscribe = journal.subscribe((entry) => {
     if (matches(entry)) res.write(JSON.stringify(entry) + '\n');
   });
@@ -176,7 +200,8 @@ function secretValueOf(req: IncomingMessage, body: Buffer): string {
   if (String(req.headers['content-type'] ?? '').includes('json')) {
     try {
       const parsed: unknown = JSON.parse(body.toString('utf8'));
-      if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { value?: unknown }).value === 'string') return (parsed as { value: string }).value;
+      if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { value?: unknown }).value === 'string')
+        return (parsed as { value: string }).value;
     } catch {
       throw ERR_BAD_REQUEST_BODY.withDetail('expected {"value": "..."}');
     }
@@ -188,7 +213,9 @@ function secretValueOf(req: IncomingMessage, body: Buffer): string {
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const read = await readRequestBody(req, MAX_CONTROL_BODY_BYTES);
   if (read.kind === 'complete') return read.body;
-  throw ERR_BAD_REQUEST_BODY.withDetail(read.kind === 'too_large' ? `body over ${MAX_CONTROL_BODY_BYTES} bytes` : 'client disconnected');
+  throw ERR_BAD_REQUEST_BODY.withDetail(
+    read.kind === 'too_large' ? `body over ${MAX_CONTROL_BODY_BYTES} bytes` : 'client disconnected',
+  );
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -227,6 +254,7 @@ function sendError(res: ServerResponse, error: ChaosApiError): void {
     res.destroy();
     return;
   }
-  const body = error instanceof InvalidFaultRuleError ? { ...error.toJSON(), problems: error.problems } : error.toJSON();
+  const body =
+    error instanceof InvalidFaultRuleError ? { ...error.toJSON(), problems: error.problems } : error.toJSON();
   sendJson(res, error.status, body);
 }

@@ -1,6 +1,6 @@
 /** Parsing of the control API's query strings into typed queries; bad values are 400s. */
 import { ERR_BAD_QUERY } from './errors.js';
-import { SERVICE_NAMES, type JournalQuery, type ServiceName } from './types.js';
+import { type JournalQuery, SERVICE_NAMES, type ServiceName } from './types.js';
 
 export function parseJournalQuery(query: URLSearchParams): JournalQuery {
   const service = query.get('service') ?? undefined;
@@ -30,6 +30,7 @@ function readInteger(query: URLSearchParams, name: string): number | undefined {
   const raw = query.get(name);
   if (raw === null) return undefined;
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(value) || value < 0) throw ERR_BAD_QUERY.withDetail(`${name} must be an integer >= 0, got "${raw}"`);
+  if (raw.trim() === '' || !Number.isInteger(value) || value < 0)
+    throw ERR_BAD_QUERY.withDetail(`${name} must be an integer >= 0, got "${raw}"`);
   return value;
 }

@@ -17,13 +17,13 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
+import { buildFakeRequest, parseAttempt } from './build-fake-request.js';
 import type { Clock } from './clock.js';
 import type { FaultEngine } from './fault-engine.js';
 import type { FaultOutcome } from './faults/fault-kind.js';
 import { PASSTHROUGH } from './faults/passthrough.js';
 import { getFaultKind } from './faults/registry.js';
 import type { Journal } from './journal.js';
-import { buildFakeRequest, parseAttempt } from './build-fake-request.js';
 import { listenOnLoopback } from './listen-on-loopback.js';
 import { readRequestBody } from './read-request-body.js';
 import { createRequestRecorder } from './request-recorder.js';
@@ -97,7 +97,13 @@ export async function startFakeServer(options: FakeServerOptions): Promise<Start
   return { url, port, stop, [Symbol.asyncDispose]: stop };
 }
 
-async function serveRequest(options: FakeServerOptions, maxBodyBytes: number, stopping: AbortSignal, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serveRequest(
+  options: FakeServerOptions,
+  maxBodyBytes: number,
+  stopping: AbortSignal,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const { definition, engine, clock } = options;
   const recorder = createRequestRecorder(options.journal, clock, req);
   const gone = new AbortController();
@@ -120,7 +126,14 @@ async function serveRequest(options: FakeServerOptions, maxBodyBytes: number, st
     return;
   }
   if (read.kind === 'too_large') {
-    const response = safeErrorResponse(definition, 413, undefined, `Request body exceeds ${maxBodyBytes} bytes.`, request, classified);
+    const response = safeErrorResponse(
+      definition,
+      413,
+      undefined,
+      `Request body exceeds ${maxBodyBytes} bytes.`,
+      request,
+      classified,
+    );
     res.setHeader('connection', 'close');
     const bytesOut = await writeFakeResponse(res, response, request.method);
     // Let the client finish sending (so it reads the 413), but not forever.
@@ -134,7 +147,16 @@ async function serveRequest(options: FakeServerOptions, maxBodyBytes: number, st
   let outcome: FaultOutcome = PASSTHROUGH;
   if (decision) {
     recorder.setFault(decision.rule.id, decision.effect.kind);
-    const ctx = createFaultContext({ decision, engine, request, classified, definition, clock, signal: gone.signal, recorder });
+    const ctx = createFaultContext({
+      decision,
+      engine,
+      request,
+      classified,
+      definition,
+      clock,
+      signal: gone.signal,
+      recorder,
+    });
     try {
       outcome = await getFaultKind(decision.effect.kind).apply(ctx as never);
     } catch (error) {
@@ -142,7 +164,17 @@ async function serveRequest(options: FakeServerOptions, maxBodyBytes: number, st
         recorder.finish({ outcome: 'client_aborted', status: 0, bytesOut: 0 });
         return;
       }
-      outcome = { type: 'respond', response: safeErrorResponse(definition, 500, undefined, `Fault failed: ${(error as Error).message}`, request, classified) };
+      outcome = {
+        type: 'respond',
+        response: safeErrorResponse(
+          definition,
+          500,
+          undefined,
+          `Fault failed: ${(error as Error).message}`,
+          request,
+          classified,
+        ),
+      };
       recorder.addNote(`fault ${decision.effect.kind} failed: ${(error as Error).message}`);
     }
   }
@@ -178,7 +210,10 @@ async function carryOut(outcome: FaultOutcome, x: Exchange): Promise<void> {
     }
     case 'respond':
     case 'passthrough': {
-      const response = outcome.type === 'respond' ? outcome.response : await safeHandle(x.options.definition, x.request, x.classified, recorder);
+      const response =
+        outcome.type === 'respond'
+          ? outcome.response
+          : await safeHandle(x.options.definition, x.request, x.classified, recorder);
       if (x.gone.aborted) return recorder.finish({ outcome: 'client_aborted', status: 0, bytesOut: 0 });
       const bytesOut = await writeFakeResponse(res, response, x.request.method);
       recorder.finish({ outcome: 'responded', status: response.status, bytesOut });
@@ -196,7 +231,11 @@ function resetSocket(socket: Socket): void {
   }
 }
 
-function classifySafely(definition: ServiceDefinition, request: FakeRequest, recorder: { addNote(note: string): void }): ClassifiedRequest {
+function classifySafely(
+  definition: ServiceDefinition,
+  request: FakeRequest,
+  recorder: { addNote(note: string): void },
+): ClassifiedRequest {
   try {
     return definition.classify(request);
   } catch (error) {

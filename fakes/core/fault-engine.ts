@@ -23,8 +23,8 @@ import { createScheduleState, type ScheduleState } from './schedule.js';
 import type { ClassifiedRequest, FaultEffect, FaultRuleSpec, FaultRuleStatus, ServiceName } from './types.js';
 import { validateFaultRuleSpec } from './validate-fault-rule.js';
 
-export { validateFaultRuleSpec } from './validate-fault-rule.js';
 export type { FaultRuleValidation } from './validate-fault-rule.js';
+export { validateFaultRuleSpec } from './validate-fault-rule.js';
 
 export interface FaultEngineOptions {
   readonly clock: Clock;
@@ -76,7 +76,9 @@ export class FaultEngine {
     this.timeScale = options.timeScale ?? 1;
     this.historyCapacity = options.historyCapacity ?? 1_000;
     if (!(this.timeScale > 0) || !Number.isFinite(this.timeScale)) {
-      throw new RangeError(`Failed to create the fault engine: timeScale must be a finite number > 0, got ${options.timeScale}.`);
+      throw new RangeError(
+        `Failed to create the fault engine: timeScale must be a finite number > 0, got ${options.timeScale}.`,
+      );
     }
   }
 

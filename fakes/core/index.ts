@@ -1,11 +1,19 @@
 /** Public surface of the fakes' shared core. */
-export * from './types.js';
-export { SystemClock, ManualClock, ScaledClock, type Clock, type ClockTimer } from './clock.js';
+
+export { type Clock, type ClockTimer, ManualClock, ScaledClock, SystemClock } from './clock.js';
+export { type ControlApiTarget, type StartedControlApi, startControlApi } from './control-api.js';
+export { ChaosApiError, DuplicateFaultRuleError, InvalidFaultRuleError } from './errors.js';
+export { type FakeServerOptions, type StartedFakeServer, startFakeServer } from './fake-server.js';
+export {
+  type FaultDecision,
+  FaultEngine,
+  type FaultEngineOptions,
+  type FaultRuleReport,
+  type FaultRuleValidation,
+  validateFaultRuleSpec,
+} from './fault-engine.js';
+export type { FaultContext, FaultKindDefinition, FaultOutcome } from './faults/fault-kind.js';
+export { getFaultKind, listFaultKinds, registerFaultKind } from './faults/registry.js';
+export { Journal, type JournalCounts, type JournalOptions } from './journal.js';
 export { createRunCertificates, type RunCertificates } from './tls.js';
-export { FaultEngine, validateFaultRuleSpec, type FaultEngineOptions, type FaultDecision, type FaultRuleReport, type FaultRuleValidation } from './fault-engine.js';
-export { Journal, type JournalOptions, type JournalCounts } from './journal.js';
-export { startFakeServer, type FakeServerOptions, type StartedFakeServer } from './fake-server.js';
-export { startControlApi, type ControlApiTarget, type StartedControlApi } from './control-api.js';
-export { ChaosApiError, InvalidFaultRuleError, DuplicateFaultRuleError } from './errors.js';
-export { registerFaultKind, getFaultKind, listFaultKinds } from './faults/registry.js';
-export type { FaultKindDefinition, FaultContext, FaultOutcome } from './faults/fault-kind.js';
+export * from './types.js';

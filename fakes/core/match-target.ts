@@ -8,7 +8,8 @@ export function matchesTarget(target: FaultTarget, service: ServiceName, classif
     if (!operations.includes(classified.operation)) return false;
   }
   if (target.bucket !== undefined && classified.bucket !== target.bucket) return false;
-  if (target.keyPrefix !== undefined && (classified.key === undefined || !classified.key.startsWith(target.keyPrefix))) return false;
+  if (target.keyPrefix !== undefined && (classified.key === undefined || !classified.key.startsWith(target.keyPrefix)))
+    return false;
   if (target.stream !== undefined && classified.stream !== target.stream) return false;
   if (target.secretName !== undefined && classified.secretName !== target.secretName) return false;
   return true;

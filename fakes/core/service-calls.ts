@@ -9,22 +9,45 @@ import type { FaultContext } from './faults/fault-kind.js';
 import type { RequestRecorder } from './request-recorder.js';
 import type { ClassifiedRequest, FakeRequest, FakeResponse, ServiceDefinition } from './types.js';
 
-export async function safeHandle(definition: ServiceDefinition, request: FakeRequest, classified: ClassifiedRequest, recorder: Pick<RequestRecorder, 'addNote'>): Promise<FakeResponse> {
+export async function safeHandle(
+  definition: ServiceDefinition,
+  request: FakeRequest,
+  classified: ClassifiedRequest,
+  recorder: Pick<RequestRecorder, 'addNote'>,
+): Promise<FakeResponse> {
   try {
     return await definition.handle(request, classified);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     recorder.addNote(`handler threw: ${message}`);
-    return safeErrorResponse(definition, 500, undefined, 'We encountered an internal error. Please try again.', request, classified);
+    return safeErrorResponse(
+      definition,
+      500,
+      undefined,
+      'We encountered an internal error. Please try again.',
+      request,
+      classified,
+    );
   }
 }
 
-export function safeErrorResponse(definition: ServiceDefinition, status: number, code: string | undefined, message: string, request: FakeRequest, classified: ClassifiedRequest): FakeResponse {
+export function safeErrorResponse(
+  definition: ServiceDefinition,
+  status: number,
+  code: string | undefined,
+  message: string,
+  request: FakeRequest,
+  classified: ClassifiedRequest,
+): FakeResponse {
   try {
     const resolvedCode = code ?? definition.defaultErrorCode(status, classified);
     return definition.errorResponse(status, resolvedCode, message, request, classified);
   } catch (error) {
-    return { status, headers: { 'content-type': 'text/plain' }, body: `${message} (error envelope failed: ${(error as Error).message})` };
+    return {
+      status,
+      headers: { 'content-type': 'text/plain' },
+      body: `${message} (error envelope failed: ${(error as Error).message})`,
+    };
   }
 }
 
@@ -64,6 +87,7 @@ export function createFaultContext(args: {
         args.signal.addEventListener('abort', () => unsubscribe(), { once: true });
       }),
     runHandler: () => safeHandle(definition, request, classified, recorder),
-    errorResponse: (status, code, message) => safeErrorResponse(definition, status, code, message ?? DEFAULT_FAULT_MESSAGE, request, classified),
+    errorResponse: (status, code, message) =>
+      safeErrorResponse(definition, status, code, message ?? DEFAULT_FAULT_MESSAGE, request, classified),
   };
 }

@@ -62,7 +62,10 @@ export async function createRunCertificates(options: { dir?: string } = {}): Pro
     ],
   });
 
-  const leafKeys = (await crypto.subtle.generateKey(KEY_ALGORITHM, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
+  const leafKeys = (await crypto.subtle.generateKey(KEY_ALGORITHM, true, [
+    'sign',
+    'verify',
+  ])) as webcrypto.CryptoKeyPair;
   const leafCert = await x509.X509CertificateGenerator.create({
     serialNumber: randomSerial(),
     subject: 'CN=localhost',

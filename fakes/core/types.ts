@@ -59,7 +59,13 @@ export interface ServiceDefinition {
   classify(request: FakeRequest): ClassifiedRequest;
   handle(request: FakeRequest, classified: ClassifiedRequest): Promise<FakeResponse> | FakeResponse;
   /** The service's own error envelope (S3 XML, Azure JSON, AAD JSON) for an injected or real error. */
-  errorResponse(status: number, code: string | undefined, message: string, request: FakeRequest, classified: ClassifiedRequest): FakeResponse;
+  errorResponse(
+    status: number,
+    code: string | undefined,
+    message: string,
+    request: FakeRequest,
+    classified: ClassifiedRequest,
+  ): FakeResponse;
   /** Default error code for an injected status when the rule names none (e.g. S3 503 → `SlowDown`). */
   defaultErrorCode(status: number, classified: ClassifiedRequest): string;
   /** Reset stored state (buckets, secrets, ingested records) to empty. */
@@ -82,12 +88,29 @@ export type HttpErrorStatus = 400 | 401 | 403 | 404 | 408 | 409 | 413 | 429 | 50
 
 /** What a matching rule does to the request. Each kind is one small registered module. */
 export type FaultEffect =
-  | { readonly kind: 'http_error'; readonly status: HttpErrorStatus; readonly code?: string; readonly message?: string; readonly retryAfterSeconds?: number; readonly retryAfterMs?: number }
-  | { readonly kind: 'latency'; readonly latencyMs: number; readonly jitterMs?: number; readonly distribution?: 'uniform' | 'normal' }
+  | {
+      readonly kind: 'http_error';
+      readonly status: HttpErrorStatus;
+      readonly code?: string;
+      readonly message?: string;
+      readonly retryAfterSeconds?: number;
+      readonly retryAfterMs?: number;
+    }
+  | {
+      readonly kind: 'latency';
+      readonly latencyMs: number;
+      readonly jitterMs?: number;
+      readonly distribution?: 'uniform' | 'normal';
+    }
   | { readonly kind: 'reset' }
   | { readonly kind: 'hang' }
   | { readonly kind: 'truncate_body'; readonly keepBytes?: number }
-  | { readonly kind: 'commit_then_fail'; readonly status?: HttpErrorStatus; readonly reset?: boolean; readonly retryAfterSeconds?: number };
+  | {
+      readonly kind: 'commit_then_fail';
+      readonly status?: HttpErrorStatus;
+      readonly reset?: boolean;
+      readonly retryAfterSeconds?: number;
+    };
 
 export type FaultKind = FaultEffect['kind'];
 

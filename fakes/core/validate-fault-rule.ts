@@ -6,9 +6,16 @@
  *   const result = validateFaultRuleSpec(JSON.parse(body));
  *   if (!result.ok) throw new InvalidFaultRuleError(result.problems);
  */
-import { checkKnownFields, checkNumber, checkOneOf, checkOptionalString, isPlainObject, type Problems } from './faults/field-checks.js';
-import { listFaultKinds, getFaultKind } from './faults/registry.js';
-import { SERVICE_NAMES, type FaultKind, type FaultRuleSpec } from './types.js';
+import {
+  checkKnownFields,
+  checkNumber,
+  checkOneOf,
+  checkOptionalString,
+  isPlainObject,
+  type Problems,
+} from './faults/field-checks.js';
+import { getFaultKind, listFaultKinds } from './faults/registry.js';
+import { type FaultKind, type FaultRuleSpec, SERVICE_NAMES } from './types.js';
 
 export type FaultRuleValidation = { ok: true; spec: FaultRuleSpec } | { ok: false; problems: string[] };
 
@@ -41,12 +48,16 @@ function validateTarget(target: unknown, problems: Problems): void {
   checkOneOf(target, 'service', 'target', SERVICE_NAMES, true, problems);
   const operation = target.operation;
   if (operation !== undefined) {
-    const ok = typeof operation === 'string'
-      ? operation.length > 0
-      : Array.isArray(operation) && operation.length > 0 && operation.every((op) => typeof op === 'string' && op.length > 0);
+    const ok =
+      typeof operation === 'string'
+        ? operation.length > 0
+        : Array.isArray(operation) &&
+          operation.length > 0 &&
+          operation.every((op) => typeof op === 'string' && op.length > 0);
     if (!ok) problems.push('target.operation: must be an operation name or a non-empty list of names');
   }
-  for (const key of ['bucket', 'keyPrefix', 'stream', 'secretName']) checkOptionalString(target, key, 'target', problems);
+  for (const key of ['bucket', 'keyPrefix', 'stream', 'secretName'])
+    checkOptionalString(target, key, 'target', problems);
 }
 
 function validateEffect(effect: unknown, problems: Problems): void {
@@ -95,7 +106,11 @@ function validateSchedule(schedule: unknown, problems: Problems): void {
     case 'window':
       checkNumber(schedule, 'startMs', 'schedule', { required: true, min: 0 }, problems);
       checkNumber(schedule, 'endMs', 'schedule', { required: true, min: 0 }, problems);
-      if (typeof schedule.startMs === 'number' && typeof schedule.endMs === 'number' && schedule.endMs <= schedule.startMs) {
+      if (
+        typeof schedule.startMs === 'number' &&
+        typeof schedule.endMs === 'number' &&
+        schedule.endMs <= schedule.startMs
+      ) {
         problems.push('schedule.endMs: must be > schedule.startMs');
       }
       break;

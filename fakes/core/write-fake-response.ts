@@ -19,7 +19,11 @@ export function writeFakeResponse(res: ServerResponse, response: FakeResponse, m
  * Announces the full Content-Length, writes only `keepBytes`, then destroys the socket so the
  * client sees a short body. Returns the bytes written.
  */
-export function writeTruncatedResponse(res: ServerResponse, response: FakeResponse, keepBytes: number): Promise<number> {
+export function writeTruncatedResponse(
+  res: ServerResponse,
+  response: FakeResponse,
+  keepBytes: number,
+): Promise<number> {
   const body = toBuffer(response.body);
   applyHead(res, response, body.length);
   res.flushHeaders();
@@ -41,7 +45,11 @@ function applyHead(res: ServerResponse, response: FakeResponse, bodyLength: numb
   for (const [name, value] of Object.entries(response.headers ?? {})) {
     res.setHeader(name, typeof value === 'number' ? String(value) : (value as string | string[]));
   }
-  if (!res.hasHeader('content-length') && !res.hasHeader('transfer-encoding') && !BODILESS_STATUSES.has(response.status)) {
+  if (
+    !res.hasHeader('content-length') &&
+    !res.hasHeader('transfer-encoding') &&
+    !BODILESS_STATUSES.has(response.status)
+  ) {
     res.setHeader('content-length', String(bodyLength));
   }
 }

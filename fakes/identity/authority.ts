@@ -36,17 +36,41 @@ export function handleClientCredentialsToken(request: FakeRequest, tenant: strin
   const form = new URLSearchParams(request.body.toString('utf8'));
   const grantType = form.get('grant_type');
   if (!grantType) {
-    return identityErrorResponse(route, 400, 'invalid_request', "AADSTS900144: The request body must contain the following parameter: 'grant_type'.", request);
+    return identityErrorResponse(
+      route,
+      400,
+      'invalid_request',
+      "AADSTS900144: The request body must contain the following parameter: 'grant_type'.",
+      request,
+    );
   }
   if (grantType !== 'client_credentials') {
-    return identityErrorResponse(route, 400, 'unsupported_grant_type', `AADSTS70003: The app requested an unsupported grant type '${grantType}'.`, request);
+    return identityErrorResponse(
+      route,
+      400,
+      'unsupported_grant_type',
+      `AADSTS70003: The app requested an unsupported grant type '${grantType}'.`,
+      request,
+    );
   }
   const clientId = form.get('client_id');
   if (!clientId) {
-    return identityErrorResponse(route, 400, 'invalid_request', "AADSTS900144: The request body must contain the following parameter: 'client_id'.", request);
+    return identityErrorResponse(
+      route,
+      400,
+      'invalid_request',
+      "AADSTS900144: The request body must contain the following parameter: 'client_id'.",
+      request,
+    );
   }
   if (!form.get('client_secret') && !form.get('client_assertion')) {
-    return identityErrorResponse(route, 401, 'invalid_client', "AADSTS7000216: 'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.", request);
+    return identityErrorResponse(
+      route,
+      401,
+      'invalid_client',
+      "AADSTS7000216: 'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.",
+      request,
+    );
   }
   const audience = form.get('scope') ?? form.get('resource') ?? 'unknown';
   const token = issueToken({ nowMs: request.startedAtMs, lifetimeMs, audience, tenantId: tenant, subject: clientId });

@@ -35,13 +35,20 @@ export function identityErrorResponse(
   const { requestId } = request;
   const headers = { 'content-type': 'application/json; charset=utf-8', 'x-ms-request-id': requestId };
   if (route.kind === 'app_service') {
-    return { status, headers, body: JSON.stringify({ statusCode: status, message: `${code}: ${message}`, correlationId: requestId }) };
+    return {
+      status,
+      headers,
+      body: JSON.stringify({ statusCode: status, message: `${code}: ${message}`, correlationId: requestId }),
+    };
   }
   const body = {
     error: code,
     error_description: message,
     error_codes: [] as number[],
-    timestamp: new Date(request.startedAtMs).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z'),
+    timestamp: new Date(request.startedAtMs)
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/\.\d+Z$/, 'Z'),
     trace_id: requestId,
     correlation_id: requestId,
   };

@@ -19,8 +19,8 @@ import { matchIdentityRoute, operationOf } from './identity-routes.js';
 import { handleAppServiceToken, handleImdsToken } from './managed-identity.js';
 
 export { readBearerToken } from './bearer-token.js';
-export { getRequestOrigin, type RequestOrigin } from './request-origin.js';
 export { OPERATION_GET_OPENID_CONFIGURATION, OPERATION_GET_TOKEN } from './identity-routes.js';
+export { getRequestOrigin, type RequestOrigin } from './request-origin.js';
 
 export interface IdentityServiceOptions {
   readonly clock: Clock;
@@ -40,9 +40,14 @@ export interface IdentityService extends ServiceDefinition {
 export function createIdentityService(options: IdentityServiceOptions): IdentityService {
   const lifetimeMs = options.tokenLifetimeMs ?? DEFAULT_TOKEN_LIFETIME_MS;
   if (!(lifetimeMs >= 1_000) || !Number.isFinite(lifetimeMs)) {
-    throw new RangeError(`Failed to create the identity fake: tokenLifetimeMs must be a finite number >= 1000, got ${lifetimeMs}.`);
+    throw new RangeError(
+      `Failed to create the identity fake: tokenLifetimeMs must be a finite number >= 1000, got ${lifetimeMs}.`,
+    );
   }
-  const managed = { lifetimeMs, ...(options.identityHeader === undefined ? {} : { identityHeader: options.identityHeader }) };
+  const managed = {
+    lifetimeMs,
+    ...(options.identityHeader === undefined ? {} : { identityHeader: options.identityHeader }),
+  };
 
   return {
     service: 'identity',
@@ -63,7 +68,13 @@ export function createIdentityService(options: IdentityServiceOptions): Identity
         case 'client_credentials':
           return handleClientCredentialsToken(request, route.tenant, lifetimeMs);
         case 'unknown':
-          return identityErrorResponse(route, 404, 'not_found', `Failed to route the request: ${route.reason}.`, request);
+          return identityErrorResponse(
+            route,
+            404,
+            'not_found',
+            `Failed to route the request: ${route.reason}.`,
+            request,
+          );
       }
     },
 

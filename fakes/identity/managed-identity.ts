@@ -21,7 +21,13 @@ export function handleAppServiceToken(request: FakeRequest, options: ManagedIden
     return identityErrorResponse(route, 400, 'invalid_request', 'The X-IDENTITY-HEADER header is missing.', request);
   }
   if (options.identityHeader !== undefined && header !== options.identityHeader) {
-    return identityErrorResponse(route, 401, 'unauthorized', 'The X-IDENTITY-HEADER value is not the one this endpoint issued.', request);
+    return identityErrorResponse(
+      route,
+      401,
+      'unauthorized',
+      'The X-IDENTITY-HEADER value is not the one this endpoint issued.',
+      request,
+    );
   }
   const resource = request.query.get('resource');
   if (!resource) {
@@ -31,7 +37,12 @@ export function handleAppServiceToken(request: FakeRequest, options: ManagedIden
     return identityErrorResponse(route, 400, 'invalid_request', 'The api-version query parameter is missing.', request);
   }
   const clientId = request.query.get('client_id') ?? 'fake-managed-identity';
-  const token = issueToken({ nowMs: request.startedAtMs, lifetimeMs: options.lifetimeMs, audience: resource, subject: clientId });
+  const token = issueToken({
+    nowMs: request.startedAtMs,
+    lifetimeMs: options.lifetimeMs,
+    audience: resource,
+    subject: clientId,
+  });
   return jsonResponse({
     access_token: token.accessToken,
     expires_on: String(token.expiresOnS),
@@ -52,7 +63,12 @@ export function handleImdsToken(request: FakeRequest, options: ManagedIdentityOp
     return identityErrorResponse(route, 400, 'invalid_request', 'Required query variable resource is missing', request);
   }
   const clientId = request.query.get('client_id') ?? 'fake-managed-identity';
-  const token = issueToken({ nowMs: request.startedAtMs, lifetimeMs: options.lifetimeMs, audience: resource, subject: clientId });
+  const token = issueToken({
+    nowMs: request.startedAtMs,
+    lifetimeMs: options.lifetimeMs,
+    audience: resource,
+    subject: clientId,
+  });
   return jsonResponse({
     access_token: token.accessToken,
     refresh_token: '',

@@ -24,9 +24,15 @@ import { matchSecretRoute } from './secret-routes.js';
 import { createSecretStore, type SecretStore } from './secret-store.js';
 
 export { buildChallenge, challengeResource, DEFAULT_AUTHORITY_HOST, LOOPBACK_RESOURCE_SCHEME } from './challenge.js';
-export { createSecretStore } from './secret-store.js';
-export type { DeletedSecret, SecretAttributes, SecretStore, SetSecretOptions, StoredSecretVersion } from './secret-store.js';
 export type { SecretOperation } from './secret-routes.js';
+export type {
+  DeletedSecret,
+  SecretAttributes,
+  SecretStore,
+  SetSecretOptions,
+  StoredSecretVersion,
+} from './secret-store.js';
+export { createSecretStore } from './secret-store.js';
 
 export interface KeyVaultServiceOptions {
   readonly clock: Clock;
@@ -44,7 +50,10 @@ export interface KeyVaultService extends ServiceDefinition {
 
 export function createKeyVaultService(options: KeyVaultServiceOptions): KeyVaultService {
   const store = createSecretStore(options.clock);
-  const challengeOptions = { tenantId: options.tenantId, ...(options.authorityHost === undefined ? {} : { authorityHost: options.authorityHost }) };
+  const challengeOptions = {
+    tenantId: options.tenantId,
+    ...(options.authorityHost === undefined ? {} : { authorityHost: options.authorityHost }),
+  };
 
   return {
     service: 'keyvault',
@@ -60,10 +69,21 @@ export function createKeyVaultService(options: KeyVaultServiceOptions): KeyVault
         const message = request.headers.authorization
           ? 'AKV10022: Invalid audience or malformed bearer token.'
           : 'AKV10000: Request is missing a Bearer or PoP token.';
-        return keyVaultErrorResponse(401, 'Unauthorized', message, request.requestId, buildChallenge(request, challengeOptions));
+        return keyVaultErrorResponse(
+          401,
+          'Unauthorized',
+          message,
+          request.requestId,
+          buildChallenge(request, challengeOptions),
+        );
       }
       if (!request.query.get('api-version')) {
-        return keyVaultErrorResponse(400, 'BadParameter', 'The api-version query parameter is missing.', request.requestId);
+        return keyVaultErrorResponse(
+          400,
+          'BadParameter',
+          'The api-version query parameter is missing.',
+          request.requestId,
+        );
       }
       return handleSecretCall(store, {
         route: matchSecretRoute(request.method, request.path),
@@ -75,7 +95,13 @@ export function createKeyVaultService(options: KeyVaultServiceOptions): KeyVault
     },
 
     errorResponse(status: number, code: string | undefined, message: string, request: FakeRequest): FakeResponse {
-      return keyVaultErrorResponse(status, code ?? keyVaultErrorCode(status), message, request.requestId, buildChallenge(request, challengeOptions));
+      return keyVaultErrorResponse(
+        status,
+        code ?? keyVaultErrorCode(status),
+        message,
+        request.requestId,
+        buildChallenge(request, challengeOptions),
+      );
     },
 
     defaultErrorCode(status: number): string {

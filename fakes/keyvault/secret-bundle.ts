@@ -32,9 +32,15 @@ export function renderSecretBundle(origin: string, secret: StoredSecretVersion):
 }
 
 /** List item without the value; `withVersion` for ListSecretVersions. */
-export function renderSecretItem(origin: string, secret: StoredSecretVersion, withVersion: boolean): Record<string, unknown> {
+export function renderSecretItem(
+  origin: string,
+  secret: StoredSecretVersion,
+  withVersion: boolean,
+): Record<string, unknown> {
   return {
-    id: withVersion ? secretId(origin, secret.name, secret.version) : `${origin}/secrets/${encodeURIComponent(secret.name)}`,
+    id: withVersion
+      ? secretId(origin, secret.name, secret.version)
+      : `${origin}/secrets/${encodeURIComponent(secret.name)}`,
     ...(secret.contentType === undefined ? {} : { contentType: secret.contentType }),
     attributes: renderAttributes(secret),
     tags: secret.tags,

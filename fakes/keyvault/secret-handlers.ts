@@ -24,30 +24,52 @@ export function handleSecretCall(store: SecretStore, call: SecretCall): FakeResp
     keyVaultErrorResponse(status, code, message, call.requestId);
   const name = route.name ?? '';
   const notFound = (): FakeResponse =>
-    fail(404, `A secret with (name/id) ${route.version ? `${name}/${route.version}` : name} was not found in this key vault.`, 'SecretNotFound');
+    fail(
+      404,
+      `A secret with (name/id) ${route.version ? `${name}/${route.version}` : name} was not found in this key vault.`,
+      'SecretNotFound',
+    );
 
   switch (route.operation) {
     case 'SetSecret': {
-      if (!SECRET_NAME.test(name)) return fail(400, `The secret name '${name}' is invalid: use 1-127 letters, digits and dashes.`);
+      if (!SECRET_NAME.test(name))
+        return fail(400, `The secret name '${name}' is invalid: use 1-127 letters, digits and dashes.`);
       const parsed = parseSetSecretBody(call.body);
       if ('error' in parsed) return fail(400, parsed.error);
       if (store.getDeleted(name) && !store.getVersion(name)) {
-        return fail(409, `Secret ${name} is currently in a deleted but recoverable state, and its name cannot be reused; purge or recover it first.`, 'Conflict');
+        return fail(
+          409,
+          `Secret ${name} is currently in a deleted but recoverable state, and its name cannot be reused; purge or recover it first.`,
+          'Conflict',
+        );
       }
       return json(renderSecretBundle(origin, store.set(name, parsed.value, parsed.options)));
     }
     case 'GetSecret': {
       const secret = store.getVersion(name, route.version);
       if (!secret) return notFound();
-      if (!secret.attributes.enabled) return fail(403, 'Operation get is not allowed on a disabled secret.', 'Forbidden');
+      if (!secret.attributes.enabled)
+        return fail(403, 'Operation get is not allowed on a disabled secret.', 'Forbidden');
       return json(renderSecretBundle(origin, secret));
     }
     case 'ListSecrets':
-      return json(page(store.list().map((s) => renderSecretItem(origin, s, false)), call, `${origin}/secrets`));
+      return json(
+        page(
+          store.list().map((s) => renderSecretItem(origin, s, false)),
+          call,
+          `${origin}/secrets`,
+        ),
+      );
     case 'ListSecretVersions': {
       const versions = store.versions(name);
       if (versions.length === 0) return notFound();
-      return json(page(versions.map((s) => renderSecretItem(origin, s, true)), call, `${origin}/secrets/${encodeURIComponent(name)}/versions`));
+      return json(
+        page(
+          versions.map((s) => renderSecretItem(origin, s, true)),
+          call,
+          `${origin}/secrets/${encodeURIComponent(name)}/versions`,
+        ),
+      );
     }
     case 'DeleteSecret': {
       const deleted = store.delete(name);
@@ -55,12 +77,16 @@ export function handleSecretCall(store: SecretStore, call: SecretCall): FakeResp
     }
     case 'GetDeletedSecret': {
       const deleted = store.getDeleted(name);
-      return deleted ? json(renderDeletedSecret(origin, deleted)) : fail(404, `Deleted Secret not found: ${name}.`, 'SecretNotFound');
+      return deleted
+        ? json(renderDeletedSecret(origin, deleted))
+        : fail(404, `Deleted Secret not found: ${name}.`, 'SecretNotFound');
     }
     case 'PurgeDeletedSecret':
       return store.purge(name) ? { status: 204 } : fail(404, `Deleted Secret not found: ${name}.`, 'SecretNotFound');
     case 'Unknown':
-      return route.unknownStatus === 405 ? fail(405, 'The requested method is not allowed on this resource.') : fail(404, 'The requested resource was not found.', 'NotFound');
+      return route.unknownStatus === 405
+        ? fail(405, 'The requested method is not allowed on this resource.')
+        : fail(404, 'The requested resource was not found.', 'NotFound');
   }
 }
 
@@ -74,7 +100,12 @@ function parseSetSecretBody(body: Buffer): { value: string; options: SetSecretOp
   if (typeof parsed !== 'object' || parsed === null || typeof (parsed as { value?: unknown }).value !== 'string') {
     return { error: "The request body must be a JSON object with a string 'value'." };
   }
-  const { value, contentType, tags, attributes } = parsed as { value: string; contentType?: unknown; tags?: unknown; attributes?: Record<string, unknown> };
+  const { value, contentType, tags, attributes } = parsed as {
+    value: string;
+    contentType?: unknown;
+    tags?: unknown;
+    attributes?: Record<string, unknown>;
+  };
   const attrs = typeof attributes === 'object' && attributes !== null ? attributes : {};
   return {
     value,
@@ -97,10 +128,17 @@ function isStringRecord(value: unknown): value is Record<string, string> {
 /** One page of a list, with a `nextLink` carrying `$skiptoken` and `maxresults` when more remain. */
 function page(items: readonly Record<string, unknown>[], call: SecretCall, baseUrl: string): Record<string, unknown> {
   const skip = Math.max(0, Number.parseInt(call.query.get('$skiptoken') ?? '0', 10) || 0);
-  const size = Math.min(DEFAULT_PAGE_SIZE, Math.max(1, Number.parseInt(call.query.get('maxresults') ?? '', 10) || DEFAULT_PAGE_SIZE));
+  const size = Math.min(
+    DEFAULT_PAGE_SIZE,
+    Math.max(1, Number.parseInt(call.query.get('maxresults') ?? '', 10) || DEFAULT_PAGE_SIZE),
+  );
   const value = items.slice(skip, skip + size);
   if (skip + size >= items.length) return { value, nextLink: null };
-  const next = new URLSearchParams({ 'api-version': call.query.get('api-version') ?? '', $skiptoken: String(skip + size), maxresults: String(size) });
+  const next = new URLSearchParams({
+    'api-version': call.query.get('api-version') ?? '',
+    $skiptoken: String(skip + size),
+    maxresults: String(size),
+  });
   return { value, nextLink: `${baseUrl}?${next.toString()}` };
 }
 

@@ -6,7 +6,7 @@ import type { FakeResponse } from '../core/types.js';
 import { listObjectsV2 } from './list-objects.js';
 import { S3Error } from './s3-errors.js';
 import type { S3Store } from './s3-store.js';
-import { S3_XMLNS, XML_DECLARATION, element } from './xml.js';
+import { element, S3_XMLNS, XML_DECLARATION } from './xml.js';
 
 export const FAKE_REGION = 'us-east-1';
 const XML_HEADERS = { 'content-type': 'application/xml' } as const;
@@ -19,7 +19,8 @@ function assertValidBucketName(name: string): void {
 }
 
 export function requireBucket(store: S3Store, bucket: string): void {
-  if (!store.hasBucket(bucket)) throw new S3Error(404, 'NoSuchBucket', 'The specified bucket does not exist', { bucketName: bucket });
+  if (!store.hasBucket(bucket))
+    throw new S3Error(404, 'NoSuchBucket', 'The specified bucket does not exist', { bucketName: bucket });
 }
 
 /** `LocationConstraint` from a CreateBucketConfiguration body; undefined for an empty body. */
@@ -27,7 +28,11 @@ function readLocationConstraint(body: Buffer): string | undefined {
   const text = body.toString('utf8').trim();
   if (text === '') return undefined;
   if (XMLValidator.validate(text) !== true || !text.includes('CreateBucketConfiguration')) {
-    throw new S3Error(400, 'MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema.');
+    throw new S3Error(
+      400,
+      'MalformedXML',
+      'The XML you provided was not well-formed or did not validate against our published schema.',
+    );
   }
   return /<LocationConstraint>([^<]*)<\/LocationConstraint>/.exec(text)?.[1];
 }
@@ -35,7 +40,10 @@ function readLocationConstraint(body: Buffer): string | undefined {
 export function listBuckets(store: S3Store): FakeResponse {
   const buckets = store
     .listBuckets()
-    .map((b) => `<Bucket>${element('Name', b.name)}${element('CreationDate', new Date(b.createdAtMs).toISOString())}</Bucket>`)
+    .map(
+      (b) =>
+        `<Bucket>${element('Name', b.name)}${element('CreationDate', new Date(b.createdAtMs).toISOString())}</Bucket>`,
+    )
     .join('');
   const body =
     XML_DECLARATION +
@@ -53,7 +61,12 @@ export function createBucket(store: S3Store, bucket: string, body: Buffer): Fake
   const location = readLocationConstraint(body);
   const created = store.createBucket(bucket);
   if (!created && location !== undefined && location !== '' && location !== FAKE_REGION) {
-    throw new S3Error(409, 'BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', { bucketName: bucket });
+    throw new S3Error(
+      409,
+      'BucketAlreadyOwnedByYou',
+      'Your previous request to create the named bucket succeeded and you already own it.',
+      { bucketName: bucket },
+    );
   }
   return { status: 200, headers: { location: `/${bucket}` } };
 }
@@ -66,7 +79,8 @@ export function headBucket(store: S3Store, bucket: string): FakeResponse {
 export function deleteBucket(store: S3Store, bucket: string): FakeResponse {
   const outcome = store.deleteBucket(bucket);
   if (outcome === 'missing') requireBucket(store, bucket);
-  if (outcome === 'not_empty') throw new S3Error(409, 'BucketNotEmpty', 'The bucket you tried to delete is not empty', { bucketName: bucket });
+  if (outcome === 'not_empty')
+    throw new S3Error(409, 'BucketNotEmpty', 'The bucket you tried to delete is not empty', { bucketName: bucket });
   return { status: 204 };
 }
 

@@ -24,9 +24,30 @@ export type S3Operation = (typeof S3_OPERATIONS)[number];
  * A request carrying one is `Unknown` rather than silently treated as a plain object call.
  */
 const UNSUPPORTED_SUBRESOURCES = [
-  'acl', 'policy', 'versioning', 'versions', 'uploads', 'uploadId', 'partNumber', 'tagging', 'cors',
-  'lifecycle', 'location', 'logging', 'notification', 'replication', 'website', 'encryption',
-  'object-lock', 'retention', 'legal-hold', 'attributes', 'restore', 'select', 'delete', 'torrent',
+  'acl',
+  'policy',
+  'versioning',
+  'versions',
+  'uploads',
+  'uploadId',
+  'partNumber',
+  'tagging',
+  'cors',
+  'lifecycle',
+  'location',
+  'logging',
+  'notification',
+  'replication',
+  'website',
+  'encryption',
+  'object-lock',
+  'retention',
+  'legal-hold',
+  'attributes',
+  'restore',
+  'select',
+  'delete',
+  'torrent',
 ] as const;
 
 function hasUnsupportedSubresource(query: URLSearchParams): boolean {
@@ -37,7 +58,12 @@ function hasUnsupportedSubresource(query: URLSearchParams): boolean {
 /**
  * @example classifyS3('GET', '/bkt/', new URLSearchParams('list-type=2')) // { operation: 'ListObjectsV2', bucket: 'bkt' }
  */
-export function classifyS3(method: string, path: string, query: URLSearchParams, headers: Record<string, unknown> = {}): ClassifiedRequest & { operation: S3Operation } {
+export function classifyS3(
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  headers: Record<string, unknown> = {},
+): ClassifiedRequest & { operation: S3Operation } {
   const address = tryParseS3Path(path);
   if (!address) return { operation: 'Unknown' };
   const { bucket, key } = address;

@@ -32,6 +32,12 @@ export function checkWritePreconditions(headers: IncomingHttpHeaders, currentEta
   }
   const ifMatch = headers['if-match'];
   if (typeof ifMatch === 'string' && !etagListMatches(ifMatch, currentEtag)) {
-    throw new S3Error(currentEtag === undefined ? 404 : 412, currentEtag === undefined ? 'NoSuchKey' : 'PreconditionFailed', currentEtag === undefined ? 'The specified key does not exist.' : 'At least one of the pre-conditions you specified did not hold');
+    throw new S3Error(
+      currentEtag === undefined ? 404 : 412,
+      currentEtag === undefined ? 'NoSuchKey' : 'PreconditionFailed',
+      currentEtag === undefined
+        ? 'The specified key does not exist.'
+        : 'At least one of the pre-conditions you specified did not hold',
+    );
   }
 }

@@ -7,7 +7,7 @@
  */
 import { S3Error } from './s3-errors.js';
 import { compareKeys, type S3Store } from './s3-store.js';
-import { S3_XMLNS, XML_DECLARATION, element, optionalElement } from './xml.js';
+import { element, optionalElement, S3_XMLNS, XML_DECLARATION } from './xml.js';
 
 const DEFAULT_MAX_KEYS = 1_000;
 
@@ -128,7 +128,10 @@ export function listObjectsV2(store: S3Store, bucket: string, query: URLSearchPa
     element('KeyCount', contents.length + commonPrefixes.length) +
     element('IsTruncated', truncated && params.maxKeys > 0) +
     optionalElement('ContinuationToken', params.continuationToken) +
-    optionalElement('NextContinuationToken', truncated && lastMarker ? encodeToken(lastMarker.marker, lastMarker.isPrefix) : undefined) +
+    optionalElement(
+      'NextContinuationToken',
+      truncated && lastMarker ? encodeToken(lastMarker.marker, lastMarker.isPrefix) : undefined,
+    ) +
     (params.startAfter === '' ? '' : element('StartAfter', encode(params.startAfter))) +
     (params.encodeUrl ? element('EncodingType', 'url') : '') +
     contents.join('') +

@@ -18,7 +18,13 @@ function userMetadata(headers: IncomingHttpHeaders): Record<string, string> {
   return metadata;
 }
 
-export function putObject(store: S3Store, bucket: string, key: string, headers: IncomingHttpHeaders, body: Buffer): FakeResponse {
+export function putObject(
+  store: S3Store,
+  bucket: string,
+  key: string,
+  headers: IncomingHttpHeaders,
+  body: Buffer,
+): FakeResponse {
   requireBucket(store, bucket);
   checkWritePreconditions(headers, store.getObject(bucket, key)?.etag);
   const { payload, checksums } = readPutObjectBody(headers, body);
@@ -52,10 +58,19 @@ function objectHeaders(object: S3Object): Record<string, string | number> {
  * @note The stored CRC32 is returned only for whole-object reads with `x-amz-checksum-mode:
  * ENABLED`, so the SDKs validate it (and a truncated-body fault is caught client-side).
  */
-export function getObject(store: S3Store, bucket: string, key: string, headers: IncomingHttpHeaders, withBody: boolean): FakeResponse {
+export function getObject(
+  store: S3Store,
+  bucket: string,
+  key: string,
+  headers: IncomingHttpHeaders,
+  withBody: boolean,
+): FakeResponse {
   const object = requireObject(store, bucket, key);
   if (checkReadPreconditions(headers, object.etag) === 'not_modified') {
-    return { status: 304, headers: { etag: object.etag, 'last-modified': new Date(object.lastModifiedMs).toUTCString() } };
+    return {
+      status: 304,
+      headers: { etag: object.etag, 'last-modified': new Date(object.lastModifiedMs).toUTCString() },
+    };
   }
   const size = object.body.length;
   const rangeHeader = typeof headers.range === 'string' ? headers.range : undefined;
@@ -72,7 +87,9 @@ export function getObject(store: S3Store, bucket: string, key: string, headers: 
     responseHeaders['x-amz-checksum-crc32'] = object.crc32;
     responseHeaders['x-amz-checksum-type'] = 'FULL_OBJECT';
   }
-  return withBody ? { status: 200, headers: responseHeaders, body: object.body } : { status: 200, headers: responseHeaders };
+  return withBody
+    ? { status: 200, headers: responseHeaders, body: object.body }
+    : { status: 200, headers: responseHeaders };
 }
 
 /** S3 answers 204 whether or not the key existed. */

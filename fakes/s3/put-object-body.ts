@@ -20,19 +20,28 @@ const CHECKSUM_HASHES: Readonly<Record<string, { name: string; digest: (body: Bu
  * @note CRC32C and CRC64NVME are accepted unverified (Node has no native implementation); the SDKs
  * default to CRC32.
  */
-export function readPutObjectBody(headers: IncomingHttpHeaders, body: Buffer): { payload: Buffer; checksums: Record<string, string> } {
+export function readPutObjectBody(
+  headers: IncomingHttpHeaders,
+  body: Buffer,
+): { payload: Buffer; checksums: Record<string, string> } {
   let payload = body;
   const claimed: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (name.startsWith('x-amz-checksum-') && name !== 'x-amz-checksum-type' && typeof value === 'string') claimed[name] = value;
+    if (name.startsWith('x-amz-checksum-') && name !== 'x-amz-checksum-type' && typeof value === 'string')
+      claimed[name] = value;
   }
   if (isAwsChunked(headers)) {
     const decoded = decodeAwsChunked(body);
     payload = decoded.payload;
-    for (const [name, value] of Object.entries(decoded.trailers)) if (name.startsWith('x-amz-checksum-')) claimed[name] = value;
+    for (const [name, value] of Object.entries(decoded.trailers))
+      if (name.startsWith('x-amz-checksum-')) claimed[name] = value;
     const declared = headers['x-amz-decoded-content-length'];
     if (declared !== undefined && Number(declared) !== payload.length) {
-      throw new S3Error(400, 'IncompleteBody', `You did not provide the number of bytes specified by the X-Amz-Decoded-Content-Length header (${String(declared)}), got ${payload.length}.`);
+      throw new S3Error(
+        400,
+        'IncompleteBody',
+        `You did not provide the number of bytes specified by the X-Amz-Decoded-Content-Length header (${String(declared)}), got ${payload.length}.`,
+      );
     }
   }
   for (const [name, value] of Object.entries(claimed)) {
@@ -43,14 +52,23 @@ export function readPutObjectBody(headers: IncomingHttpHeaders, body: Buffer): {
   }
   const contentMd5 = headers['content-md5'];
   if (typeof contentMd5 === 'string') {
-    if (Buffer.from(contentMd5, 'base64').length !== 16) throw new S3Error(400, 'InvalidDigest', 'The Content-MD5 you specified is not valid.');
+    if (Buffer.from(contentMd5, 'base64').length !== 16)
+      throw new S3Error(400, 'InvalidDigest', 'The Content-MD5 you specified is not valid.');
     if (createHash('md5').update(payload).digest('base64') !== contentMd5) {
       throw new S3Error(400, 'BadDigest', 'The Content-MD5 you specified did not match what we received.');
     }
   }
   const contentSha = headers['x-amz-content-sha256'];
-  if (typeof contentSha === 'string' && /^[0-9a-f]{64}$/.test(contentSha) && createHash('sha256').update(payload).digest('hex') !== contentSha) {
-    throw new S3Error(400, 'XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.");
+  if (
+    typeof contentSha === 'string' &&
+    /^[0-9a-f]{64}$/.test(contentSha) &&
+    createHash('sha256').update(payload).digest('hex') !== contentSha
+  ) {
+    throw new S3Error(
+      400,
+      'XAmzContentSHA256Mismatch',
+      "The provided 'x-amz-content-sha256' header does not match what was computed.",
+    );
   }
   return { payload, checksums: claimed };
 }

@@ -5,7 +5,7 @@
  */
 import { S3Error } from './s3-errors.js';
 import { parseSigV4 } from './sigv4-parse.js';
-import { computeSigV4Signature, signaturesMatch, signedAmzDate, type SignableRequest } from './sigv4-verify.js';
+import { computeSigV4Signature, type SignableRequest, signaturesMatch, signedAmzDate } from './sigv4-verify.js';
 
 export interface S3Credentials {
   readonly accessKeyId: string;
@@ -26,10 +26,18 @@ export function authorizeS3Request(request: SignableRequest, strictAuth: readonl
   }
   const { auth } = parsed;
   if (auth.credential.service !== 's3') {
-    throw new S3Error(400, 'AuthorizationHeaderMalformed', `The authorization header is malformed; incorrect service "${auth.credential.service}". This endpoint belongs to "s3".`);
+    throw new S3Error(
+      400,
+      'AuthorizationHeaderMalformed',
+      `The authorization header is malformed; incorrect service "${auth.credential.service}". This endpoint belongs to "s3".`,
+    );
   }
   if (!auth.signedHeaders.includes('host')) {
-    throw new S3Error(400, 'AuthorizationHeaderMalformed', 'The authorization header is malformed; the host header must be signed.');
+    throw new S3Error(
+      400,
+      'AuthorizationHeaderMalformed',
+      'The authorization header is malformed; the host header must be signed.',
+    );
   }
   if (signedAmzDate(request, auth) === undefined) {
     throw new S3Error(403, 'AccessDenied', 'AWS authentication requires a valid Date or x-amz-date header');
@@ -40,6 +48,10 @@ export function authorizeS3Request(request: SignableRequest, strictAuth: readonl
   }
   const expected = computeSigV4Signature(request, auth, credentials.secretAccessKey);
   if (!signaturesMatch(expected, auth.signature)) {
-    throw new S3Error(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.');
+    throw new S3Error(
+      403,
+      'SignatureDoesNotMatch',
+      'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+    );
   }
 }

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FakeResponse } from '../core/types.js';
-import { XML_DECLARATION, element, optionalElement } from './xml.js';
+import { element, optionalElement, XML_DECLARATION } from './xml.js';
 
 /** Thrown by S3 routes; turned into the XML envelope by the service's `handle`. */
 export class S3Error extends Error {

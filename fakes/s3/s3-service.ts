@@ -10,7 +10,7 @@ import { classifyS3 } from './classify-s3.js';
 import { deleteObject, getObject, putObject } from './object-routes.js';
 import { parseS3Path } from './s3-address.js';
 import { authorizeS3Request, type S3Credentials } from './s3-auth.js';
-import { S3Error, defaultS3ErrorCode, renderS3Error, requestIdHeaders } from './s3-errors.js';
+import { defaultS3ErrorCode, renderS3Error, requestIdHeaders, S3Error } from './s3-errors.js';
 import { S3Store } from './s3-store.js';
 
 export interface S3ServiceOptions {
@@ -46,9 +46,17 @@ function route(store: S3Store, request: FakeRequest, classified: ClassifiedReque
       return deleteObject(store, bucket!, key!);
     default:
       if (!SUPPORTED_METHODS.has(request.method)) {
-        throw new S3Error(405, 'MethodNotAllowed', `The specified method ${request.method} is not allowed against this resource.`);
+        throw new S3Error(
+          405,
+          'MethodNotAllowed',
+          `The specified method ${request.method} is not allowed against this resource.`,
+        );
       }
-      throw new S3Error(400, 'InvalidRequest', `The S3 fake does not implement this request (${request.method} ${request.path}). Supported: bucket create/head/delete/list-type=2, object put/get/head/delete.`);
+      throw new S3Error(
+        400,
+        'InvalidRequest',
+        `The S3 fake does not implement this request (${request.method} ${request.path}). Supported: bucket create/head/delete/list-type=2, object put/get/head/delete.`,
+      );
   }
 }
 
@@ -82,8 +90,22 @@ export function createS3Service(options: S3ServiceOptions): S3Service {
         const response = route(store, request, classified);
         return { ...response, headers: { ...requestIdHeaders(request.requestId), ...response.headers } };
       } catch (error) {
-        const s3Error = error instanceof S3Error ? error : new S3Error(500, 'InternalError', `We encountered an internal error: ${String(error)}. Please try again.`);
-        return renderS3Error({ status: s3Error.status, code: s3Error.code, message: s3Error.message, requestId: request.requestId, method: request.method, ...s3Error.details });
+        const s3Error =
+          error instanceof S3Error
+            ? error
+            : new S3Error(
+                500,
+                'InternalError',
+                `We encountered an internal error: ${String(error)}. Please try again.`,
+              );
+        return renderS3Error({
+          status: s3Error.status,
+          code: s3Error.code,
+          message: s3Error.message,
+          requestId: request.requestId,
+          method: request.method,
+          ...s3Error.details,
+        });
       }
     },
     errorResponse,

@@ -30,20 +30,29 @@ const ALGORITHM = 'AWS4-HMAC-SHA256';
 
 function parseCredential(text: string): SigV4Credential | string {
   const parts = text.split('/');
-  if (parts.length !== 5 || parts.some((p) => p === '')) return `the Credential "${text}" is not <key>/<date>/<region>/<service>/aws4_request`;
+  if (parts.length !== 5 || parts.some((p) => p === ''))
+    return `the Credential "${text}" is not <key>/<date>/<region>/<service>/aws4_request`;
   const [accessKeyId, date, region, service, terminator] = parts as [string, string, string, string, string];
   if (!/^\d{8}$/.test(date)) return `the credential date "${date}" is not YYYYMMDD`;
   if (terminator !== 'aws4_request') return `the credential terminator "${terminator}" is not aws4_request`;
   return { accessKeyId, date, region, service, terminator };
 }
 
-function build(source: 'header' | 'query', credentialText: string | undefined, signedHeadersText: string | undefined, signature: string | undefined): SigV4ParseResult {
-  if (!credentialText || !signedHeadersText || !signature) return { kind: 'malformed', reason: 'Credential, SignedHeaders and Signature are all required' };
+function build(
+  source: 'header' | 'query',
+  credentialText: string | undefined,
+  signedHeadersText: string | undefined,
+  signature: string | undefined,
+): SigV4ParseResult {
+  if (!credentialText || !signedHeadersText || !signature)
+    return { kind: 'malformed', reason: 'Credential, SignedHeaders and Signature are all required' };
   const credential = parseCredential(credentialText);
   if (typeof credential === 'string') return { kind: 'malformed', reason: credential };
-  if (!/^[0-9a-f]{64}$/.test(signature)) return { kind: 'malformed', reason: 'the Signature is not 64 lowercase hex digits' };
+  if (!/^[0-9a-f]{64}$/.test(signature))
+    return { kind: 'malformed', reason: 'the Signature is not 64 lowercase hex digits' };
   const signedHeaders = signedHeadersText.split(';');
-  if (signedHeaders.some((h) => h === '' || h !== h.toLowerCase())) return { kind: 'malformed', reason: 'SignedHeaders must be lowercase names separated by ;' };
+  if (signedHeaders.some((h) => h === '' || h !== h.toLowerCase()))
+    return { kind: 'malformed', reason: 'SignedHeaders must be lowercase names separated by ;' };
   return { kind: 'parsed', auth: { source, credential, signedHeaders, signature } };
 }
 
@@ -64,8 +73,14 @@ export function parseSigV4(headers: Record<string, unknown>, query: URLSearchPar
     return build('header', fields.get('Credential'), fields.get('SignedHeaders'), fields.get('Signature'));
   }
   if (query.has('X-Amz-Algorithm')) {
-    if (query.get('X-Amz-Algorithm') !== ALGORITHM) return { kind: 'malformed', reason: `X-Amz-Algorithm is not ${ALGORITHM}` };
-    return build('query', query.get('X-Amz-Credential') ?? undefined, query.get('X-Amz-SignedHeaders') ?? undefined, query.get('X-Amz-Signature') ?? undefined);
+    if (query.get('X-Amz-Algorithm') !== ALGORITHM)
+      return { kind: 'malformed', reason: `X-Amz-Algorithm is not ${ALGORITHM}` };
+    return build(
+      'query',
+      query.get('X-Amz-Credential') ?? undefined,
+      query.get('X-Amz-SignedHeaders') ?? undefined,
+      query.get('X-Amz-Signature') ?? undefined,
+    );
   }
   return { kind: 'anonymous' };
 }

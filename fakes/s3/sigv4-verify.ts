@@ -73,7 +73,12 @@ export function computeSigV4Signature(request: SignableRequest, auth: ParsedSigV
     payloadHash(request, auth.source),
   ].join('\n');
   const scope = `${date}/${region}/${service}/${terminator}`;
-  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, createHash('sha256').update(canonicalRequest).digest('hex')].join('\n');
+  const stringToSign = [
+    'AWS4-HMAC-SHA256',
+    amzDate,
+    scope,
+    createHash('sha256').update(canonicalRequest).digest('hex'),
+  ].join('\n');
   const signingKey = hmac(hmac(hmac(hmac(`AWS4${secretAccessKey}`, date), region), service), terminator);
   return createHmac('sha256', signingKey).update(stringToSign, 'utf8').digest('hex');
 }

@@ -21,7 +21,11 @@ export type DecodedUpload =
     }
   | { readonly ok: false; readonly status: 400 | 413 | 415; readonly code: string; readonly message: string };
 
-export function decodeUploadBody(body: Buffer, contentEncoding: string | undefined, maxUncompressedBytes: number): DecodedUpload {
+export function decodeUploadBody(
+  body: Buffer,
+  contentEncoding: string | undefined,
+  maxUncompressedBytes: number,
+): DecodedUpload {
   const encoding = (contentEncoding ?? 'identity').trim().toLowerCase();
   let json: Buffer;
   if (encoding === 'gzip') {
@@ -31,12 +35,22 @@ export function decodeUploadBody(body: Buffer, contentEncoding: string | undefin
       if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
         return tooLarge(maxUncompressedBytes);
       }
-      return { ok: false, status: 400, code: 'InvalidContent', message: `The request body is not valid gzip: ${(error as Error).message}.` };
+      return {
+        ok: false,
+        status: 400,
+        code: 'InvalidContent',
+        message: `The request body is not valid gzip: ${(error as Error).message}.`,
+      };
     }
   } else if (encoding === 'identity' || encoding === '') {
     json = body;
   } else {
-    return { ok: false, status: 415, code: 'UnsupportedMediaType', message: `Content-Encoding '${encoding}' is not supported; use gzip or none.` };
+    return {
+      ok: false,
+      status: 415,
+      code: 'UnsupportedMediaType',
+      message: `Content-Encoding '${encoding}' is not supported; use gzip or none.`,
+    };
   }
   if (json.length > maxUncompressedBytes) return tooLarge(maxUncompressedBytes);
 
@@ -45,10 +59,20 @@ export function decodeUploadBody(body: Buffer, contentEncoding: string | undefin
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { ok: false, status: 400, code: 'InvalidContent', message: `The request body is not valid JSON: ${(error as Error).message}.` };
+    return {
+      ok: false,
+      status: 400,
+      code: 'InvalidContent',
+      message: `The request body is not valid JSON: ${(error as Error).message}.`,
+    };
   }
   if (!Array.isArray(parsed)) {
-    return { ok: false, status: 400, code: 'InvalidContent', message: 'The request body must be a JSON array of records.' };
+    return {
+      ok: false,
+      status: 400,
+      code: 'InvalidContent',
+      message: 'The request body must be a JSON array of records.',
+    };
   }
   const notObject = parsed.findIndex((r) => typeof r !== 'object' || r === null || Array.isArray(r));
   if (notObject >= 0) {

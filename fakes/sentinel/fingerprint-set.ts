@@ -22,7 +22,9 @@ const WORDS = 3; // 96 bits per slot
 
 // @note `crypto.hash` (one call, no Hash object) arrived in Node 20.12; older 20.x falls back.
 const sha1Binary: (data: string | Buffer) => string =
-  typeof oneShotHash === 'function' ? (data) => oneShotHash('sha1', data, 'binary') : (data) => createHash('sha1').update(data).digest('binary');
+  typeof oneShotHash === 'function'
+    ? (data) => oneShotHash('sha1', data, 'binary')
+    : (data) => createHash('sha1').update(data).digest('binary');
 
 /** `initialSlots` (a power of two) sizes the table; it doubles whenever it is half full. */
 export function createFingerprintSet(initialSlots = 1 << 16): FingerprintSet {
@@ -53,7 +55,8 @@ export function createFingerprintSet(initialSlots = 1 << 16): FingerprintSet {
     slots *= 2;
     table = new Uint32Array(slots * WORDS);
     for (let at = 0; at < old.length; at += WORDS) {
-      if (old[at] !== 0 || old[at + 1] !== 0 || old[at + 2] !== 0) insert(table, slots - 1, old[at]!, old[at + 1]!, old[at + 2]!);
+      if (old[at] !== 0 || old[at + 1] !== 0 || old[at + 2] !== 0)
+        insert(table, slots - 1, old[at]!, old[at + 1]!, old[at + 2]!);
     }
   };
 
@@ -90,5 +93,11 @@ export function createFingerprintSet(initialSlots = 1 << 16): FingerprintSet {
 
 /** Four bytes of a 'binary' (latin1) digest string as an unsigned 32-bit word. */
 function word(digest: string, offset: number): number {
-  return (digest.charCodeAt(offset) | (digest.charCodeAt(offset + 1) << 8) | (digest.charCodeAt(offset + 2) << 16) | (digest.charCodeAt(offset + 3) << 24)) >>> 0;
+  return (
+    (digest.charCodeAt(offset) |
+      (digest.charCodeAt(offset + 1) << 8) |
+      (digest.charCodeAt(offset + 2) << 16) |
+      (digest.charCodeAt(offset + 3) << 24)) >>>
+    0
+  );
 }

@@ -15,14 +15,21 @@
 import type { Clock } from '../core/clock.js';
 import type { ClassifiedRequest, FakeRequest, FakeResponse, ServiceDefinition } from '../core/types.js';
 import { readBearerToken } from '../identity/bearer-token.js';
-import { decodeUploadBody, DEFAULT_MAX_UNCOMPRESSED_BYTES } from './decode-upload-body.js';
+import { DEFAULT_MAX_UNCOMPRESSED_BYTES, decodeUploadBody } from './decode-upload-body.js';
 import { createIngestStore, type IngestStore } from './ingest-store.js';
 import { sentinelErrorCode, sentinelErrorResponse } from './sentinel-errors.js';
 import { matchUploadRoute, OPERATION_UPLOAD } from './upload-route.js';
 
-export { createIngestStore, DEFAULT_INGEST_CAPACITY } from './ingest-store.js';
-export type { IngestBatch, IngestCount, IngestFilter, IngestListener, IngestStore, WritableIngestStore } from './ingest-store.js';
 export { DEFAULT_MAX_UNCOMPRESSED_BYTES } from './decode-upload-body.js';
+export type {
+  IngestBatch,
+  IngestCount,
+  IngestFilter,
+  IngestListener,
+  IngestStore,
+  WritableIngestStore,
+} from './ingest-store.js';
+export { createIngestStore, DEFAULT_INGEST_CAPACITY } from './ingest-store.js';
 export { OPERATION_UPLOAD } from './upload-route.js';
 
 export interface SentinelServiceOptions {
@@ -58,15 +65,24 @@ export function createSentinelService(options: SentinelServiceOptions): Sentinel
         sentinelErrorResponse(status, code, message, request.requestId);
       const route = matchUploadRoute(request.path);
       if (!route) return fail(404, `Failed to route the request: no Logs Ingestion endpoint at ${request.path}.`);
-      if (classified.operation !== OPERATION_UPLOAD) return fail(405, `Method ${request.method} is not allowed; use POST.`);
+      if (classified.operation !== OPERATION_UPLOAD)
+        return fail(405, `Method ${request.method} is not allowed; use POST.`);
       if (!request.query.get('api-version')) {
-        return fail(400, "The api-version query parameter (?api-version) is required for all requests.", 'MissingApiVersionParameter');
+        return fail(
+          400,
+          'The api-version query parameter (?api-version) is required for all requests.',
+          'MissingApiVersionParameter',
+        );
       }
       if (readBearerToken(request.headers) === undefined) {
         return fail(401, 'The request is missing a valid bearer token in the Authorization header.');
       }
       const contentEncoding = request.headers['content-encoding'];
-      const decoded = decodeUploadBody(request.body, typeof contentEncoding === 'string' ? contentEncoding : undefined, maxBytes);
+      const decoded = decodeUploadBody(
+        request.body,
+        typeof contentEncoding === 'string' ? contentEncoding : undefined,
+        maxBytes,
+      );
       if (!decoded.ok) return fail(decoded.status, decoded.message, decoded.code);
       store.add({
         ruleId: route.ruleId,

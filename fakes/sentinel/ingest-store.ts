@@ -179,7 +179,8 @@ export function createIngestStore(options: { capacity?: number } = {}): Writable
         const after = filter.sinceSeq === undefined ? from : Math.floor(filter.sinceSeq - segment.firstSeq) + 1;
         if (after > from) from = after; // (a NaN cursor filters nothing out, as a `seq <= NaN` test would)
         if (from >= segment.length) continue;
-        const values = typeof segment.retained === 'string' ? (JSON.parse(segment.retained) as unknown[]) : segment.retained;
+        const values =
+          typeof segment.retained === 'string' ? (JSON.parse(segment.retained) as unknown[]) : segment.retained;
         for (let i = from; i < segment.length; i++) out.push(toIngestRecord(segment, i, values[i]));
       }
       return out;

@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { getScenario, listScenarios } from '../../scenarios/index.js';
 import { UsageError } from '../errors.js';
 import type { Scenario } from '../scenario/types.js';
-import { getScenario, listScenarios } from '../../scenarios/index.js';
 
 export function looksLikePath(name: string): boolean {
   return name.includes('/') || /\.(json|ts|js|mjs)$/.test(name);
@@ -17,16 +17,24 @@ export function looksLikePath(name: string): boolean {
 export async function loadScenario(name: string): Promise<Scenario> {
   if (!looksLikePath(name)) {
     const scenario = getScenario(name);
-    if (!scenario) throw new UsageError(`Failed to find scenario "${name}": unknown scenario. Known scenarios: ${listScenarios().map((s) => s.id).join(', ')}. (Or pass a path to a scenario file.)`);
+    if (!scenario)
+      throw new UsageError(
+        `Failed to find scenario "${name}": unknown scenario. Known scenarios: ${listScenarios()
+          .map((s) => s.id)
+          .join(', ')}. (Or pass a path to a scenario file.)`,
+      );
     return scenario;
   }
   const path = resolve(name);
   try {
     if (path.endsWith('.json')) return JSON.parse(await readFile(path, 'utf8')) as Scenario;
     const module = (await import(pathToFileURL(path).href)) as { default?: Scenario };
-    if (module.default === undefined) throw new Error('the module has no default export (export default defineScenario({...}))');
+    if (module.default === undefined)
+      throw new Error('the module has no default export (export default defineScenario({...}))');
     return module.default;
   } catch (error) {
-    throw new UsageError(`Failed to load scenario file ${name}: ${error instanceof Error ? error.message : String(error)}. Check the path and the file's syntax.`);
+    throw new UsageError(
+      `Failed to load scenario file ${name}: ${error instanceof Error ? error.message : String(error)}. Check the path and the file's syntax.`,
+    );
   }
 }

@@ -17,10 +17,21 @@ export interface ParsedRunOptions {
   readonly help: boolean;
 }
 
-const VALUE_FLAGS = ['--target', '--connector', '--target-option', '--shim', '--time-scale', '--seed', '--out'] as const;
+const VALUE_FLAGS = [
+  '--target',
+  '--connector',
+  '--target-option',
+  '--shim',
+  '--time-scale',
+  '--seed',
+  '--out',
+] as const;
 const BOOLEAN_FLAGS = ['--list', '--verbose', '--help', '-h'] as const;
 
-export function parseRunOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): ParsedRunOptions {
+export function parseRunOptions(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): ParsedRunOptions {
   const positionals: string[] = [];
   const targetOptions: Record<string, string> = {};
   const shims: string[] = [];
@@ -50,27 +61,39 @@ export function parseRunOptions(argv: readonly string[], env: Readonly<Record<st
       continue;
     }
     if (!(VALUE_FLAGS as readonly string[]).includes(flag)) {
-      throw new UsageError(`Failed to parse ${flag}: unknown option. Known options: ${[...VALUE_FLAGS, '--list', '--verbose', '--help'].join(', ')}.`);
+      throw new UsageError(
+        `Failed to parse ${flag}: unknown option. Known options: ${[...VALUE_FLAGS, '--list', '--verbose', '--help'].join(', ')}.`,
+      );
     }
     let value: string | undefined;
     if (flag !== raw) value = raw.slice(eq + 1);
     else {
       value = argv[i + 1];
-      if (value === undefined || (value.startsWith('--') && value.length > 2)) throw new UsageError(`Failed to parse ${flag}: it needs a value, e.g. ${example(flag)}.`);
+      if (value === undefined || (value.startsWith('--') && value.length > 2))
+        throw new UsageError(`Failed to parse ${flag}: it needs a value, e.g. ${example(flag)}.`);
       i += 1;
     }
     switch (flag) {
       case '--target':
-        if (!(TARGET_NAMES as readonly string[]).includes(value)) throw new UsageError(`Failed to parse --target: unknown target "${value}". Known targets: ${TARGET_NAMES.join(', ')}.`);
+        if (!(TARGET_NAMES as readonly string[]).includes(value))
+          throw new UsageError(
+            `Failed to parse --target: unknown target "${value}". Known targets: ${TARGET_NAMES.join(', ')}.`,
+          );
         target = value;
         break;
       case '--connector':
-        if (value === '') throw new UsageError('Failed to parse --connector: the directory is empty. Pass the connector checkout, e.g. --connector ../s3-sentinel-connector.');
+        if (value === '')
+          throw new UsageError(
+            'Failed to parse --connector: the directory is empty. Pass the connector checkout, e.g. --connector ../s3-sentinel-connector.',
+          );
         connectorDir = value;
         break;
       case '--target-option': {
         const at = value.indexOf('=');
-        if (at <= 0) throw new UsageError(`Failed to parse --target-option "${value}": expected name=value, e.g. --target-option failure_threshold=5.`);
+        if (at <= 0)
+          throw new UsageError(
+            `Failed to parse --target-option "${value}": expected name=value, e.g. --target-option failure_threshold=5.`,
+          );
         targetOptions[value.slice(0, at)] = value.slice(at + 1);
         break;
       }
@@ -80,13 +103,17 @@ export function parseRunOptions(argv: readonly string[], env: Readonly<Record<st
         break;
       case '--time-scale': {
         const n = Number(value);
-        if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1_000) throw new UsageError(`Failed to parse --time-scale "${value}": expected a number > 0 and ≤ 1000, e.g. --time-scale 10.`);
+        if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1_000)
+          throw new UsageError(
+            `Failed to parse --time-scale "${value}": expected a number > 0 and ≤ 1000, e.g. --time-scale 10.`,
+          );
         timeScale = n;
         break;
       }
       case '--seed': {
         const n = Number(value);
-        if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(n)) throw new UsageError(`Failed to parse --seed "${value}": expected an integer, e.g. --seed 42.`);
+        if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(n))
+          throw new UsageError(`Failed to parse --seed "${value}": expected an integer, e.g. --seed 42.`);
         seed = n;
         break;
       }
@@ -97,11 +124,23 @@ export function parseRunOptions(argv: readonly string[], env: Readonly<Record<st
     }
   }
   if (target === 'python' && connectorDir === undefined && !list && !help) {
-    throw new UsageError('Failed to parse options: --target python needs the connector checkout. Pass --connector <dir> or set CONNECTOR_DIR.');
+    throw new UsageError(
+      'Failed to parse options: --target python needs the connector checkout. Pass --connector <dir> or set CONNECTOR_DIR.',
+    );
   }
-  if (target !== 'python' && shims.length > 0) throw new UsageError(`Failed to parse --shim: shims apply to --target python only (target is ${target}).`);
+  if (target !== 'python' && shims.length > 0)
+    throw new UsageError(`Failed to parse --shim: shims apply to --target python only (target is ${target}).`);
   return {
-    options: { target, ...(connectorDir !== undefined ? { connectorDir } : {}), targetOptions, shims, timeScale, seed, outDir, verbose },
+    options: {
+      target,
+      ...(connectorDir !== undefined ? { connectorDir } : {}),
+      targetOptions,
+      shims,
+      timeScale,
+      seed,
+      outDir,
+      verbose,
+    },
     positionals,
     list,
     help,

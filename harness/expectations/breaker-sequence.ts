@@ -1,6 +1,6 @@
-import type { Expectation } from '../scenario/types.js';
 import type { ResultExpectation } from '../result/result-schema.js';
-import { formatSeconds, type EvaluationContext } from './evaluation-context.js';
+import type { Expectation } from '../scenario/types.js';
+import { type EvaluationContext, formatSeconds } from './evaluation-context.js';
 
 type BreakerSequenceExpectation = Extract<Expectation, { kind: 'breaker_sequence' }>;
 
@@ -10,10 +10,16 @@ type BreakerSequenceExpectation = Extract<Expectation, { kind: 'breaker_sequence
  *
  * @example evaluateBreakerSequence({ kind: 'breaker_sequence', breaker: 'azure-sentinel', sequence: ['CLOSED', 'OPEN'], match: 'subsequence' }, ctx)
  */
-export function evaluateBreakerSequence(expectation: BreakerSequenceExpectation, ctx: EvaluationContext): ResultExpectation {
+export function evaluateBreakerSequence(
+  expectation: BreakerSequenceExpectation,
+  ctx: EvaluationContext,
+): ResultExpectation {
   const intervals = ctx.intervals(expectation.breaker);
   const observed = intervals.map((i) => i.state);
-  const passed = expectation.match === 'exact' ? sameList(observed, expectation.sequence) : isSubsequence(expectation.sequence, observed);
+  const passed =
+    expectation.match === 'exact'
+      ? sameList(observed, expectation.sequence)
+      : isSubsequence(expectation.sequence, observed);
   return {
     name: `${expectation.breaker} breaker sequence (${expectation.match})`,
     kind: expectation.kind,

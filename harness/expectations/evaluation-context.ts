@@ -75,7 +75,8 @@ export function createEvaluationContext(events: readonly RunEvent[], ledger: Led
   const scale = sample ? sample.atMs / sample.wallAtMs : 1;
   const logClock = createLogClock(events, scale);
   const endMs = events.length > 0 ? events[events.length - 1]!.atMs : 0;
-  const ofType = <T extends RunEvent['type']>(type: T): EventOf<T>[] => events.filter((e): e is EventOf<T> => e.type === type);
+  const ofType = <T extends RunEvent['type']>(type: T): EventOf<T>[] =>
+    events.filter((e): e is EventOf<T> => e.type === type);
 
   const transitions: ObservedTransition[] = ofType('breaker:transitioned').map((e) => ({
     breaker: e.breaker,
@@ -91,7 +92,15 @@ export function createEvaluationContext(events: readonly RunEvent[], ledger: Led
 
   const steps = new Map<string, StepTiming>();
   for (const e of events) {
-    if (e.type === 'step:started') steps.set(e.name, { index: e.index, name: e.name, startedAtMs: e.atMs, completedAtMs: null, outcome: null, ran: true });
+    if (e.type === 'step:started')
+      steps.set(e.name, {
+        index: e.index,
+        name: e.name,
+        startedAtMs: e.atMs,
+        completedAtMs: null,
+        outcome: null,
+        ran: true,
+      });
     if (e.type === 'step:completed') {
       const started = steps.get(e.name);
       if (started) steps.set(e.name, { ...started, completedAtMs: e.atMs, outcome: e.outcome, ran: !e.skipped });
@@ -106,15 +115,31 @@ export function createEvaluationContext(events: readonly RunEvent[], ledger: Led
   const intervals = (breaker: string): StateInterval[] => {
     // Boundaries: every transition of this breaker in a run process, and every run launch (reset).
     const marks: { atMs: number; state: BreakerState; evidence: string }[] = [];
-    for (const launch of runLaunches) marks.push({ atMs: launch.atMs, state: 'CLOSED', evidence: `target run launched (pid ${launch.pid}): breakers start CLOSED` });
-    for (const t of transitions) if (t.breaker === breaker && t.command === 'run') marks.push({ atMs: t.atMs, state: t.to, evidence: t.evidence });
+    for (const launch of runLaunches)
+      marks.push({
+        atMs: launch.atMs,
+        state: 'CLOSED',
+        evidence: `target run launched (pid ${launch.pid}): breakers start CLOSED`,
+      });
+    for (const t of transitions)
+      if (t.breaker === breaker && t.command === 'run') marks.push({ atMs: t.atMs, state: t.to, evidence: t.evidence });
     marks.sort((a, b) => a.atMs - b.atMs);
     const out: StateInterval[] = [];
-    let current = { state: 'CLOSED' as BreakerState, startMs: Number.NEGATIVE_INFINITY, evidence: 'initial state', startInclusive: true };
+    let current = {
+      state: 'CLOSED' as BreakerState,
+      startMs: Number.NEGATIVE_INFINITY,
+      evidence: 'initial state',
+      startInclusive: true,
+    };
     for (const mark of marks) {
       if (mark.state === current.state) continue;
       out.push({ ...current, endMs: mark.atMs, endInclusive: mark.state !== 'HALF_OPEN' });
-      current = { state: mark.state, startMs: mark.atMs, evidence: mark.evidence, startInclusive: mark.state === 'HALF_OPEN' };
+      current = {
+        state: mark.state,
+        startMs: mark.atMs,
+        evidence: mark.evidence,
+        startInclusive: mark.state === 'HALF_OPEN',
+      };
     }
     out.push({ ...current, endMs: Math.max(endMs, current.startMs), endInclusive: true });
     return out.map((i) => (i.startMs === Number.NEGATIVE_INFINITY ? { ...i, startMs: Math.min(0, i.endMs) } : i));
@@ -122,8 +147,12 @@ export function createEvaluationContext(events: readonly RunEvent[], ledger: Led
 
   const resolutionMs = scale;
   const isDuring = (interval: StateInterval, atMs: number): boolean => {
-    const afterStart = interval.startInclusive ? atMs >= interval.startMs - resolutionMs : atMs > interval.startMs + resolutionMs;
-    const beforeEnd = interval.endInclusive ? atMs <= interval.endMs + resolutionMs : atMs < interval.endMs - resolutionMs;
+    const afterStart = interval.startInclusive
+      ? atMs >= interval.startMs - resolutionMs
+      : atMs > interval.startMs + resolutionMs;
+    const beforeEnd = interval.endInclusive
+      ? atMs <= interval.endMs + resolutionMs
+      : atMs < interval.endMs - resolutionMs;
     return afterStart && beforeEnd;
   };
   return { events, ledger, endMs, transitions, intervals, steps, requests, resolutionMs, isDuring, ofType };

@@ -1,11 +1,14 @@
-import type { Expectation } from '../scenario/types.js';
 import type { ResultExpectation } from '../result/result-schema.js';
-import { formatSeconds, type EvaluationContext } from './evaluation-context.js';
+import type { Expectation } from '../scenario/types.js';
+import { type EvaluationContext, formatSeconds } from './evaluation-context.js';
 
 type FailedBatchesExpectation = Extract<Expectation, { kind: 'failed_batches_written' }>;
 
 /** At least `min` failed-batch files appeared in the target's directory during the run. */
-export function evaluateFailedBatchesWritten(expectation: FailedBatchesExpectation, ctx: EvaluationContext): ResultExpectation {
+export function evaluateFailedBatchesWritten(
+  expectation: FailedBatchesExpectation,
+  ctx: EvaluationContext,
+): ResultExpectation {
   const created = ctx.ofType('batch-file:created');
   return {
     name: 'failed batches written',

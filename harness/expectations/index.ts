@@ -43,15 +43,30 @@ export function evaluateExpectation(expectation: Expectation, ctx: EvaluationCon
   }
 }
 
-export function evaluateExpectations(expectations: readonly Expectation[], ctx: EvaluationContext): ResultExpectation[] {
+export function evaluateExpectations(
+  expectations: readonly Expectation[],
+  ctx: EvaluationContext,
+): ResultExpectation[] {
   const reachability = evaluateUploadsReachedSentinel(ctx);
-  return [...expectations.map((e) => evaluateExpectation(e, ctx)), evaluateNoImpossibleTransitions(ctx), ...(reachability ? [reachability] : [])].map(inStableOrder);
+  return [
+    ...expectations.map((e) => evaluateExpectation(e, ctx)),
+    evaluateNoImpossibleTransitions(ctx),
+    ...(reachability ? [reachability] : []),
+  ].map(inStableOrder);
 }
 
 /** Same key order in every result file, whatever order an evaluator built its object in. */
 function inStableOrder(e: ResultExpectation): ResultExpectation {
-  return { name: e.name, kind: e.kind, passed: e.passed, expected: e.expected, observed: e.observed, evidence: e.evidence, ...(e.promise !== undefined ? { promise: e.promise } : {}) };
+  return {
+    name: e.name,
+    kind: e.kind,
+    passed: e.passed,
+    expected: e.expected,
+    observed: e.observed,
+    evidence: e.evidence,
+    ...(e.promise !== undefined ? { promise: e.promise } : {}),
+  };
 }
 
-export { createEvaluationContext } from './evaluation-context.js';
 export type { EvaluationContext, ObservedTransition } from './evaluation-context.js';
+export { createEvaluationContext } from './evaluation-context.js';

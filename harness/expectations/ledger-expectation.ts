@@ -1,5 +1,5 @@
-import type { Expectation } from '../scenario/types.js';
 import type { ResultExpectation } from '../result/result-schema.js';
+import type { Expectation } from '../scenario/types.js';
 import type { EvaluationContext } from './evaluation-context.js';
 
 type LedgerExpectation = Extract<Expectation, { kind: 'ledger' }>;
@@ -18,9 +18,12 @@ export function evaluateLedger(expectation: LedgerExpectation, ctx: EvaluationCo
     ['undelivered', undelivered, expectation.maxUndelivered],
   ];
   const checked = bounds.filter(([, , max]) => max !== undefined) as Array<[string, number, number]>;
-  const evidence = [`seeded ${l.seeded}, delivered ${l.delivered}, duplicates ${l.duplicates}, in failed batches ${l.inFailedBatches}, replayed ${l.replayed}, lost ${l.lost}, rejected ${l.rejected}`];
+  const evidence = [
+    `seeded ${l.seeded}, delivered ${l.delivered}, duplicates ${l.duplicates}, in failed batches ${l.inFailedBatches}, replayed ${l.replayed}, lost ${l.lost}, rejected ${l.rejected}`,
+  ];
   if (l.lostIds.length > 0) evidence.push(`lost ids: ${l.lostIds.join(', ')}`);
-  if (l.duplicateIds.length > 0) evidence.push(`duplicated ids: ${l.duplicateIds.map((d) => `${d.id}×${d.deliveries}`).join(', ')}`);
+  if (l.duplicateIds.length > 0)
+    evidence.push(`duplicated ids: ${l.duplicateIds.map((d) => `${d.id}×${d.deliveries}`).join(', ')}`);
   return {
     name: `record ledger: ${checked.map(([label]) => label).join(', ')}`,
     kind: expectation.kind,

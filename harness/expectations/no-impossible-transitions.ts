@@ -1,5 +1,5 @@
 import type { ResultExpectation } from '../result/result-schema.js';
-import { formatSeconds, type EvaluationContext } from './evaluation-context.js';
+import { type EvaluationContext, formatSeconds } from './evaluation-context.js';
 
 /**
  * Always on: every logged transition must start from the state the harness last saw for that
@@ -15,6 +15,11 @@ export function evaluateNoImpossibleTransitions(ctx: EvaluationContext): ResultE
     passed: bad.length === 0,
     expected: 0,
     observed: bad.length,
-    evidence: bad.slice(0, 20).map((e) => `@${formatSeconds(e.atMs)} ${e.breaker} (${e.command} pid ${e.pid}) was ${e.expectedFrom}, log says ${e.from} → ${e.to}: ${e.line.split('\n')[0]}`),
+    evidence: bad
+      .slice(0, 20)
+      .map(
+        (e) =>
+          `@${formatSeconds(e.atMs)} ${e.breaker} (${e.command} pid ${e.pid}) was ${e.expectedFrom}, log says ${e.from} → ${e.to}: ${e.line.split('\n')[0]}`,
+      ),
   };
 }

@@ -1,6 +1,6 @@
-import type { Expectation } from '../scenario/types.js';
 import type { ResultExpectation } from '../result/result-schema.js';
-import { formatSeconds, type EvaluationContext } from './evaluation-context.js';
+import type { Expectation } from '../scenario/types.js';
+import { type EvaluationContext, formatSeconds } from './evaluation-context.js';
 
 type OpenDurationExpectation = Extract<Expectation, { kind: 'open_duration' }>;
 
@@ -21,7 +21,12 @@ export function evaluateOpenDuration(expectation: OpenDurationExpectation, ctx: 
   const intervals = ctx.intervals(expectation.breaker);
   const opens = intervals.filter((interval, i) => interval.state === 'OPEN' && intervals[i + 1]?.state === 'HALF_OPEN');
   if (opens.length === 0) {
-    return { ...base, passed: false, observed: `${expectation.breaker} never went OPEN → HALF_OPEN`, evidence: intervals.map((i) => `@${formatSeconds(i.startMs)} ${i.state}: ${i.evidence}`).slice(0, 8) };
+    return {
+      ...base,
+      passed: false,
+      observed: `${expectation.breaker} never went OPEN → HALF_OPEN`,
+      evidence: intervals.map((i) => `@${formatSeconds(i.startMs)} ${i.state}: ${i.evidence}`).slice(0, 8),
+    };
   }
   const durations = opens.map((o) => Math.round(o.endMs - o.startMs));
   const evidence = opens.map((o, i) => `@${formatSeconds(o.startMs)} OPEN for ${durations[i]} ms: ${o.evidence}`);

@@ -1,6 +1,6 @@
-import type { Expectation } from '../scenario/types.js';
 import type { ResultExpectation } from '../result/result-schema.js';
-import { describeRequest, formatSeconds, type EvaluationContext, type ObservedRequest } from './evaluation-context.js';
+import type { Expectation } from '../scenario/types.js';
+import { describeRequest, type EvaluationContext, formatSeconds, type ObservedRequest } from './evaluation-context.js';
 
 type RequestCountExpectation = Extract<Expectation, { kind: 'request_count' }>;
 const MAX_EVIDENCE = 30;
@@ -26,7 +26,9 @@ export function evaluateRequestCount(expectation: RequestCountExpectation, ctx: 
     const startMs = from && from.ran ? from.startedAtMs : Number.POSITIVE_INFINITY;
     const endMs = to?.startedAtMs ?? Number.POSITIVE_INFINITY;
     inStepWindow = (atMs) => atMs >= startMs && atMs < endMs;
-    evidence.push(`window: step "${fromName}" ${from?.ran ? `@${formatSeconds(from.startedAtMs)}` : 'never ran'} to step "${toName}" ${to ? `@${formatSeconds(to.startedAtMs)}` : 'end of run'}`);
+    evidence.push(
+      `window: step "${fromName}" ${from?.ran ? `@${formatSeconds(from.startedAtMs)}` : 'never ran'} to step "${toName}" ${to ? `@${formatSeconds(to.startedAtMs)}` : 'end of run'}`,
+    );
   }
   let inStateWindow = (_atMs: number): boolean => true;
   if (expectation.whileBreaker) {
@@ -34,21 +36,37 @@ export function evaluateRequestCount(expectation: RequestCountExpectation, ctx: 
     const stateWindows = ctx.intervals(breaker).filter((i) => i.state === state);
     // A replay-failed process has breakers of its own: its requests say nothing about the run's.
     const replays = replayWindows(ctx);
-    inStateWindow = (atMs) => stateWindows.some((w) => ctx.isDuring(w, atMs)) && !replays.some(([from, to]) => atMs >= from && atMs <= to);
-    evidence.push(`${breaker} was ${state} ${stateWindows.length} time(s): ${stateWindows.map((s) => `${formatSeconds(s.startMs)}–${formatSeconds(s.endMs)}`).join(', ') || 'never'}`);
+    inStateWindow = (atMs) =>
+      stateWindows.some((w) => ctx.isDuring(w, atMs)) && !replays.some(([from, to]) => atMs >= from && atMs <= to);
+    evidence.push(
+      `${breaker} was ${state} ${stateWindows.length} time(s): ${stateWindows.map((s) => `${formatSeconds(s.startMs)}–${formatSeconds(s.endMs)}`).join(', ') || 'never'}`,
+    );
   }
   const callStartMs = expectation.whileBreaker ? callStarts(ctx.requests) : new Map<string, number>();
-  const startOfCall = (r: ObservedRequest): number => (r.entry.clientRequestId === undefined ? r.startMs : (callStartMs.get(r.entry.clientRequestId) ?? r.startMs));
+  const startOfCall = (r: ObservedRequest): number =>
+    r.entry.clientRequestId === undefined ? r.startMs : (callStartMs.get(r.entry.clientRequestId) ?? r.startMs);
   const candidates = ctx.requests.filter((r) => matches(r, expectation) && inStepWindow(r.startMs));
   const matching = candidates.filter((r) => inStateWindow(startOfCall(r)));
   // Requests that fell in the state themselves but belong to a call admitted before it began.
-  const inFlight = expectation.whileBreaker ? candidates.filter((r) => !inStateWindow(startOfCall(r)) && inStateWindow(r.startMs)) : [];
+  const inFlight = expectation.whileBreaker
+    ? candidates.filter((r) => !inStateWindow(startOfCall(r)) && inStateWindow(r.startMs))
+    : [];
   const count = matching.length;
-  const passed = (expectation.min === undefined || count >= expectation.min) && (expectation.max === undefined || count <= expectation.max);
+  const passed =
+    (expectation.min === undefined || count >= expectation.min) &&
+    (expectation.max === undefined || count <= expectation.max);
   evidence.push(...matching.slice(0, MAX_EVIDENCE).map(describeRequest));
   if (matching.length > MAX_EVIDENCE) evidence.push(`… ${matching.length - MAX_EVIDENCE} more`);
-  evidence.push(...inFlight.slice(0, MAX_EVIDENCE).map((r) => `in flight from before the transition, not counted: ${describeRequest(r)} (call ${r.entry.clientRequestId} began @${formatSeconds(startOfCall(r))})`));
-  if (inFlight.length > MAX_EVIDENCE) evidence.push(`… ${inFlight.length - MAX_EVIDENCE} more in flight from before the transition, not counted`);
+  evidence.push(
+    ...inFlight
+      .slice(0, MAX_EVIDENCE)
+      .map(
+        (r) =>
+          `in flight from before the transition, not counted: ${describeRequest(r)} (call ${r.entry.clientRequestId} began @${formatSeconds(startOfCall(r))})`,
+      ),
+  );
+  if (inFlight.length > MAX_EVIDENCE)
+    evidence.push(`… ${inFlight.length - MAX_EVIDENCE} more in flight from before the transition, not counted`);
   return {
     name: expectation.name,
     kind: expectation.kind,
@@ -85,7 +103,11 @@ function replayWindows(ctx: EvaluationContext): [number, number][] {
 
 function matches(request: ObservedRequest, expectation: RequestCountExpectation): boolean {
   const e = request.entry;
-  return e.service === expectation.service && (expectation.operation === undefined || e.operation === expectation.operation) && (expectation.status === undefined || e.status === expectation.status);
+  return (
+    e.service === expectation.service &&
+    (expectation.operation === undefined || e.operation === expectation.operation) &&
+    (expectation.status === undefined || e.status === expectation.status)
+  );
 }
 
 export function describeBounds(min: number | undefined, max: number | undefined): string {

@@ -1,5 +1,5 @@
-import type { Expectation } from '../scenario/types.js';
 import type { ResultExpectation } from '../result/result-schema.js';
+import type { Expectation } from '../scenario/types.js';
 import { describeRequest, type EvaluationContext } from './evaluation-context.js';
 
 type RetrySpacingExpectation = Extract<Expectation, { kind: 'retry_spacing' }>;
@@ -13,7 +13,11 @@ const MAX_EVIDENCE = 20;
  * differ by a few ms. Vacuous runs fail: if no such response was ever seen, nothing was proven.
  */
 export function evaluateRetrySpacing(expectation: RetrySpacingExpectation, ctx: EvaluationContext): ResultExpectation {
-  const requests = ctx.requests.filter((r) => r.entry.service === expectation.service && (expectation.operation === undefined || r.entry.operation === expectation.operation));
+  const requests = ctx.requests.filter(
+    (r) =>
+      r.entry.service === expectation.service &&
+      (expectation.operation === undefined || r.entry.operation === expectation.operation),
+  );
   const gaps: { gapMs: number; line: string }[] = [];
   for (let i = 1; i < requests.length; i += 1) {
     const previous = requests[i - 1]!;
@@ -29,10 +33,19 @@ export function evaluateRetrySpacing(expectation: RetrySpacingExpectation, ctx: 
     expected: `every gap ≥ ${expectation.minGapMs} ms`,
     ...(expectation.promise ? { promise: expectation.promise } : {}),
   };
-  if (gaps.length === 0) return { ...base, passed: false, observed: `no ${expectation.status} response followed by another request was seen`, evidence: [] };
+  if (gaps.length === 0)
+    return {
+      ...base,
+      passed: false,
+      observed: `no ${expectation.status} response followed by another request was seen`,
+      evidence: [],
+    };
   const violations = gaps.filter((g) => g.gapMs < expectation.minGapMs);
   const minGap = Math.min(...gaps.map((g) => g.gapMs));
-  const shown = (violations.length > 0 ? violations : [...gaps].sort((a, b) => a.gapMs - b.gapMs)).slice(0, MAX_EVIDENCE);
+  const shown = (violations.length > 0 ? violations : [...gaps].sort((a, b) => a.gapMs - b.gapMs)).slice(
+    0,
+    MAX_EVIDENCE,
+  );
   return {
     ...base,
     passed: violations.length === 0,

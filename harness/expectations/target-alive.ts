@@ -1,6 +1,6 @@
-import type { Expectation } from '../scenario/types.js';
 import type { ResultExpectation } from '../result/result-schema.js';
-import { formatSeconds, type EvaluationContext } from './evaluation-context.js';
+import type { Expectation } from '../scenario/types.js';
+import { type EvaluationContext, formatSeconds } from './evaluation-context.js';
 
 type TargetAliveExpectation = Extract<Expectation, { kind: 'target_alive' }>;
 
@@ -29,7 +29,10 @@ export function evaluateTargetAlive(expectation: TargetAliveExpectation, ctx: Ev
     passed,
     expected: 'no unexpected exit; /health answering (≤ 1 missed sample in a row)',
     observed: `${crashes.length} unexpected exit(s); ${samples.length} sample(s), ${misses.length} missed, longest miss streak ${worstStreak}`,
-    evidence: [...crashes.map((e) => `@${formatSeconds(e.atMs)} run (pid ${e.pid}) exited code=${e.code} signal=${e.signal}`), ...misses.slice(0, 20)],
+    evidence: [
+      ...crashes.map((e) => `@${formatSeconds(e.atMs)} run (pid ${e.pid}) exited code=${e.code} signal=${e.signal}`),
+      ...misses.slice(0, 20),
+    ],
     ...(expectation.promise ? { promise: expectation.promise } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import type { ResultExpectation } from '../result/result-schema.js';
-import { formatSeconds, type EvaluationContext } from './evaluation-context.js';
+import { type EvaluationContext, formatSeconds } from './evaluation-context.js';
 
 /** Distinct error messages shown as evidence: enough to see the cause, not the repetition. */
 const MAX_ERROR_RECORDS = 5;
@@ -19,9 +19,13 @@ export function evaluateUploadsReachedSentinel(ctx: EvaluationContext): ResultEx
   const uploads = ctx.requests.filter((r) => r.entry.service === 'sentinel' && r.entry.operation === 'Upload');
   const evidence: string[] = [];
   if (uploads.length > 0) {
-    evidence.push(`first Sentinel Upload @${formatSeconds(uploads[0]!.startMs)} → ${uploads[0]!.entry.status || uploads[0]!.entry.outcome}`);
+    evidence.push(
+      `first Sentinel Upload @${formatSeconds(uploads[0]!.startMs)} → ${uploads[0]!.entry.status || uploads[0]!.entry.outcome}`,
+    );
   } else {
-    evidence.push(`no Sentinel Upload request reached the fake in ${formatSeconds(ctx.endMs)} of target time, with ${seeded} record(s) seeded`);
+    evidence.push(
+      `no Sentinel Upload request reached the fake in ${formatSeconds(ctx.endMs)} of target time, with ${seeded} record(s) seeded`,
+    );
     evidence.push(...firstErrors(ctx));
   }
   evidence.push(`requests by service: ${describeCounts(ctx)}`);
@@ -52,14 +56,24 @@ function firstErrors(ctx: EvaluationContext): string[] {
     if (seen) seen.count += 1;
     else distinct.set(message, { first: e, count: 1 });
   }
-  const heading = aboutUploads.length > 0 ? `first upload/ingestion error(s) the target logged (${aboutUploads.length} in all):` : `the target logged no upload/ingestion error; its first error(s) (${errors.length} in all):`;
-  const lines = [...distinct.values()].slice(0, MAX_ERROR_RECORDS).map(({ first, count }) => `@${formatSeconds(first.atMs)} [${first.command}] ${first.record.split('\n')[0]}${count > 1 ? ` (×${count})` : ''}`);
+  const heading =
+    aboutUploads.length > 0
+      ? `first upload/ingestion error(s) the target logged (${aboutUploads.length} in all):`
+      : `the target logged no upload/ingestion error; its first error(s) (${errors.length} in all):`;
+  const lines = [...distinct.values()]
+    .slice(0, MAX_ERROR_RECORDS)
+    .map(
+      ({ first, count }) =>
+        `@${formatSeconds(first.atMs)} [${first.command}] ${first.record.split('\n')[0]}${count > 1 ? ` (×${count})` : ''}`,
+    );
   return [heading, ...lines];
 }
 
 /** `s3 1995 (GetObject 1958, ListObjectsV2 37); sentinel 0; keyvault 0; identity 0`. */
 function describeCounts(ctx: EvaluationContext): string {
-  const byService = new Map<string, Map<string, number>>(['s3', 'sentinel', 'keyvault', 'identity'].map((s) => [s, new Map()]));
+  const byService = new Map<string, Map<string, number>>(
+    ['s3', 'sentinel', 'keyvault', 'identity'].map((s) => [s, new Map()]),
+  );
   for (const r of ctx.requests) {
     let ops = byService.get(r.entry.service);
     if (!ops) byService.set(r.entry.service, (ops = new Map()));
@@ -68,7 +82,9 @@ function describeCounts(ctx: EvaluationContext): string {
   return [...byService]
     .map(([service, ops]) => {
       const total = [...ops.values()].reduce((a, b) => a + b, 0);
-      return total === 0 ? `${service} 0` : `${service} ${total} (${[...ops].map(([op, n]) => `${op} ${n}`).join(', ')})`;
+      return total === 0
+        ? `${service} 0`
+        : `${service} ${total} (${[...ops].map(([op, n]) => `${op} ${n}`).join(', ')})`;
     })
     .join('; ');
 }

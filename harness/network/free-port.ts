@@ -12,7 +12,9 @@ export function findFreeLoopbackPort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => (port > 0 ? resolve(port) : reject(new Error('Failed to find a free port: no port assigned.'))));
+      server.close(() =>
+        port > 0 ? resolve(port) : reject(new Error('Failed to find a free port: no port assigned.')),
+      );
     });
   });
 }

@@ -5,19 +5,20 @@
  * await using network = await startNetworkFaults({ services: ['sentinel'], endpoints: fakes.endpoints, timeScale: 10 });
  * await network.inject({ id: 'slow', service: 'sentinel', toxic: 'latency', attributes: { latency: 40_000 } });
  */
-export { startNetworkFaults, type NetworkFaults, type StartNetworkFaultsOptions } from './start-network-faults.js';
+
+export type { NetworkFaultSpec, NetworkToxicKind } from '../scenario/types.js';
 export type { NetworkFaultEvent, NetworkFaultEventListener } from './network-events.js';
-export type { NetworkEndpoints } from './proxied-endpoints.js';
+export { InvalidNetworkFaultError } from './network-fault-error.js';
 export {
-  NETWORK_SERVICES,
-  TOXIC_ATTRIBUTES,
   describeNetworkFault,
+  NETWORK_SERVICES,
+  type NetworkService,
   scaleTimeAttribute,
+  TOXIC_ATTRIBUTES,
+  type ToxicBody,
   toToxicBody,
   validateNetworkFaultSpec,
-  type NetworkService,
-  type ToxicBody,
 } from './network-fault-spec.js';
-export { InvalidNetworkFaultError } from './network-fault-error.js';
+export type { NetworkEndpoints } from './proxied-endpoints.js';
+export { type NetworkFaults, type StartNetworkFaultsOptions, startNetworkFaults } from './start-network-faults.js';
 export { DEFAULT_TOXIPROXY_BINARY, ToxiproxyNotInstalledError } from './toxiproxy-binary.js';
-export type { NetworkFaultSpec, NetworkToxicKind } from '../scenario/types.js';

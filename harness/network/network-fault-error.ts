@@ -12,7 +12,7 @@ export class InvalidNetworkFaultError extends ChaosError {
   ) {
     super(
       `Failed to inject network fault "${faultId}": ${problems.join('; ')}. ` +
-        'See docs/network-faults.md for each toxic\'s attributes.',
+        "See docs/network-faults.md for each toxic's attributes.",
     );
     this.name = 'InvalidNetworkFaultError';
   }

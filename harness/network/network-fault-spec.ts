@@ -41,16 +41,22 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 export function validateNetworkFaultSpec(spec: NetworkFaultSpec, services?: readonly NetworkService[]): string[] {
   const problems: string[] = [];
   if (typeof spec.id !== 'string' || !ID_PATTERN.test(spec.id)) {
-    problems.push(`id: must be 1–64 characters of letters, digits, "_", "." or "-" starting with a letter or digit, got ${JSON.stringify(spec.id)}`);
+    problems.push(
+      `id: must be 1–64 characters of letters, digits, "_", "." or "-" starting with a letter or digit, got ${JSON.stringify(spec.id)}`,
+    );
   }
   if (!NETWORK_SERVICES.includes(spec.service)) {
     problems.push(`service: must be one of ${NETWORK_SERVICES.join(', ')}, got ${JSON.stringify(spec.service)}`);
   } else if (services && !services.includes(spec.service)) {
-    problems.push(`service: "${spec.service}" has no proxy in this run (proxied: ${services.join(', ') || 'none'}); add it to networkServices`);
+    problems.push(
+      `service: "${spec.service}" has no proxy in this run (proxied: ${services.join(', ') || 'none'}); add it to networkServices`,
+    );
   }
   const rules = TOXIC_ATTRIBUTES[spec.toxic];
   if (!rules) {
-    problems.push(`toxic: must be one of ${Object.keys(TOXIC_ATTRIBUTES).join(', ')}, got ${JSON.stringify(spec.toxic)}`);
+    problems.push(
+      `toxic: must be one of ${Object.keys(TOXIC_ATTRIBUTES).join(', ')}, got ${JSON.stringify(spec.toxic)}`,
+    );
     return problems;
   }
   if (spec.direction !== undefined && spec.direction !== 'upstream' && spec.direction !== 'downstream') {
@@ -61,23 +67,32 @@ export function validateNetworkFaultSpec(spec: NetworkFaultSpec, services?: read
   }
   if (spec.toxic === 'partition') {
     // A disabled proxy refuses every connection both ways: direction and toxicity cannot apply.
-    if (spec.direction !== undefined) problems.push('direction: a partition cuts both directions; remove it (use toxic "timeout" for a one-way hang)');
-    if (spec.toxicity !== undefined && spec.toxicity !== 1) problems.push('toxicity: a partition affects every connection; remove it (use "reset_peer" with a toxicity for a partial one)');
+    if (spec.direction !== undefined)
+      problems.push('direction: a partition cuts both directions; remove it (use toxic "timeout" for a one-way hang)');
+    if (spec.toxicity !== undefined && spec.toxicity !== 1)
+      problems.push(
+        'toxicity: a partition affects every connection; remove it (use "reset_peer" with a toxicity for a partial one)',
+      );
   }
   const attributes = spec.attributes ?? {};
   for (const [name, value] of Object.entries(attributes)) {
     const rule = rules[name];
     if (!rule) {
       const known = Object.keys(rules);
-      problems.push(`attributes.${name}: not an attribute of "${spec.toxic}" (${known.length ? `known: ${known.join(', ')}` : 'it takes none'})`);
+      problems.push(
+        `attributes.${name}: not an attribute of "${spec.toxic}" (${known.length ? `known: ${known.join(', ')}` : 'it takes none'})`,
+      );
     } else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      problems.push(`attributes.${name}: must be a finite number >= 0 (${rule.description}), got ${JSON.stringify(value)}`);
+      problems.push(
+        `attributes.${name}: must be a finite number >= 0 (${rule.description}), got ${JSON.stringify(value)}`,
+      );
     } else if (!rule.time && !Number.isInteger(value)) {
       problems.push(`attributes.${name}: must be an integer (${rule.description}), got ${value}`);
     }
   }
   for (const [name, rule] of Object.entries(rules)) {
-    if (rule.required && attributes[name] === undefined) problems.push(`attributes.${name}: required for "${spec.toxic}" (${rule.description})`);
+    if (rule.required && attributes[name] === undefined)
+      problems.push(`attributes.${name}: required for "${spec.toxic}" (${rule.description})`);
   }
   if (spec.toxic === 'bandwidth' && attributes['rate'] === 0) {
     problems.push('attributes.rate: 0 KB/s would stop all data; use toxic "timeout" with timeout 0 for a hang');
@@ -105,18 +120,27 @@ export function scaleTimeAttribute(targetValue: number, timeScale: number): numb
 
 /** Assumes a valid spec (see `validateNetworkFaultSpec`). */
 export function toToxicBody(spec: NetworkFaultSpec, timeScale: number): ToxicBody {
-  if (spec.toxic === 'partition') throw new Error('Failed to build a toxic: a partition is not a toxic (it disables the proxy).');
+  if (spec.toxic === 'partition')
+    throw new Error('Failed to build a toxic: a partition is not a toxic (it disables the proxy).');
   const rules = TOXIC_ATTRIBUTES[spec.toxic];
   const attributes: Record<string, number> = {};
   for (const [name, value] of Object.entries(spec.attributes ?? {})) {
     attributes[name] = rules[name]?.time ? scaleTimeAttribute(value, timeScale) : value;
   }
-  return { name: spec.id, type: spec.toxic, stream: spec.direction ?? 'downstream', toxicity: spec.toxicity ?? 1, attributes };
+  return {
+    name: spec.id,
+    type: spec.toxic,
+    stream: spec.direction ?? 'downstream',
+    toxicity: spec.toxicity ?? 1,
+    attributes,
+  };
 }
 
 /** One line for timelines and reports: `latency downstream 5000±1000 ms (target) on sentinel`. */
 export function describeNetworkFault(spec: NetworkFaultSpec): string {
-  const attributes = Object.entries(spec.attributes ?? {}).map(([name, value]) => `${name}=${value}`).join(' ');
+  const attributes = Object.entries(spec.attributes ?? {})
+    .map(([name, value]) => `${name}=${value}`)
+    .join(' ');
   const toxicity = spec.toxicity !== undefined && spec.toxicity !== 1 ? ` toxicity=${spec.toxicity}` : '';
   const direction = spec.toxic === 'partition' ? '' : ` ${spec.direction ?? 'downstream'}`;
   return `${spec.toxic}${direction}${attributes ? ` ${attributes}` : ''}${toxicity} on ${spec.service}`.trim();

@@ -27,11 +27,14 @@ export interface StartNetworkFaultsOptions<E extends NetworkEndpoints = NetworkE
 
 export function checkNetworkFaultsOptions(options: StartNetworkFaultsOptions): void {
   const problems: string[] = [];
-  if (!(options.timeScale > 0) || !Number.isFinite(options.timeScale)) problems.push(`timeScale: must be a finite number > 0, got ${options.timeScale}`);
+  if (!(options.timeScale > 0) || !Number.isFinite(options.timeScale))
+    problems.push(`timeScale: must be a finite number > 0, got ${options.timeScale}`);
   if (options.services.length === 0) problems.push('services: name at least one of s3, keyvault, sentinel, identity');
   for (const service of options.services) {
-    if (!NETWORK_SERVICES.includes(service)) problems.push(`services: unknown service ${JSON.stringify(service)} (known: ${NETWORK_SERVICES.join(', ')})`);
-    else if (typeof options.endpoints[ENDPOINT_KEY[service]] !== 'string') problems.push(`endpoints.${ENDPOINT_KEY[service]}: required to proxy "${service}"`);
+    if (!NETWORK_SERVICES.includes(service))
+      problems.push(`services: unknown service ${JSON.stringify(service)} (known: ${NETWORK_SERVICES.join(', ')})`);
+    else if (typeof options.endpoints[ENDPOINT_KEY[service]] !== 'string')
+      problems.push(`endpoints.${ENDPOINT_KEY[service]}: required to proxy "${service}"`);
   }
   if (new Set(options.services).size !== options.services.length) problems.push('services: listed more than once');
   if (problems.length) throw new ChaosError(`Failed to start network faults: ${problems.join('; ')}.`);

@@ -39,12 +39,16 @@ export function upstreamAddress(endpoint: string): string {
 /** `endpoint` with its host and port replaced by `listen` (`127.0.0.1:p`), path kept as written. */
 export function withHost(endpoint: string, listen: string): string {
   const match = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*(.*)$/i.exec(endpoint);
-  if (!match) throw new Error(`Failed to rewrite endpoint "${endpoint}": not an absolute URL. Pass the fakes' endpoints.`);
+  if (!match)
+    throw new Error(`Failed to rewrite endpoint "${endpoint}": not an absolute URL. Pass the fakes' endpoints.`);
   return `${match[1]}${listen}${match[2]}`;
 }
 
 /** `endpoints` with every proxied service's URL pointing at its proxy; other keys unchanged. */
-export function proxyEndpoints<E extends NetworkEndpoints>(endpoints: E, listenByService: ReadonlyMap<NetworkService, string>): E {
+export function proxyEndpoints<E extends NetworkEndpoints>(
+  endpoints: E,
+  listenByService: ReadonlyMap<NetworkService, string>,
+): E {
   const proxied = { ...endpoints } as unknown as Record<string, string>;
   for (const [service, listen] of listenByService) {
     const key = ENDPOINT_KEY[service];
@@ -54,7 +58,10 @@ export function proxyEndpoints<E extends NetworkEndpoints>(endpoints: E, listenB
 }
 
 /** The fakes' environment block with each proxied service's variables pointing at its proxy. */
-export function proxyEnv(fakesEnv: Readonly<Record<string, string>>, listenByService: ReadonlyMap<NetworkService, string>): Record<string, string> {
+export function proxyEnv(
+  fakesEnv: Readonly<Record<string, string>>,
+  listenByService: ReadonlyMap<NetworkService, string>,
+): Record<string, string> {
   const env: Record<string, string> = { ...fakesEnv };
   for (const [service, listen] of listenByService) {
     for (const name of ENV_VARS_BY_SERVICE[service]) {

@@ -6,14 +6,19 @@
  *
  * The harness only drives Toxiproxy (toxiproxy-node-client); it does not reimplement it.
  */
-import { Toxiproxy, type Proxy, type Toxic } from 'toxiproxy-node-client';
-import { InfrastructureError, describeError } from '../errors.js';
+import { type Proxy, type Toxic, Toxiproxy } from 'toxiproxy-node-client';
+import { describeError, InfrastructureError } from '../errors.js';
 import type { NetworkFaultSpec } from '../scenario/types.js';
-import { InvalidNetworkFaultError } from './network-fault-error.js';
 import type { NetworkFaultEvent } from './network-events.js';
+import { InvalidNetworkFaultError } from './network-fault-error.js';
+import {
+  describeNetworkFault,
+  type NetworkService,
+  toToxicBody,
+  validateNetworkFaultSpec,
+} from './network-fault-spec.js';
 import { checkNetworkFaultsOptions, type StartNetworkFaultsOptions } from './network-faults-options.js';
-import { describeNetworkFault, toToxicBody, validateNetworkFaultSpec, type NetworkService } from './network-fault-spec.js';
-import { ENDPOINT_KEY, proxyEndpoints, proxyEnv, upstreamAddress, type NetworkEndpoints } from './proxied-endpoints.js';
+import { ENDPOINT_KEY, type NetworkEndpoints, proxyEndpoints, proxyEnv, upstreamAddress } from './proxied-endpoints.js';
 import { resolveToxiproxyBinary } from './toxiproxy-binary.js';
 import { startToxiproxyProcess } from './toxiproxy-process.js';
 
@@ -43,10 +48,16 @@ export interface NetworkFaults<E extends NetworkEndpoints = NetworkEndpoints> ex
  * await network.inject({ id: 'kv-down', service: 'keyvault', toxic: 'partition' });
  * await network.clear('kv-down');
  */
-export async function startNetworkFaults<E extends NetworkEndpoints>(options: StartNetworkFaultsOptions<E>): Promise<NetworkFaults<E>> {
+export async function startNetworkFaults<E extends NetworkEndpoints>(
+  options: StartNetworkFaultsOptions<E>,
+): Promise<NetworkFaults<E>> {
   checkNetworkFaultsOptions(options);
   const binaryPath = resolveToxiproxyBinary(options.binaryPath);
-  const server = await startToxiproxyProcess({ binaryPath, seed: options.seed, startupTimeoutMs: options.startupTimeoutMs });
+  const server = await startToxiproxyProcess({
+    binaryPath,
+    seed: options.seed,
+    startupTimeoutMs: options.startupTimeoutMs,
+  });
   const toxiproxy = new Toxiproxy(server.apiUrl);
   const proxies = new Map<NetworkService, Proxy>();
   try {
@@ -56,7 +67,10 @@ export async function startNetworkFaults<E extends NetworkEndpoints>(options: St
     }
   } catch (error) {
     await server.stop();
-    throw new InfrastructureError(`Failed to create the Toxiproxy proxies: ${describeError(error)}. Last server output: ${server.recentOutput().join(' | ')}`, { cause: error });
+    throw new InfrastructureError(
+      `Failed to create the Toxiproxy proxies: ${describeError(error)}. Last server output: ${server.recentOutput().join(' | ')}`,
+      { cause: error },
+    );
   }
   // Toxiproxy reports the port it actually bound; it keeps that port across disable/enable.
   const listenByService = new Map([...proxies].map(([service, proxy]) => [service, proxy.listen] as const));
@@ -74,7 +88,10 @@ export async function startNetworkFaults<E extends NetworkEndpoints>(options: St
   };
   let stopped = false;
   const assertRunning = (what: string): void => {
-    if (stopped) throw new InfrastructureError(`Failed to ${what}: network faults were stopped. Start them again with startNetworkFaults().`);
+    if (stopped)
+      throw new InfrastructureError(
+        `Failed to ${what}: network faults were stopped. Start them again with startNetworkFaults().`,
+      );
   };
 
   const setEnabled = async (service: NetworkService, enabled: boolean): Promise<void> => {
@@ -94,7 +111,16 @@ export async function startNetworkFaults<E extends NetworkEndpoints>(options: St
       if (sent) toxics.set(spec.id, await proxies.get(spec.service)!.addToxic<unknown>(sent));
       else if (partitionedBy(spec.service) === 0) await setEnabled(spec.service, false);
       active.set(spec.id, spec);
-      emit({ type: 'network:injected', atMs: now(), id: spec.id, service: spec.service, toxic: spec.toxic, description: describeNetworkFault(spec), spec, ...(sent ? { sent } : {}) });
+      emit({
+        type: 'network:injected',
+        atMs: now(),
+        id: spec.id,
+        service: spec.service,
+        toxic: spec.toxic,
+        description: describeNetworkFault(spec),
+        spec,
+        ...(sent ? { sent } : {}),
+      });
     });
 
   const removeFault = async (spec: NetworkFaultSpec): Promise<void> => {
@@ -104,7 +130,14 @@ export async function startNetworkFaults<E extends NetworkEndpoints>(options: St
     if (toxic) await toxic.remove();
     // Another partition of the same service keeps it cut off until that one is cleared too.
     if (spec.toxic === 'partition' && partitionedBy(spec.service) === 0) await setEnabled(spec.service, true);
-    emit({ type: 'network:cleared', atMs: now(), id: spec.id, service: spec.service, toxic: spec.toxic, description: describeNetworkFault(spec) });
+    emit({
+      type: 'network:cleared',
+      atMs: now(),
+      id: spec.id,
+      service: spec.service,
+      toxic: spec.toxic,
+      description: describeNetworkFault(spec),
+    });
   };
 
   const clear = (id: string): Promise<void> =>
@@ -124,11 +157,22 @@ export async function startNetworkFaults<E extends NetworkEndpoints>(options: St
       // Close the timeline's fault windows: every still-active fault ends with the run.
       for (const spec of [...active.values()]) {
         active.delete(spec.id);
-        emit({ type: 'network:cleared', atMs: now(), id: spec.id, service: spec.service, toxic: spec.toxic, description: describeNetworkFault(spec) });
+        emit({
+          type: 'network:cleared',
+          atMs: now(),
+          id: spec.id,
+          service: spec.service,
+          toxic: spec.toxic,
+          description: describeNetworkFault(spec),
+        });
       }
       for (const proxy of proxies.values()) await proxy.remove().catch((error: unknown) => errors.push(error));
       await server.stop().catch((error: unknown) => errors.push(error));
-      if (errors.length) throw new AggregateError(errors, 'Failed to stop network faults cleanly (the Toxiproxy process was still killed)');
+      if (errors.length)
+        throw new AggregateError(
+          errors,
+          'Failed to stop network faults cleanly (the Toxiproxy process was still killed)',
+        );
     }));
 
   return {

@@ -9,7 +9,7 @@
  *   stop(): SIGTERM to the group ─▶ wait exit ≤ STOP_GRACE_MS ─▶ SIGKILL to the group
  *   'exit' of node: SIGKILL to the group (synchronous, last resort)
  */
-import { StartupTimeoutError, InfrastructureError } from '../errors.js';
+import { InfrastructureError, StartupTimeoutError } from '../errors.js';
 import { registerGroupForExitCleanup } from './exit-cleanup.js';
 import { findFreeLoopbackPort } from './free-port.js';
 import { settlesWithin, signalGroup, spawnWatched } from './watched-spawn.js';
@@ -52,7 +52,10 @@ async function waitForApi(apiUrl: string, exited: Promise<void>, timeoutMs: numb
     }
     await Promise.race([new Promise((resolve) => setTimeout(resolve, API_POLL_INTERVAL_MS)), exited]);
   }
-  throw new StartupTimeoutError(`Failed to start Toxiproxy: its API at ${apiUrl} did not answer within ${timeoutMs} ms.`, timeoutMs);
+  throw new StartupTimeoutError(
+    `Failed to start Toxiproxy: its API at ${apiUrl} did not answer within ${timeoutMs} ms.`,
+    timeoutMs,
+  );
 }
 
 /**
@@ -66,11 +69,19 @@ export async function startToxiproxyProcess(options: StartToxiproxyOptions): Pro
   let lastOutput: readonly string[] = [];
   for (let attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
     const port = await findFreeLoopbackPort();
-    const args = ['-host', '127.0.0.1', '-port', String(port), ...(options.seed === undefined ? [] : ['-seed', String(options.seed)])];
+    const args = [
+      '-host',
+      '127.0.0.1',
+      '-port',
+      String(port),
+      ...(options.seed === undefined ? [] : ['-seed', String(options.seed)]),
+    ];
     const { child, exited, output } = spawnWatched(options.binaryPath, args);
     if (child.pid === undefined) {
       await exited;
-      throw new InfrastructureError(`Failed to start Toxiproxy: could not spawn ${options.binaryPath}: ${output.join(' | ')}. Run \`npm run setup\`.`);
+      throw new InfrastructureError(
+        `Failed to start Toxiproxy: could not spawn ${options.binaryPath}: ${output.join(' | ')}. Run \`npm run setup\`.`,
+      );
     }
     const pgid = child.pid;
     const unregister = registerGroupForExitCleanup(pgid);
@@ -101,5 +112,7 @@ export async function startToxiproxyProcess(options: StartToxiproxyOptions): Pro
     // Another process may have taken the port between our probe and the server's bind: retry.
     if (!lastOutput.some((line) => /address already in use/i.test(line))) break;
   }
-  throw new InfrastructureError(`Failed to start Toxiproxy: the server exited before its API answered. Last output: ${lastOutput.join(' | ') || '(none)'}`);
+  throw new InfrastructureError(
+    `Failed to start Toxiproxy: the server exited before its API answered. Last output: ${lastOutput.join(' | ') || '(none)'}`,
+  );
 }

@@ -4,7 +4,7 @@
  *   node ──stdin pipe──▶ sh (group leader) ──▶ binary
  *                          └─ read stdin: EOF (node died, even by SIGKILL) ─▶ kill -KILL binary
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 
 const OUTPUT_LINES_KEPT = 20;
 
@@ -19,7 +19,7 @@ const WATCHDOG_SCRIPT = [
   '{ read -r _ignored <&3; kill -KILL "$child"; } </dev/null >/dev/null 2>&1 &',
   'reader=$!',
   'exec 3<&-',
-  "trap 'kill -TERM \"$child\" 2>/dev/null' TERM INT HUP",
+  'trap \'kill -TERM "$child" 2>/dev/null\' TERM INT HUP',
   'wait "$child"; status=$?',
   'while kill -0 "$child" 2>/dev/null; do wait "$child"; status=$?; done',
   'kill "$reader" 2>/dev/null',
@@ -77,7 +77,8 @@ export function spawnWatched(binaryPath: string, args: readonly string[]): Watch
   child.stdin?.on('error', () => {});
   // A forgotten stop() must not keep the harness alive; the exit hook and the watchdog clean up.
   child.unref();
-  for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.();
+  for (const stream of [child.stdin, child.stdout, child.stderr])
+    (stream as unknown as { unref?: () => void } | null)?.unref?.();
   const exited = new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.once('error', (error) => {

@@ -11,7 +11,12 @@ import type { BreakerState } from '../result/result-schema.js';
  */
 export interface BreakerTracker {
   /** Records a transition; returns whether `from` matched the state last seen in that process. */
-  observe(pid: number, breaker: string, from: BreakerState, to: BreakerState): { readonly expectedFrom: BreakerState; readonly consistent: boolean };
+  observe(
+    pid: number,
+    breaker: string,
+    from: BreakerState,
+    to: BreakerState,
+  ): { readonly expectedFrom: BreakerState; readonly consistent: boolean };
   /** State of `breaker` in process `pid` (CLOSED when nothing was logged yet). */
   state(pid: number, breaker: string): BreakerState;
   /** Breakers seen so far in process `pid`, with their states. */

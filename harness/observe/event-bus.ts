@@ -29,7 +29,11 @@ export interface EventBus {
  * const bus = createEventBus({ timeScale: 10 });
  * bus.subscribe((e) => e.type === 'breaker:transitioned' && console.log(e.to));
  */
-export function createEventBus(options: { readonly timeScale: number; readonly wallNow?: () => number; readonly onListenerError?: (error: unknown) => void }): EventBus {
+export function createEventBus(options: {
+  readonly timeScale: number;
+  readonly wallNow?: () => number;
+  readonly onListenerError?: (error: unknown) => void;
+}): EventBus {
   // Epoch ms by default, so journal times (epoch ms on the fakes' wall clock) convert directly.
   const wallNow = options.wallNow ?? (() => Date.now());
   let origin = wallNow();
@@ -43,10 +47,15 @@ export function createEventBus(options: { readonly timeScale: number; readonly w
       const shiftMs = wallNow() - origin;
       origin += shiftMs;
       for (const [i, event] of log.entries()) {
-        const moved = { ...event, wallAtMs: event.wallAtMs - shiftMs, atMs: (event.wallAtMs - shiftMs) * options.timeScale } as RunEvent;
+        const moved = {
+          ...event,
+          wallAtMs: event.wallAtMs - shiftMs,
+          atMs: (event.wallAtMs - shiftMs) * options.timeScale,
+        } as RunEvent;
         // A request's start is payload in target ms from the old zero: it moves with the zero too,
         // or a request made before the target was ready would read as made after it.
-        if (moved.type === 'request:completed') log[i] = { ...moved, startedAtMs: moved.startedAtMs - shiftMs * options.timeScale };
+        if (moved.type === 'request:completed')
+          log[i] = { ...moved, startedAtMs: moved.startedAtMs - shiftMs * options.timeScale };
         else log[i] = moved;
       }
     },

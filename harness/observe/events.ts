@@ -13,23 +13,82 @@ export type RunEventPayload =
   | { readonly type: 'seed:put'; readonly recordIds: readonly string[]; readonly keys: readonly string[] }
   | { readonly type: 'target:launched'; readonly command: TargetCommand; readonly pid: number }
   | { readonly type: 'target:ready'; readonly healthUrl: string | null }
-  | { readonly type: 'target:exited'; readonly command: TargetCommand; readonly pid: number; readonly code: number | null; readonly signal: string | null; readonly expected: boolean }
-  | { readonly type: 'log:record'; readonly command: TargetCommand; readonly stream: 'stdout' | 'stderr'; readonly record: string }
+  | {
+      readonly type: 'target:exited';
+      readonly command: TargetCommand;
+      readonly pid: number;
+      readonly code: number | null;
+      readonly signal: string | null;
+      readonly expected: boolean;
+    }
+  | {
+      readonly type: 'log:record';
+      readonly command: TargetCommand;
+      readonly stream: 'stdout' | 'stderr';
+      readonly record: string;
+    }
   /** `consistent` is false when `from` is not the state last seen for this breaker (`expectedFrom`). */
-  | { readonly type: 'breaker:transitioned'; readonly command: TargetCommand; readonly pid: number; readonly breaker: string; readonly from: BreakerState; readonly to: BreakerState; readonly expectedFrom: BreakerState; readonly consistent: boolean; readonly line: string }
-  | { readonly type: 'secret:served-from-cache'; readonly secretName: string; readonly breaker: string; readonly line: string }
+  | {
+      readonly type: 'breaker:transitioned';
+      readonly command: TargetCommand;
+      readonly pid: number;
+      readonly breaker: string;
+      readonly from: BreakerState;
+      readonly to: BreakerState;
+      readonly expectedFrom: BreakerState;
+      readonly consistent: boolean;
+      readonly line: string;
+    }
+  | {
+      readonly type: 'secret:served-from-cache';
+      readonly secretName: string;
+      readonly breaker: string;
+      readonly line: string;
+    }
   | { readonly type: 'record:rejected'; readonly reason: string; readonly count: number; readonly line: string }
-  | { readonly type: 'fault:injected'; readonly ruleId: string; readonly service: string; readonly description: string; readonly layer: 'http' | 'network' }
+  | {
+      readonly type: 'fault:injected';
+      readonly ruleId: string;
+      readonly service: string;
+      readonly description: string;
+      readonly layer: 'http' | 'network';
+    }
   | { readonly type: 'fault:cleared'; readonly ruleId: string; readonly layer: 'http' | 'network' }
-  | { readonly type: 'request:completed'; readonly entry: JournalEntry; /** Target ms since run start at which the request STARTED. */ readonly startedAtMs: number }
-  | { readonly type: 'record:ingested'; readonly recordId: string | null; readonly ingest: IngestRecord; readonly duringReplay: boolean }
-  | { readonly type: 'probe:sampled'; readonly health: number | null; readonly ready: number | null; readonly metrics: Readonly<Record<string, number>> }
+  | {
+      readonly type: 'request:completed';
+      readonly entry: JournalEntry /** Target ms since run start at which the request STARTED. */;
+      readonly startedAtMs: number;
+    }
+  | {
+      readonly type: 'record:ingested';
+      readonly recordId: string | null;
+      readonly ingest: IngestRecord;
+      readonly duringReplay: boolean;
+    }
+  | {
+      readonly type: 'probe:sampled';
+      readonly health: number | null;
+      readonly ready: number | null;
+      readonly metrics: Readonly<Record<string, number>>;
+    }
   /** `writtenAtMs`: epoch ms of the file's own `timestamp` field (the TARGET clock), when readable. */
-  | { readonly type: 'batch-file:created'; readonly file: string; readonly recordIds: readonly string[]; readonly writtenAtMs: number | null }
+  | {
+      readonly type: 'batch-file:created';
+      readonly file: string;
+      readonly recordIds: readonly string[];
+      readonly writtenAtMs: number | null;
+    }
   | { readonly type: 'batch-file:archived'; readonly file: string }
   | { readonly type: 'step:started'; readonly index: number; readonly name: string; readonly action: string }
   /** `skipped`: the step's `when` trigger never held, so its action did not run. */
-  | { readonly type: 'step:completed'; readonly index: number; readonly name: string; readonly outcome: 'done' | 'timed_out'; readonly skipped: boolean; readonly detail: string }
+  | {
+      readonly type: 'step:completed';
+      readonly index: number;
+      readonly name: string;
+      readonly outcome: 'done' | 'timed_out';
+      readonly skipped: boolean;
+      readonly detail: string;
+    }
   | { readonly type: 'replay:completed'; readonly code: number | null; readonly summary: string | null }
   | { readonly type: 'run:ended'; readonly reason: string };
 

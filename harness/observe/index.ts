@@ -6,12 +6,13 @@
  * const bus = createEventBus({ timeScale: 10 });
  * bus.subscribe((event) => event.type === 'breaker:transitioned' && console.log(event.from, '→', event.to));
  */
+
+export { type BreakerTracker, createBreakerTracker } from './breaker-tracker.js';
 export { createEventBus, type EventBus } from './event-bus.js';
 export type { EventOf, RunEvent, RunEventPayload, RunEventType } from './events.js';
-export { createBreakerTracker, type BreakerTracker } from './breaker-tracker.js';
-export { observeTargetProcess } from './observe-target-process.js';
-export { observeFakes, recordIdOf, type ObservableFakes } from './observe-fakes.js';
-export { watchFailedBatches, type FailedBatchWatcher } from './watch-failed-batches.js';
-export { pollHealth, parsePrometheus, type HealthPoller } from './poll-health.js';
-export { createLogClock, parseAsctime, type LogClock } from './log-clock.js';
+export { createLogClock, type LogClock, parseAsctime } from './log-clock.js';
 export { measureTimeScale } from './measure-time-scale.js';
+export { type ObservableFakes, observeFakes, recordIdOf } from './observe-fakes.js';
+export { observeTargetProcess } from './observe-target-process.js';
+export { type HealthPoller, parsePrometheus, pollHealth } from './poll-health.js';
+export { type FailedBatchWatcher, watchFailedBatches } from './watch-failed-batches.js';

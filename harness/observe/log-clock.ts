@@ -54,7 +54,8 @@ export function createLogClock(events: readonly RunEvent[], timeScale?: number):
   const rate = snapRate(measureRate(pairsByPid), scale);
   const offsets = new Map<number, number>();
   if (rate !== undefined) {
-    for (const [pid, pairs] of pairsByPid) offsets.set(pid, Math.min(...pairs.map((p) => p.wallAtMs - p.loggedMs / rate)));
+    for (const [pid, pairs] of pairsByPid)
+      offsets.set(pid, Math.min(...pairs.map((p) => p.wallAtMs - p.loggedMs / rate)));
   }
   return {
     toRunMs(pid, record, fallbackMs) {
@@ -82,7 +83,8 @@ function snapRate(rate: number | undefined, scale: number): number | undefined {
 /** Slope of logged time over wall time for the longest-lived process (ends: fastest records). */
 function measureRate(pairsByPid: ReadonlyMap<number, readonly Pair[]>): number | undefined {
   let best: readonly Pair[] | undefined;
-  const span = (pairs: readonly Pair[]): number => (pairs.length > 1 ? pairs[pairs.length - 1]!.wallAtMs - pairs[0]!.wallAtMs : 0);
+  const span = (pairs: readonly Pair[]): number =>
+    pairs.length > 1 ? pairs[pairs.length - 1]!.wallAtMs - pairs[0]!.wallAtMs : 0;
   for (const pairs of pairsByPid.values()) if (!best || span(pairs) > span(best)) best = pairs;
   if (!best || span(best) < MIN_SPAN_WALL_MS) return undefined;
   const window = Math.max(1, Math.ceil(best.length / 10));

@@ -30,7 +30,12 @@ export function observeFakes(fakes: ObservableFakes, bus: EventBus, options: Obs
     bus.emit({ type: 'request:completed', entry, startedAtMs: options.toRunMs(entry.startedAtMs) });
   });
   const offIngest = fakes.ingest.subscribe((ingest) => {
-    bus.emit({ type: 'record:ingested', recordId: recordIdOf(ingest.record), ingest, duringReplay: options.isReplaying() });
+    bus.emit({
+      type: 'record:ingested',
+      recordId: recordIdOf(ingest.record),
+      ingest,
+      duringReplay: options.isReplaying(),
+    });
   });
   return () => {
     offJournal();

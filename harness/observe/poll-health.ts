@@ -11,13 +11,21 @@ export interface HealthPoller {
 }
 
 /** `healthUrl` returns null while there is nothing to sample (not started, stopping, stopped). */
-export function pollHealth(healthUrl: () => string | null, bus: EventBus, options: { readonly intervalMs: number }): HealthPoller {
+export function pollHealth(
+  healthUrl: () => string | null,
+  bus: EventBus,
+  options: { readonly intervalMs: number },
+): HealthPoller {
   let inFlight: Promise<void> = Promise.resolve();
   let stopped = false;
   const sample = async (): Promise<void> => {
     const base = healthUrl();
     if (base === null || stopped) return;
-    const [health, ready, metricsText] = await Promise.all([status(`${base}/health`), status(`${base}/ready`), text(`${base}/metrics`)]);
+    const [health, ready, metricsText] = await Promise.all([
+      status(`${base}/health`),
+      status(`${base}/ready`),
+      text(`${base}/metrics`),
+    ]);
     // The target was being stopped meanwhile: a refused sample says nothing about its health.
     if (stopped || healthUrl() !== base) return;
     bus.emit({ type: 'probe:sampled', health, ready, metrics: parsePrometheus(metricsText ?? '') });

@@ -5,7 +5,7 @@
  * periodic rescan gives certainty (fs.watch can coalesce or miss events, and the directory may
  * not exist until the first failure).
  */
-import { watch, type FSWatcher } from 'node:fs';
+import { type FSWatcher, watch } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventBus } from './event-bus.js';
@@ -19,7 +19,11 @@ export interface FailedBatchWatcher {
   stop(): Promise<void>;
 }
 
-export function watchFailedBatches(dir: string, bus: EventBus, options: { readonly rescanMs?: number } = {}): FailedBatchWatcher {
+export function watchFailedBatches(
+  dir: string,
+  bus: EventBus,
+  options: { readonly rescanMs?: number } = {},
+): FailedBatchWatcher {
   const known = new Map<string, readonly string[]>();
   let watcher: FSWatcher | undefined;
   let stopped = false;
@@ -46,7 +50,12 @@ export function watchFailedBatches(dir: string, bus: EventBus, options: { readon
       const content = await readBatchFile(join(dir, name));
       if (content === null) continue; // Half-written (non-atomic writer): read it on the next scan.
       known.set(name, content.recordIds);
-      bus.emit({ type: 'batch-file:created', file: name, recordIds: content.recordIds, writtenAtMs: content.writtenAtMs });
+      bus.emit({
+        type: 'batch-file:created',
+        file: name,
+        recordIds: content.recordIds,
+        writtenAtMs: content.writtenAtMs,
+      });
     }
     for (const name of [...known.keys()]) {
       if (!present.has(name)) {

@@ -6,9 +6,18 @@ import { cpus } from 'node:os';
 import type { EvaluationContext } from '../expectations/evaluation-context.js';
 import { toResultLedger } from '../ledger.js';
 import { measureTimeScale } from '../observe/measure-time-scale.js';
-import type { Scenario } from '../scenario/types.js';
-import type { ResultArtifacts, ResultExpectation, ResultFaultWindow, ResultRequestPoint, ResultSample, ResultStep, ScenarioResultFile, Verdict } from './result-schema.js';
 import { stepName } from '../run/execute-timeline.js';
+import type { Scenario } from '../scenario/types.js';
+import type {
+  ResultArtifacts,
+  ResultExpectation,
+  ResultFaultWindow,
+  ResultRequestPoint,
+  ResultSample,
+  ResultStep,
+  ScenarioResultFile,
+  Verdict,
+} from './result-schema.js';
 
 /** Log records kept from the start of the run: how a failure began. */
 const HEAD_LOG_RECORDS = 60;
@@ -42,7 +51,15 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
   const measured = measureTimeScale(ctx.events, input.timeScale);
   const faults: ResultFaultWindow[] = [];
   for (const e of ctx.events) {
-    if (e.type === 'fault:injected') faults.push({ ruleId: e.ruleId, service: e.service, description: e.description, layer: e.layer, startMs: Math.round(e.atMs), endMs: null });
+    if (e.type === 'fault:injected')
+      faults.push({
+        ruleId: e.ruleId,
+        service: e.service,
+        description: e.description,
+        layer: e.layer,
+        startMs: Math.round(e.atMs),
+        endMs: null,
+      });
     if (e.type === 'fault:cleared') {
       const open = faults.findIndex((f) => f.ruleId === e.ruleId && f.layer === e.layer && f.endMs === null);
       if (open >= 0) faults[open] = { ...faults[open]!, endMs: Math.round(e.atMs) };
@@ -55,7 +72,14 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
     const key = `${r.entry.operation} ${r.entry.status}`;
     byService[key] = (byService[key] ?? 0) + 1;
     if (requests.length < MAX_REQUEST_POINTS) {
-      requests.push({ atMs: Math.round(r.startMs), service: r.entry.service, operation: r.entry.operation, status: r.entry.status, outcome: r.entry.outcome, faulted: r.entry.faultRuleId !== undefined });
+      requests.push({
+        atMs: Math.round(r.startMs),
+        service: r.entry.service,
+        operation: r.entry.operation,
+        status: r.entry.status,
+        outcome: r.entry.outcome,
+        faulted: r.entry.faultRuleId !== undefined,
+      });
     }
   }
   const completed = new Map(ctx.ofType('step:completed').map((e) => [e.index, e]));
@@ -90,7 +114,15 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
     targetOptions: input.targetOptions,
     versions: input.versions,
     expectations: input.expectations,
-    transitions: ctx.transitions.map((t) => ({ breaker: t.breaker, from: t.from, to: t.to, atMs: t.atMs, evidence: t.evidence, consistent: t.consistent, command: t.command })),
+    transitions: ctx.transitions.map((t) => ({
+      breaker: t.breaker,
+      from: t.from,
+      to: t.to,
+      atMs: t.atMs,
+      evidence: t.evidence,
+      consistent: t.consistent,
+      command: t.command,
+    })),
     ledger: toResultLedger(ctx.ledger),
     faults,
     requestCounts,
@@ -110,10 +142,15 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
  * alone would show the repetition and lose the lines that explain it.
  */
 export function excerptLog(records: readonly { readonly command: string; readonly record: string }[]): string[] {
-  const toLines = (e: { readonly command: string; readonly record: string }): string[] => clipRecord(e.record.split('\n')).map((line) => `[${e.command}] ${line}`);
+  const toLines = (e: { readonly command: string; readonly record: string }): string[] =>
+    clipRecord(e.record.split('\n')).map((line) => `[${e.command}] ${line}`);
   if (records.length <= HEAD_LOG_RECORDS + TAIL_LOG_RECORDS) return records.flatMap(toLines);
   const omitted = records.length - HEAD_LOG_RECORDS - TAIL_LOG_RECORDS;
-  return [...records.slice(0, HEAD_LOG_RECORDS).flatMap(toLines), `… ${omitted} records omitted …`, ...records.slice(-TAIL_LOG_RECORDS).flatMap(toLines)];
+  return [
+    ...records.slice(0, HEAD_LOG_RECORDS).flatMap(toLines),
+    `… ${omitted} records omitted …`,
+    ...records.slice(-TAIL_LOG_RECORDS).flatMap(toLines),
+  ];
 }
 
 /** A traceback's head says where, its last line says what: keep both ends. */

@@ -6,7 +6,7 @@
 import type { EventBus } from '../observe/event-bus.js';
 import type { SeedSpec } from '../scenario/types.js';
 import { pause } from '../wait/wait-strategy.js';
-import { seedRecords, type SeedableS3 } from './seed-records.js';
+import { type SeedableS3, seedRecords } from './seed-records.js';
 
 export interface ArrivalsOptions {
   readonly s3: SeedableS3;
@@ -22,7 +22,10 @@ export interface ArrivalsOptions {
 }
 
 /** Resolves when every arrival is put, or quietly when aborted. */
-export async function scheduleArrivals(arrivals: NonNullable<SeedSpec['arrivals']>, options: ArrivalsOptions): Promise<void> {
+export async function scheduleArrivals(
+  arrivals: NonNullable<SeedSpec['arrivals']>,
+  options: ArrivalsOptions,
+): Promise<void> {
   let n = options.firstN;
   for (const arrival of [...arrivals].sort((a, b) => a.atMs - b.atMs)) {
     const waitMs = arrival.atMs - (options.bus.nowMs() - options.originMs);

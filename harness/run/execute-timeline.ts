@@ -74,13 +74,27 @@ export async function executeTimeline(steps: readonly Step[], options: TimelineO
       const held = await waitFor(step.when, step.timeoutMs);
       if (!held) {
         bus.emit({ type: 'step:started', index, name, action: step.action.kind });
-        bus.emit({ type: 'step:completed', index, name, outcome: 'timed_out', skipped: true, detail: `trigger "${describeCondition(step.when)}" did not hold within ${step.timeoutMs} ms (target; waited from ${Math.round(started)} ms); action skipped. Last seen: ${describeConditionState(step.when, options.state)}` });
+        bus.emit({
+          type: 'step:completed',
+          index,
+          name,
+          outcome: 'timed_out',
+          skipped: true,
+          detail: `trigger "${describeCondition(step.when)}" did not hold within ${step.timeoutMs} ms (target; waited from ${Math.round(started)} ms); action skipped. Last seen: ${describeConditionState(step.when, options.state)}`,
+        });
         continue;
       }
     }
     bus.emit({ type: 'step:started', index, name, action: step.action.kind });
     const detail = await runAction(step.action, options, waitFor, toWallMs, remainingMs);
-    bus.emit({ type: 'step:completed', index, name, outcome: detail.timedOut ? 'timed_out' : 'done', skipped: false, detail: detail.text });
+    bus.emit({
+      type: 'step:completed',
+      index,
+      name,
+      outcome: detail.timedOut ? 'timed_out' : 'done',
+      skipped: false,
+      detail: detail.text,
+    });
   }
 }
 
@@ -117,7 +131,10 @@ async function runAction(
       const held = await waitFor(action.until, action.timeoutMs);
       return held
         ? { text: `${describeCondition(action.until)}` }
-        : { text: `"${describeCondition(action.until)}" did not hold within ${action.timeoutMs} ms (target). Last seen: ${describeConditionState(action.until, options.state)}`, timedOut: true };
+        : {
+            text: `"${describeCondition(action.until)}" did not hold within ${action.timeoutMs} ms (target). Last seen: ${describeConditionState(action.until, options.state)}`,
+            timedOut: true,
+          };
     }
     case 'mark':
       return { text: action.label };

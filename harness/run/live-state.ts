@@ -3,9 +3,10 @@
  * triggers, waits) and the progress line read. The verdict does NOT use it; evaluators re-read
  * the whole event log afterwards.
  */
-import type { BreakerState } from '../result/result-schema.js';
+
 import type { EventBus } from '../observe/event-bus.js';
 import type { RunEvent } from '../observe/events.js';
+import type { BreakerState } from '../result/result-schema.js';
 
 export interface LiveState {
   /** Breakers of the current `run` process (fresh CLOSED after a restart). */
@@ -100,7 +101,13 @@ export function createLiveState(bus: EventBus): LiveState & { dispose(): void } 
     waitingRecordIds,
     waitingFiles: () => files.size,
     activeFaults: () => faults,
-    requests: (f) => requests.filter((r) => r.service === f.service && (f.operation === undefined || r.operation === f.operation) && (f.status === undefined || r.status === f.status)).length,
+    requests: (f) =>
+      requests.filter(
+        (r) =>
+          r.service === f.service &&
+          (f.operation === undefined || r.operation === f.operation) &&
+          (f.status === undefined || r.status === f.status),
+      ).length,
     runExited: () => runExited,
     pending() {
       const waiting = waitingRecordIds();

@@ -23,14 +23,17 @@ export function formatProgress(timelineMs: number, wallMs: number, state: LiveSt
 
 const formatClockSeconds = (ms: number): string => `${(ms / 1_000).toFixed(1).padStart(6)}s`;
 
-const clip = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
+const clip = (text: string, width: number): string =>
+  text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 const show = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
 const formatPercent = (ratio: number): string => `${ratio >= 0 ? '+' : ''}${(ratio * 100).toFixed(1)}%`;
 
 /** The verdict table printed at the end of a run; `banner` (e.g. the shims warning) goes right above its header. */
 export function formatVerdictTable(result: ScenarioResultFile, options: { readonly banner?: string } = {}): string {
-  const rows = result.expectations.map((e) => `${e.passed ? 'PASS' : 'FAIL'}  ${clip(e.name, 52)} ${clip(show(e.expected), 34)} ${show(e.observed)}`);
+  const rows = result.expectations.map(
+    (e) => `${e.passed ? 'PASS' : 'FAIL'}  ${clip(e.name, 52)} ${clip(show(e.expected), 34)} ${show(e.observed)}`,
+  );
   const l = result.ledger;
   const lines = [
     '',

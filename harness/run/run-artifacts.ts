@@ -37,7 +37,8 @@ export async function openRunArtifacts(bus: EventBus, outDir: string, scenarioId
   await mkdir(outDir, { recursive: true });
   const files: ResultArtifacts = { targetLog: `${scenarioId}.target.log`, journal: `${scenarioId}.journal.ndjson` };
   let failure: unknown;
-  const open = (name: string): WriteStream => createWriteStream(join(outDir, name)).on('error', (error) => (failure ??= error));
+  const open = (name: string): WriteStream =>
+    createWriteStream(join(outDir, name)).on('error', (error) => (failure ??= error));
   const logStream = open(files.targetLog);
   const journalStream = open(files.journal);
   let held: JournalEntry[] | null = [];
@@ -55,7 +56,12 @@ export async function openRunArtifacts(bus: EventBus, outDir: string, scenarioId
   const unsubscribe = bus.subscribe((event) => {
     if (failure !== undefined) return;
     if (event.type === 'log:record') {
-      logStream.write(`${event.record.split('\n').map((line) => `[${event.command}] ${line}`).join('\n')}\n`);
+      logStream.write(
+        `${event.record
+          .split('\n')
+          .map((line) => `[${event.command}] ${line}`)
+          .join('\n')}\n`,
+      );
     } else if (event.type === 'request:completed') {
       if (held !== null) held.push(event.entry);
       else writeEntry(event.entry);

@@ -21,7 +21,14 @@ export function firewallLine(recordId: string): string {
 }
 
 /** Puts records `firstN … firstN+count-1`. */
-export function seedRecords(s3: SeedableS3, bucket: string, prefix: string, seed: number, firstN: number, count: number): SeededBatch {
+export function seedRecords(
+  s3: SeedableS3,
+  bucket: string,
+  prefix: string,
+  seed: number,
+  firstN: number,
+  count: number,
+): SeededBatch {
   const recordIds: string[] = [];
   const keys: string[] = [];
   for (let n = firstN; n < firstN + count; n += 1) {

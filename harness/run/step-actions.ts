@@ -16,7 +16,12 @@ export interface NetworkFaultControl {
   clear(id: string): Promise<void>;
 }
 
-export function createStepActions(fakes: StartedFakes, network: NetworkFaultControl | undefined, controller: TargetController, bus: EventBus): StepActions {
+export function createStepActions(
+  fakes: StartedFakes,
+  network: NetworkFaultControl | undefined,
+  controller: TargetController,
+  bus: EventBus,
+): StepActions {
   const needNetwork = (): NonNullable<typeof network> => {
     if (!network) throw new InfrastructureError('Failed to run a network step: the scenario lists no networkServices.');
     return network;
@@ -24,7 +29,13 @@ export function createStepActions(fakes: StartedFakes, network: NetworkFaultCont
   return {
     async inject(fault) {
       fakes.faults.add(fault);
-      bus.emit({ type: 'fault:injected', ruleId: fault.id, service: fault.target.service, description: fault.description ?? describeFault(fault), layer: 'http' });
+      bus.emit({
+        type: 'fault:injected',
+        ruleId: fault.id,
+        service: fault.target.service,
+        description: fault.description ?? describeFault(fault),
+        layer: 'http',
+      });
     },
     async clear(faultId) {
       fakes.faults.remove(faultId);
@@ -32,7 +43,13 @@ export function createStepActions(fakes: StartedFakes, network: NetworkFaultCont
     },
     async injectNetwork(fault) {
       await needNetwork().inject(fault);
-      bus.emit({ type: 'fault:injected', ruleId: fault.id, service: fault.service, description: describeNetworkFault(fault), layer: 'network' });
+      bus.emit({
+        type: 'fault:injected',
+        ruleId: fault.id,
+        service: fault.service,
+        description: describeNetworkFault(fault),
+        layer: 'network',
+      });
     },
     async clearNetwork(faultId) {
       await needNetwork().clear(faultId);
@@ -47,7 +64,10 @@ export function createStepActions(fakes: StartedFakes, network: NetworkFaultCont
   };
 }
 
-function describeFault(fault: { readonly target: { readonly service: string; readonly operation?: string | readonly string[] }; readonly effect: { readonly kind: string; readonly status?: number } }): string {
+function describeFault(fault: {
+  readonly target: { readonly service: string; readonly operation?: string | readonly string[] };
+  readonly effect: { readonly kind: string; readonly status?: number };
+}): string {
   const op = fault.target.operation === undefined ? '' : ` ${[fault.target.operation].flat().join('/')}`;
   return `${fault.effect.kind}${fault.effect.status !== undefined ? ` ${fault.effect.status}` : ''} on ${fault.target.service}${op}`;
 }

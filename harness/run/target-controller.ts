@@ -30,7 +30,12 @@ export interface TargetController {
   stopAll(): Promise<void>;
 }
 
-export function createTargetController(prepared: PreparedTarget, bus: EventBus, tracker: BreakerTracker, session: Session): TargetController {
+export function createTargetController(
+  prepared: PreparedTarget,
+  bus: EventBus,
+  tracker: BreakerTracker,
+  session: Session,
+): TargetController {
   let runProcess: TargetProcess | null = null;
   let replaying = false;
   let isReady = false;
@@ -42,7 +47,10 @@ export function createTargetController(prepared: PreparedTarget, bus: EventBus, 
     try {
       child = await prepared.launch(command);
     } catch (error) {
-      throw new InfrastructureError(`Failed to launch the target's "${command}": ${(error instanceof Error ? error.message : String(error)).replace(/\.$/, "")}. Check the target's setup (npm run setup, --connector).`, { cause: error });
+      throw new InfrastructureError(
+        `Failed to launch the target's "${command}": ${(error instanceof Error ? error.message : String(error)).replace(/\.$/, '')}. Check the target's setup (npm run setup, --connector).`,
+        { cause: error },
+      );
     }
     live.add(child);
     session.add(`target ${command} (pid ${child.pid})`, child, (c) => c.stop(STOP_GRACE_MS));
@@ -52,7 +60,14 @@ export function createTargetController(prepared: PreparedTarget, bus: EventBus, 
       live.delete(child);
       // Let the last log records drain before the listener goes.
       setTimeout(unobserve, 200).unref();
-      bus.emit({ type: 'target:exited', command, pid: child.pid, code, signal, expected: command !== 'run' || expectedExit.has(child.pid) });
+      bus.emit({
+        type: 'target:exited',
+        command,
+        pid: child.pid,
+        code,
+        signal,
+        expected: command !== 'run' || expectedExit.has(child.pid),
+      });
     });
     return child;
   };
@@ -74,12 +89,16 @@ export function createTargetController(prepared: PreparedTarget, bus: EventBus, 
           timeoutMs: READINESS_TIMEOUT_MS,
           wake: (notify) => child.onLogRecord(() => notify()),
         }),
-        Wait.forHttp(() => (prepared.healthUrl() === null ? null : `${prepared.healthUrl()}/health`), { timeoutMs: READINESS_TIMEOUT_MS }),
+        Wait.forHttp(() => (prepared.healthUrl() === null ? null : `${prepared.healthUrl()}/health`), {
+          timeoutMs: READINESS_TIMEOUT_MS,
+        }),
       ],
       { deadlineMs: READINESS_TIMEOUT_MS },
     );
     const exitedEarly = child.exited.then(({ code, signal }) => {
-      throw new InfrastructureError(`Failed to start the target: "run" exited (code ${code}, signal ${signal}) before it was ready. Last log lines:\n${recentLog()}\nFix the target's configuration or environment.`);
+      throw new InfrastructureError(
+        `Failed to start the target: "run" exited (code ${code}, signal ${signal}) before it was ready. Last log lines:\n${recentLog()}\nFix the target's configuration or environment.`,
+      );
     });
     try {
       await Promise.race([ready.wait(session.signal), exitedEarly]);
@@ -122,7 +141,16 @@ export function createTargetController(prepared: PreparedTarget, bus: EventBus, 
           if (match) summary = match[0];
         });
         const timedOut = new Promise<never>((_, reject) => {
-          const timer = setTimeout(() => reject(new StartupTimeoutError(`Failed to wait for replay-failed to exit: still running after ${Math.round(timeoutMs)} ms.`, timeoutMs)), timeoutMs);
+          const timer = setTimeout(
+            () =>
+              reject(
+                new StartupTimeoutError(
+                  `Failed to wait for replay-failed to exit: still running after ${Math.round(timeoutMs)} ms.`,
+                  timeoutMs,
+                ),
+              ),
+            timeoutMs,
+          );
           timer.unref();
           void child.exited.finally(() => clearTimeout(timer));
         });

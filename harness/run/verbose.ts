@@ -9,13 +9,19 @@ export function describeForVerbose(event: RunEvent, print: (line: string) => voi
     case 'step:completed':
       return print(`${at} step ${event.name}: ${event.outcome} — ${event.detail}`);
     case 'breaker:transitioned':
-      return print(`${at} ${event.breaker} ${event.from} → ${event.to}${event.consistent ? '' : ` (INCONSISTENT: was ${event.expectedFrom})`}`);
+      return print(
+        `${at} ${event.breaker} ${event.from} → ${event.to}${event.consistent ? '' : ` (INCONSISTENT: was ${event.expectedFrom})`}`,
+      );
     case 'fault:injected':
       return print(`${at} fault ${event.ruleId} injected: ${event.description}`);
     case 'fault:cleared':
       return print(`${at} fault ${event.ruleId} cleared`);
     case 'fakes:started':
-      return print(`${at} fakes listening: ${Object.entries(event.endpoints).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+      return print(
+        `${at} fakes listening: ${Object.entries(event.endpoints)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')}`,
+      );
     case 'target:launched':
       return print(`${at} target ${event.command} launched (pid ${event.pid})`);
     case 'target:exited':

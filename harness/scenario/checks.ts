@@ -15,7 +15,13 @@ export function at(path: string, key: string | number): string {
   return typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 }
 
-export function checkString(obj: Obj, key: string, path: string, required: boolean, problems: Problems): string | undefined {
+export function checkString(
+  obj: Obj,
+  key: string,
+  path: string,
+  required: boolean,
+  problems: Problems,
+): string | undefined {
   const value = obj[key];
   if (value === undefined) {
     if (required) problems.push(`${at(path, key)}: is required (a non-empty string)`);
@@ -36,7 +42,13 @@ export interface NumberRule {
   readonly max?: number;
 }
 
-export function checkNumber(obj: Obj, key: string, path: string, rule: NumberRule, problems: Problems): number | undefined {
+export function checkNumber(
+  obj: Obj,
+  key: string,
+  path: string,
+  rule: NumberRule,
+  problems: Problems,
+): number | undefined {
   const value = obj[key];
   const where = at(path, key);
   if (value === undefined) {
@@ -55,7 +67,14 @@ export function checkNumber(obj: Obj, key: string, path: string, rule: NumberRul
   return problems.length === before ? value : undefined;
 }
 
-export function checkOneOf<T extends string>(obj: Obj, key: string, path: string, allowed: readonly T[], required: boolean, problems: Problems): T | undefined {
+export function checkOneOf<T extends string>(
+  obj: Obj,
+  key: string,
+  path: string,
+  allowed: readonly T[],
+  required: boolean,
+  problems: Problems,
+): T | undefined {
   const value = obj[key];
   if (value === undefined) {
     if (required) problems.push(`${at(path, key)}: is required (one of ${allowed.join(', ')})`);

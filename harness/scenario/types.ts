@@ -7,7 +7,15 @@ import type { FaultRuleSpec } from '../../fakes/core/types.js';
 import type { BreakerState } from '../result/result-schema.js';
 
 /** Network faults through Toxiproxy (issue: network faults). */
-export type NetworkToxicKind = 'latency' | 'bandwidth' | 'slow_close' | 'timeout' | 'reset_peer' | 'slicer' | 'limit_data' | 'partition';
+export type NetworkToxicKind =
+  | 'latency'
+  | 'bandwidth'
+  | 'slow_close'
+  | 'timeout'
+  | 'reset_peer'
+  | 'slicer'
+  | 'limit_data'
+  | 'partition';
 
 export interface NetworkFaultSpec {
   readonly id: string;
@@ -27,16 +35,20 @@ export interface SeedSpec {
 }
 
 /** When a step fires: at a time, or when a condition holds (checked continuously). */
-export type StepTrigger =
-  | { readonly atMs: number }
-  | { readonly when: Condition; readonly timeoutMs: number };
+export type StepTrigger = { readonly atMs: number } | { readonly when: Condition; readonly timeoutMs: number };
 
 export type Condition =
   | { readonly kind: 'breaker_state'; readonly breaker: string; readonly state: BreakerState }
   | { readonly kind: 'failed_batch_files_at_least'; readonly count: number }
   | { readonly kind: 'delivered_at_least'; readonly records: number }
   | { readonly kind: 'all_seeded_delivered' }
-  | { readonly kind: 'requests_at_least'; readonly service: string; readonly operation?: string; readonly status?: number; readonly count: number }
+  | {
+      readonly kind: 'requests_at_least';
+      readonly service: string;
+      readonly operation?: string;
+      readonly status?: number;
+      readonly count: number;
+    }
   | { readonly kind: 'target_exited' };
 
 export type StepAction =
@@ -53,15 +65,52 @@ export type StepAction =
 export type Step = StepTrigger & { readonly name?: string; readonly action: StepAction };
 
 export type Expectation =
-  | { readonly kind: 'breaker_sequence'; readonly breaker: string; readonly sequence: readonly BreakerState[]; readonly match: 'exact' | 'subsequence'; readonly promise?: string }
+  | {
+      readonly kind: 'breaker_sequence';
+      readonly breaker: string;
+      readonly sequence: readonly BreakerState[];
+      readonly match: 'exact' | 'subsequence';
+      readonly promise?: string;
+    }
   /** From the step named `fromStep` (usually the clear) to the breaker reaching CLOSED. Bound in target ms. */
-  | { readonly kind: 'recovery_time'; readonly breaker: string; readonly fromStep: string; readonly maxMs: number; readonly minMs?: number; readonly promise?: string }
+  | {
+      readonly kind: 'recovery_time';
+      readonly breaker: string;
+      readonly fromStep: string;
+      readonly maxMs: number;
+      readonly minMs?: number;
+      readonly promise?: string;
+    }
   /** Each OPEN → HALF_OPEN of `breaker` came after minMs..maxMs target ms in OPEN (the recovery timeout). */
-  | { readonly kind: 'open_duration'; readonly breaker: string; readonly minMs: number; readonly maxMs: number; readonly promise?: string }
+  | {
+      readonly kind: 'open_duration';
+      readonly breaker: string;
+      readonly minMs: number;
+      readonly maxMs: number;
+      readonly promise?: string;
+    }
   /** Count of journal requests between two steps (or whole run) within bounds. */
-  | { readonly kind: 'request_count'; readonly name: string; readonly service: string; readonly operation?: string; readonly status?: number; readonly betweenSteps?: readonly [string, string]; readonly whileBreaker?: { readonly breaker: string; readonly state: BreakerState }; readonly min?: number; readonly max?: number; readonly promise?: string }
+  | {
+      readonly kind: 'request_count';
+      readonly name: string;
+      readonly service: string;
+      readonly operation?: string;
+      readonly status?: number;
+      readonly betweenSteps?: readonly [string, string];
+      readonly whileBreaker?: { readonly breaker: string; readonly state: BreakerState };
+      readonly min?: number;
+      readonly max?: number;
+      readonly promise?: string;
+    }
   /** Consecutive requests to one service/operation carrying the given status are spaced ≥ minGapMs (target ms). */
-  | { readonly kind: 'retry_spacing'; readonly service: string; readonly operation?: string; readonly status: number; readonly minGapMs: number; readonly promise?: string }
+  | {
+      readonly kind: 'retry_spacing';
+      readonly service: string;
+      readonly operation?: string;
+      readonly status: number;
+      readonly minGapMs: number;
+      readonly promise?: string;
+    }
   /** After the run: lost must be 0 (and optionally duplicates ≤ maxDuplicates). */
   /**
    * After the run: lost ≤ maxLost, optionally duplicates ≤ maxDuplicates, and optionally
@@ -69,7 +118,13 @@ export type Expectation =
    * waiting in failed-batch files). A replay promise needs maxUndelivered 0: "kept in a file" is not
    * lost, but it is not replayed either.
    */
-  | { readonly kind: 'ledger'; readonly maxLost: number; readonly maxDuplicates?: number; readonly maxUndelivered?: number; readonly promise?: string }
+  | {
+      readonly kind: 'ledger';
+      readonly maxLost: number;
+      readonly maxDuplicates?: number;
+      readonly maxUndelivered?: number;
+      readonly promise?: string;
+    }
   /** Failed-batch files existed at some point (the outage was persisted, not dropped). */
   | { readonly kind: 'failed_batches_written'; readonly min: number; readonly promise?: string }
   /** The target's /ready or health stayed answering (no crash) during the run. */

@@ -1,6 +1,21 @@
-import { BREAKER_STATES, checkKnownFields, checkNumber, checkOneOf, checkString, isObject, type Problems } from './checks.js';
+import {
+  BREAKER_STATES,
+  checkKnownFields,
+  checkNumber,
+  checkOneOf,
+  checkString,
+  isObject,
+  type Problems,
+} from './checks.js';
 
-const CONDITION_KINDS = ['breaker_state', 'failed_batch_files_at_least', 'delivered_at_least', 'all_seeded_delivered', 'requests_at_least', 'target_exited'] as const;
+const CONDITION_KINDS = [
+  'breaker_state',
+  'failed_batch_files_at_least',
+  'delivered_at_least',
+  'all_seeded_delivered',
+  'requests_at_least',
+  'target_exited',
+] as const;
 const SERVICES = ['s3', 'keyvault', 'sentinel', 'identity'] as const;
 
 const FIELDS: Record<(typeof CONDITION_KINDS)[number], readonly string[]> = {
@@ -43,4 +58,3 @@ export function validateCondition(input: unknown, path: string, problems: Proble
       break;
   }
 }
-

@@ -16,7 +16,19 @@ import { validateStep } from './validate-step.js';
 /** A day of target time: anything longer is a typo (seconds written as ms, an extra zero…). */
 const MAX_DEADLINE_MS = 86_400_000;
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
-const SCENARIO_FIELDS = ['id', 'title', 'description', 'runbookRow', 'seed', 'deadlineMs', 'steps', 'expectations', 'networkServices', 'targetOptions', 'pollIntervalMs'];
+const SCENARIO_FIELDS = [
+  'id',
+  'title',
+  'description',
+  'runbookRow',
+  'seed',
+  'deadlineMs',
+  'steps',
+  'expectations',
+  'networkServices',
+  'targetOptions',
+  'pollIntervalMs',
+];
 const SERVICES = ['s3', 'keyvault', 'sentinel', 'identity'];
 
 export function validateScenario(input: unknown): string[] {
@@ -35,16 +47,22 @@ export function validateScenario(input: unknown): string[] {
   const networkServices = new Set<string>();
   if (input.networkServices !== undefined) {
     if (!Array.isArray(input.networkServices)) problems.push('networkServices: must be a list of services');
-    else input.networkServices.forEach((service, i) => {
-      if (!SERVICES.includes(service)) problems.push(`${at('networkServices', i)}: must be one of ${SERVICES.join(', ')}, got ${JSON.stringify(service)}`);
-      else networkServices.add(service);
-    });
+    else
+      input.networkServices.forEach((service, i) => {
+        if (!SERVICES.includes(service))
+          problems.push(
+            `${at('networkServices', i)}: must be one of ${SERVICES.join(', ')}, got ${JSON.stringify(service)}`,
+          );
+        else networkServices.add(service);
+      });
   }
   if (input.targetOptions !== undefined) {
     if (!isObject(input.targetOptions)) problems.push('targetOptions: must be an object of strings');
-    else for (const [key, value] of Object.entries(input.targetOptions)) {
-      if (typeof value !== 'string') problems.push(`${at('targetOptions', key)}: must be a string, got ${JSON.stringify(value)}`);
-    }
+    else
+      for (const [key, value] of Object.entries(input.targetOptions)) {
+        if (typeof value !== 'string')
+          problems.push(`${at('targetOptions', key)}: must be a string, got ${JSON.stringify(value)}`);
+      }
   }
 
   const stepNames = new Set<string>();
@@ -55,14 +73,19 @@ export function validateScenario(input: unknown): string[] {
       const path = at('steps', i);
       validateStep(step, path, state, problems);
       if (isObject(step) && typeof step.name === 'string' && step.name !== '') {
-        if (stepNames.has(step.name)) problems.push(`${path}.name: "${step.name}" is used by an earlier step; step names must be unique`);
+        if (stepNames.has(step.name))
+          problems.push(`${path}.name: "${step.name}" is used by an earlier step; step names must be unique`);
         stepNames.add(step.name);
       }
     });
   }
   if (!Array.isArray(input.expectations)) problems.push('expectations: is required, a list of expectations');
-  else if (input.expectations.length === 0) problems.push('expectations: must not be empty (a scenario that expects nothing proves nothing)');
-  else input.expectations.forEach((expectation: unknown, i) => validateExpectation(expectation, at('expectations', i), stepNames, problems));
+  else if (input.expectations.length === 0)
+    problems.push('expectations: must not be empty (a scenario that expects nothing proves nothing)');
+  else
+    input.expectations.forEach((expectation: unknown, i) =>
+      validateExpectation(expectation, at('expectations', i), stepNames, problems),
+    );
   return problems;
 }
 
@@ -82,7 +105,13 @@ function validateSeed(seed: unknown, deadlineMs: number | undefined, problems: P
     const path = at('seed.arrivals', i);
     if (!isObject(arrival)) return void problems.push(`${path}: must be { atMs, records }`);
     checkKnownFields(arrival, ['atMs', 'records'], path, problems);
-    checkNumber(arrival, 'atMs', path, { required: true, min: 0, ...(deadlineMs !== undefined ? { max: deadlineMs } : {}) }, problems);
+    checkNumber(
+      arrival,
+      'atMs',
+      path,
+      { required: true, min: 0, ...(deadlineMs !== undefined ? { max: deadlineMs } : {}) },
+      problems,
+    );
     checkNumber(arrival, 'records', path, { required: true, integer: true, min: 1 }, problems);
   });
 }

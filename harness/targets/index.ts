@@ -29,7 +29,9 @@ async function loadPythonTarget(): Promise<PythonTargetModule> {
   try {
     return (await import(/* @vite-ignore */ moduleUrl)) as PythonTargetModule;
   } catch (error) {
-    throw new UsageError(`Failed to load target "python": ${error instanceof Error ? error.message : String(error)}. Is harness/targets/python/index.ts present?`);
+    throw new UsageError(
+      `Failed to load target "python": ${error instanceof Error ? error.message : String(error)}. Is harness/targets/python/index.ts present?`,
+    );
   }
 }
 
@@ -40,7 +42,10 @@ async function loadPythonTarget(): Promise<PythonTargetModule> {
 export async function describeShimsBanner(shims: readonly string[]): Promise<string | null> {
   if (shims.length === 0) return null;
   const module = await loadPythonTarget();
-  if (typeof module.describeShims !== 'function') throw new UsageError('Failed to load target "python": harness/targets/python/index.ts does not export describeShims.');
+  if (typeof module.describeShims !== 'function')
+    throw new UsageError(
+      'Failed to load target "python": harness/targets/python/index.ts does not export describeShims.',
+    );
   return module.describeShims(shims);
 }
 
@@ -52,12 +57,23 @@ export async function resolveTarget(name: string, options: ResolveTargetOptions)
     }
     case 'python': {
       const connectorDir = options.connectorDir ?? process.env.CONNECTOR_DIR;
-      if (!connectorDir) throw new UsageError('Failed to select target "python": no connector checkout given. Pass --connector <dir> or set CONNECTOR_DIR.');
+      if (!connectorDir)
+        throw new UsageError(
+          'Failed to select target "python": no connector checkout given. Pass --connector <dir> or set CONNECTOR_DIR.',
+        );
       const module = await loadPythonTarget();
-      if (typeof module.createPythonTarget !== 'function') throw new UsageError('Failed to load target "python": harness/targets/python/index.ts does not export createPythonTarget.');
-      return module.createPythonTarget({ connectorDir, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+      if (typeof module.createPythonTarget !== 'function')
+        throw new UsageError(
+          'Failed to load target "python": harness/targets/python/index.ts does not export createPythonTarget.',
+        );
+      return module.createPythonTarget({
+        connectorDir,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
     }
     default:
-      throw new UsageError(`Failed to select target "${name}": unknown target. Known targets: ${TARGET_NAMES.join(', ')}.`);
+      throw new UsageError(
+        `Failed to select target "${name}": unknown target. Known targets: ${TARGET_NAMES.join(', ')}.`,
+      );
   }
 }

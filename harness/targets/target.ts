@@ -14,7 +14,12 @@ export interface TargetContext {
   /** Environment block from the fakes (endpoints, identity, CA trust). */
   readonly fakesEnv: Readonly<Record<string, string>>;
   /** Endpoints of the fakes (or of toxiproxy in front of them). */
-  readonly endpoints: { readonly s3: string; readonly keyVault: string; readonly sentinel: string; readonly identity: string };
+  readonly endpoints: {
+    readonly s3: string;
+    readonly keyVault: string;
+    readonly sentinel: string;
+    readonly identity: string;
+  };
   readonly bucket: string;
   readonly prefix: string;
   readonly ruleId: string;
@@ -34,7 +39,13 @@ export type TargetCommand = 'run' | 'ingest' | 'replay-failed';
 
 /** Something the target's log said. Multi-line records arrive joined with `\n`. */
 export type TargetLogEvent =
-  | { readonly kind: 'breaker_transition'; readonly breaker: string; readonly from: BreakerState; readonly to: BreakerState; readonly line: string }
+  | {
+      readonly kind: 'breaker_transition';
+      readonly breaker: string;
+      readonly from: BreakerState;
+      readonly to: BreakerState;
+      readonly line: string;
+    }
   | { readonly kind: 'breaker_failure'; readonly breaker: string; readonly count: number; readonly line: string }
   | { readonly kind: 'breaker_rejected'; readonly breaker: string; readonly line: string }
   | { readonly kind: 'batch_stored'; readonly batchId: string; readonly line: string }
@@ -57,7 +68,10 @@ export interface TargetProcess {
 export interface PreparedTarget extends AsyncDisposable {
   readonly name: string;
   /** Versions for the result file: commit, version, SDK versions. */
-  readonly versions: { readonly target: Readonly<Record<string, string>>; readonly sdks: Readonly<Record<string, string>> };
+  readonly versions: {
+    readonly target: Readonly<Record<string, string>>;
+    readonly sdks: Readonly<Record<string, string>>;
+  };
   /** Directory where the target writes failed-batch files (top level only; `archived/` below it). */
   readonly failedBatchesDir: string;
   /** Base URL of /health, /ready, /metrics while `run` is up, or null if the target has none. */

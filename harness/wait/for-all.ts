@@ -18,7 +18,10 @@ export function forAll(strategies: readonly WaitStrategy[], options: { readonly 
         for (const strategy of strategies) await strategy.wait(combined);
       } catch (error) {
         if (deadline.aborted && !signal?.aborted) {
-          throw new StartupTimeoutError(`Failed to wait for ${description}: not all true within the ${options.deadlineMs} ms deadline.`, options.deadlineMs);
+          throw new StartupTimeoutError(
+            `Failed to wait for ${description}: not all true within the ${options.deadlineMs} ms deadline.`,
+            options.deadlineMs,
+          );
         }
         throw error;
       }

@@ -20,7 +20,11 @@ export interface ForConditionOptions {
  * @example
  * await Wait.forCondition('azure-sentinel OPEN', () => breakers.state('azure-sentinel') === 'OPEN', { timeoutMs: 30_000 }).wait(signal);
  */
-export function forCondition(description: string, check: () => boolean | Promise<boolean>, options: ForConditionOptions): WaitStrategy {
+export function forCondition(
+  description: string,
+  check: () => boolean | Promise<boolean>,
+  options: ForConditionOptions,
+): WaitStrategy {
   const pollMs = options.pollMs ?? 50;
   return {
     description,
@@ -39,7 +43,10 @@ export function forCondition(description: string, check: () => boolean | Promise
           const leftMs = deadline - Date.now();
           if (leftMs <= 0) {
             const state = options.describeState ? ` Last seen: ${options.describeState()}.` : '';
-            throw new StartupTimeoutError(`Failed to wait for ${description}: still not true after ${options.timeoutMs} ms.${state}`, options.timeoutMs);
+            throw new StartupTimeoutError(
+              `Failed to wait for ${description}: still not true after ${options.timeoutMs} ms.${state}`,
+              options.timeoutMs,
+            );
           }
           // Wake on the next poll, a push notification, or an abort, whichever comes first.
           const tick = new AbortController();

@@ -12,7 +12,11 @@ export interface LogRecordSource {
  *
  * @example const ready = Wait.forLogRecord(child, /listening on/, { timeoutMs: 20_000 }); await ready.wait();
  */
-export function forLogRecord(source: LogRecordSource, pattern: RegExp, options: { readonly timeoutMs: number }): WaitStrategy & { dispose(): void } {
+export function forLogRecord(
+  source: LogRecordSource,
+  pattern: RegExp,
+  options: { readonly timeoutMs: number },
+): WaitStrategy & { dispose(): void } {
   let seen = false;
   const listeners = new Set<() => void>();
   const unsubscribe = source.onLogRecord((record) => {

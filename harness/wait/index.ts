@@ -9,6 +9,6 @@ import { forHttp } from './for-http.js';
 import { forLogRecord } from './for-log-record.js';
 
 export const Wait = { forAll, forCondition, forHttp, forLogRecord } as const;
-export type { WaitStrategy } from './wait-strategy.js';
 export type { ForConditionOptions } from './for-condition.js';
 export type { LogRecordSource } from './for-log-record.js';
+export type { WaitStrategy } from './wait-strategy.js';

@@ -47,25 +47,38 @@ export async function mergeShardOutputs(options: MergeShardsOptions): Promise<Me
   for (const dir of options.dirs) {
     const results = await loadResultFiles(dir);
     const shardSuite = await readShardSuite(dir);
-    progress(`merge: ${dir}: ${results.length} result(s)${shardSuite ? '' : ' (no json/summary.json: cannot check for missing scenarios)'}`);
+    progress(
+      `merge: ${dir}: ${results.length} result(s)${shardSuite ? '' : ' (no json/summary.json: cannot check for missing scenarios)'}`,
+    );
     for (const id of shardSuite ?? []) suite.add(id);
     for (const result of results) {
       const previous = byId.get(result.scenario);
       if (previous) {
-        throw new GateUsageError(`Failed to merge shards: scenario ${result.scenario} has results in both ${previous.dir} and ${dir}. Merge the outputs of one sharded run, each shard once.`);
+        throw new GateUsageError(
+          `Failed to merge shards: scenario ${result.scenario} has results in both ${previous.dir} and ${dir}. Merge the outputs of one sharded run, each shard once.`,
+        );
       }
       byId.set(result.scenario, { result, dir });
       suite.add(result.scenario);
       // Rewritten rather than copied: the source file may be named differently from its id.
-      if (resolve(dir) !== resolve(options.outDir)) await writeFile(join(options.outDir, `${result.scenario}.json`), `${JSON.stringify(result, null, 2)}\n`);
+      if (resolve(dir) !== resolve(options.outDir))
+        await writeFile(join(options.outDir, `${result.scenario}.json`), `${JSON.stringify(result, null, 2)}\n`);
     }
   }
   const results = sortResults([...byId.values()].map((v) => v.result));
-  const input = { results, outDir: options.outDir, harnessVersion: options.harnessVersion, generatedAt: (options.now ?? (() => new Date()))(), suite: [...suite] };
+  const input = {
+    results,
+    outDir: options.outDir,
+    harnessVersion: options.harnessVersion,
+    generatedAt: (options.now ?? (() => new Date()))(),
+    suite: [...suite],
+  };
   const written = await writeReports(input, ['json', 'junit']);
   const summary = buildGateSummary(input);
   const t = summary.totals;
-  progress(`merge: ${t.passed} passed, ${t.failed} failed, ${t.errored} errored${t.missing ? `, missing: ${summary.missing.join(', ')}` : ''} → exit ${summary.exitCode}`);
+  progress(
+    `merge: ${t.passed} passed, ${t.failed} failed, ${t.errored} errored${t.missing ? `, missing: ${summary.missing.join(', ')}` : ''} → exit ${summary.exitCode}`,
+  );
   for (const path of written) progress(`merge: wrote ${path}`);
   return { summary, exitCode: summary.exitCode, results, written };
 }

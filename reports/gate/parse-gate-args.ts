@@ -47,19 +47,29 @@ export function parseGateArgs(argv: readonly string[]): GateArgs {
       continue;
     }
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === '') throw new GateUsageError(`Failed to parse ${flag}: it needs a value. See npm run gate -- --help.`);
+    if (value === undefined || value === '')
+      throw new GateUsageError(`Failed to parse ${flag}: it needs a value. See npm run gate -- --help.`);
     if (flag === '--scenarios') {
-      scenarios = value.split(',').map((s) => s.trim()).filter(Boolean);
-      if (scenarios.length === 0) throw new GateUsageError('Failed to parse --scenarios: no scenario ids given. Use --scenarios a,b,c.');
+      scenarios = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      if (scenarios.length === 0)
+        throw new GateUsageError('Failed to parse --scenarios: no scenario ids given. Use --scenarios a,b,c.');
     } else if (flag === '--shard') {
       shard = parseShard(value);
     } else {
       concurrency = Number(value);
-      if (!Number.isInteger(concurrency) || concurrency < 1) throw new GateUsageError(`Failed to parse --concurrency "${value}": expected a whole number ≥ 1.`);
+      if (!Number.isInteger(concurrency) || concurrency < 1)
+        throw new GateUsageError(`Failed to parse --concurrency "${value}": expected a whole number ≥ 1.`);
     }
   }
-  if (merge !== undefined && merge.length === 0) throw new GateUsageError('Failed to parse --merge: no directories given. Use --merge shard-1 shard-2.');
-  if (merge !== undefined && (shard || scenarios)) throw new GateUsageError('Failed to parse arguments: --merge combines finished shard outputs and cannot be used with --shard or --scenarios.');
+  if (merge !== undefined && merge.length === 0)
+    throw new GateUsageError('Failed to parse --merge: no directories given. Use --merge shard-1 shard-2.');
+  if (merge !== undefined && (shard || scenarios))
+    throw new GateUsageError(
+      'Failed to parse arguments: --merge combines finished shard outputs and cannot be used with --shard or --scenarios.',
+    );
   return {
     help,
     runArgs,

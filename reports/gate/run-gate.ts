@@ -15,7 +15,7 @@ import { buildGateSummary, type GateSummary } from '../summary/gate-summary.js';
 import { writeReports } from '../writers/registry.js';
 import type { GateEngine, GateRunOptions } from './gate-engine.js';
 import { runPool } from './run-pool.js';
-import { selectShard, type ShardSpec } from './shard.js';
+import { type ShardSpec, selectShard } from './shard.js';
 import { defaultConcurrencyFor, isParallelSafeTarget } from './target-concurrency.js';
 
 export interface GateOptions {
@@ -40,12 +40,23 @@ export interface GateOutcome {
 }
 
 /** The ids the gate will run (before sharding), checked against the registry. */
-export function resolveGateSuite(engine: Pick<GateEngine, 'getScenario' | 'listScenarios'>, scenarios?: readonly string[]): string[] {
-  const suite = scenarios ? [...new Set(scenarios)].sort() : resolveDefaultGateSuite((id) => engine.getScenario(id) !== undefined);
+export function resolveGateSuite(
+  engine: Pick<GateEngine, 'getScenario' | 'listScenarios'>,
+  scenarios?: readonly string[],
+): string[] {
+  const suite = scenarios
+    ? [...new Set(scenarios)].sort()
+    : resolveDefaultGateSuite((id) => engine.getScenario(id) !== undefined);
   const unknown = suite.filter((id) => engine.getScenario(id) === undefined);
   if (unknown.length > 0) {
-    const known = engine.listScenarios().map((s) => s.id).sort().join(', ');
-    throw new GateUsageError(`Failed to resolve the gate suite: unknown scenario(s) ${unknown.join(', ')}. Known scenarios: ${known || 'none'}.`);
+    const known = engine
+      .listScenarios()
+      .map((s) => s.id)
+      .sort()
+      .join(', ');
+    throw new GateUsageError(
+      `Failed to resolve the gate suite: unknown scenario(s) ${unknown.join(', ')}. Known scenarios: ${known || 'none'}.`,
+    );
   }
   return suite;
 }
@@ -73,11 +84,16 @@ export async function runGate(options: GateOptions): Promise<GateOutcome> {
   const suite = resolveGateSuite(engine, options.scenarios);
   const selected = options.shard ? selectShard(suite, options.shard) : suite;
   const parallelSafe = isParallelSafeTarget(run.target);
-  const concurrency = parallelSafe ? options.concurrency ?? defaultConcurrencyFor(run.target) : 1;
-  if (!parallelSafe && (options.concurrency ?? 1) > 1) progress(`gate: target ${run.target} binds fixed ports; running serially despite --concurrency ${options.concurrency}`);
+  const concurrency = parallelSafe ? (options.concurrency ?? defaultConcurrencyFor(run.target)) : 1;
+  if (!parallelSafe && (options.concurrency ?? 1) > 1)
+    progress(
+      `gate: target ${run.target} binds fixed ports; running serially despite --concurrency ${options.concurrency}`,
+    );
   await mkdir(run.outDir, { recursive: true });
   const shardText = options.shard ? ` (shard ${options.shard.index}/${options.shard.count} of ${suite.length})` : '';
-  progress(`gate: ${selected.length} scenario(s)${shardText} on target ${run.target}, ${concurrency} at a time, time scale ×${run.timeScale}, seed ${run.seed}, out ${run.outDir}`);
+  progress(
+    `gate: ${selected.length} scenario(s)${shardText} on target ${run.target}, ${concurrency} at a time, time scale ×${run.timeScale}, seed ${run.seed}, out ${run.outDir}`,
+  );
   progress(`gate: ${selected.join(', ') || '(nothing to run in this shard)'}`);
 
   let done = 0;
@@ -87,10 +103,13 @@ export async function runGate(options: GateOptions): Promise<GateOutcome> {
     const started = Date.now();
     progress(`▶ ${id}: ${scenario.title}`);
     try {
-      const result = await engine.runScenario(scenario, { ...run, onProgress: (text) => {
-        // The engine's verdict table arrives as one multi-line string: prefix every line so interleaved scenarios stay apart.
-        for (const line of text.split('\n')) if (line.trim() !== '') progress(`  [${id}] ${line}`);
-      } });
+      const result = await engine.runScenario(scenario, {
+        ...run,
+        onProgress: (text) => {
+          // The engine's verdict table arrives as one multi-line string: prefix every line so interleaved scenarios stay apart.
+          for (const line of text.split('\n')) if (line.trim() !== '') progress(`  [${id}] ${line}`);
+        },
+      });
       done++;
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       progress(`${describeOutcome(result)} (${seconds} s wall, ${done}/${selected.length})`);
@@ -116,7 +135,15 @@ export async function runGate(options: GateOptions): Promise<GateOutcome> {
       return result;
     }
   });
-  const results = sortResults(settled.map((s) => (s.status === 'fulfilled' ? s.value : (() => { throw s.reason; })())));
+  const results = sortResults(
+    settled.map((s) =>
+      s.status === 'fulfilled'
+        ? s.value
+        : (() => {
+            throw s.reason;
+          })(),
+    ),
+  );
   const input = {
     results,
     outDir: run.outDir,
@@ -128,7 +155,9 @@ export async function runGate(options: GateOptions): Promise<GateOutcome> {
   const written = await writeReports(input, ['json', 'junit']);
   const summary = buildGateSummary(input);
   const t = summary.totals;
-  progress(`gate: ${t.passed} passed, ${t.failed} failed, ${t.errored} errored${t.missing ? `, ${t.missing} missing` : ''} → exit ${summary.exitCode}`);
+  progress(
+    `gate: ${t.passed} passed, ${t.failed} failed, ${t.errored} errored${t.missing ? `, ${t.missing} missing` : ''} → exit ${summary.exitCode}`,
+  );
   for (const path of written) progress(`gate: wrote ${path}`);
   return { summary, exitCode: summary.exitCode, results, written };
 }

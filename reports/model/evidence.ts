@@ -29,7 +29,11 @@ function servicesOf(expectation: ResultExpectation): Set<string> {
 }
 
 /** A log line without what varies between repeats: timestamps, hex ids, numbers. */
-const shapeOf = (line: string): string => line.replace(/\d{4}-\d\d-\d\d[ T][\d:.,+]+/g, '').replace(/\b[0-9a-f]{8,}\b/gi, '#').replace(/\d+(\.\d+)?/g, '0');
+const shapeOf = (line: string): string =>
+  line
+    .replace(/\d{4}-\d\d-\d\d[ T][\d:.,+]+/g, '')
+    .replace(/\b[0-9a-f]{8,}\b/gi, '#')
+    .replace(/\d+(\.\d+)?/g, '0');
 
 /**
  * Lines that repeat one of the last few shown lines up to timestamps, ids and numbers (a
@@ -68,7 +72,10 @@ function journalExcerptFor(result: ScenarioResultFile, services: Set<string>): s
   return result.requests
     .filter((r) => (services.size === 0 || services.has(r.service)) && (r.faulted || r.status >= 400 || r.status < 100))
     .slice(-JOURNAL_LINES)
-    .map((r) => `t=${formatSeconds(r.atMs)} ${r.service} ${r.operation} → ${r.status} ${r.outcome}${r.faulted ? ' (fault injected)' : ''}`);
+    .map(
+      (r) =>
+        `t=${formatSeconds(r.atMs)} ${r.service} ${r.operation} → ${r.status} ${r.outcome}${r.faulted ? ' (fault injected)' : ''}`,
+    );
 }
 
 /**

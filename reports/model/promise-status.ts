@@ -22,7 +22,10 @@ export interface PromiseStatus {
  * did not error: an errored run stopped early, so its passes prove nothing.
  * @example computePromiseStatuses(results, RUNBOOK_PROMISES)
  */
-export function computePromiseStatuses(results: readonly ScenarioResultFile[], promises: readonly RunbookPromise[]): PromiseStatus[] {
+export function computePromiseStatuses(
+  results: readonly ScenarioResultFile[],
+  promises: readonly RunbookPromise[],
+): PromiseStatus[] {
   return promises.map((promise) => {
     const scenarios = new Set<string>();
     const failed: string[] = [];
@@ -38,7 +41,10 @@ export function computePromiseStatuses(results: readonly ScenarioResultFile[], p
       }
     }
     const status: PromiseVerdict = failed.length > 0 ? 'violated' : passedInGoodRun ? 'verified' : 'not exercised';
-    const note = status === 'not exercised' && erroredOnly.size > 0 ? `scenario errored: ${[...erroredOnly].sort().join(', ')}` : undefined;
+    const note =
+      status === 'not exercised' && erroredOnly.size > 0
+        ? `scenario errored: ${[...erroredOnly].sort().join(', ')}`
+        : undefined;
     return {
       id: promise.id,
       statement: promise.statement,

@@ -28,7 +28,9 @@ function mergeRecords(records: readonly Readonly<Record<string, string>>[]): Rec
       merged.get(key)!.add(value);
     }
   }
-  return Object.fromEntries([...merged.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, [...v].join(' / ')]));
+  return Object.fromEntries(
+    [...merged.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, [...v].join(' / ')]),
+  );
 }
 
 const distinct = <T>(values: readonly T[]): T[] => [...new Set(values)];
@@ -38,8 +40,15 @@ const distinct = <T>(values: readonly T[]): T[] => [...new Set(values)];
  * seed, but merged shards may not, and then every distinct value is shown rather than one
  * silently chosen.
  */
-export function buildReportHeader(results: readonly ScenarioResultFile[], harnessVersion: string, generatedAt: Date): ReportHeader {
-  const starts = results.map((r) => r.startedAt).filter(Boolean).sort();
+export function buildReportHeader(
+  results: readonly ScenarioResultFile[],
+  harnessVersion: string,
+  generatedAt: Date,
+): ReportHeader {
+  const starts = results
+    .map((r) => r.startedAt)
+    .filter(Boolean)
+    .sort();
   return {
     targets: distinct(results.map((r) => r.target)).sort(),
     targetVersions: mergeRecords(results.map((r) => r.versions.target)),
@@ -47,29 +56,41 @@ export function buildReportHeader(results: readonly ScenarioResultFile[], harnes
     harnessVersion,
     resultHarnessVersions: distinct(results.map((r) => r.versions.harness)).sort(),
     timeScales: distinct(results.map((r) => r.timeScale)).sort((a, b) => a - b),
-    measuredTimeScales: distinct(results.flatMap((r) => (r.measuredTimeScale === undefined ? [] : [Math.round(r.measuredTimeScale * 10) / 10]))).sort((a, b) => a - b),
+    measuredTimeScales: distinct(
+      results.flatMap((r) => (r.measuredTimeScale === undefined ? [] : [Math.round(r.measuredTimeScale * 10) / 10])),
+    ).sort((a, b) => a - b),
     seeds: distinct(results.map((r) => r.seed)).sort((a, b) => a - b),
     shims: distinct(results.flatMap((r) => r.shims)).sort(),
     targetOptions: mergeRecords(results.map((r) => r.targetOptions)),
     runDate: starts[0] ?? 'no scenario ran',
     generatedAt: generatedAt.toISOString(),
-    machines: distinct(results.map((r) => `${r.machine.platform}, ${r.machine.cpus} CPUs, Node ${r.machine.node}`)).sort(),
+    machines: distinct(
+      results.map((r) => `${r.machine.platform}, ${r.machine.cpus} CPUs, Node ${r.machine.node}`),
+    ).sort(),
   };
 }
 
 const joinRecord = (record: Readonly<Record<string, string>>): string =>
-  Object.keys(record).length === 0 ? 'not recorded' : Object.entries(record).map(([k, v]) => `${k} ${v}`).join(', ');
+  Object.keys(record).length === 0
+    ? 'not recorded'
+    : Object.entries(record)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
 
 /** The header as label/value pairs, in reading order, for both renderers. */
 export function describeReportHeader(header: ReportHeader): [string, string][] {
-  const harness = header.resultHarnessVersions.length > 0 && header.resultHarnessVersions.some((v) => v !== header.harnessVersion)
-    ? `${header.harnessVersion} (results written by ${header.resultHarnessVersions.join(', ')})`
-    : header.harnessVersion;
+  const harness =
+    header.resultHarnessVersions.length > 0 && header.resultHarnessVersions.some((v) => v !== header.harnessVersion)
+      ? `${header.harnessVersion} (results written by ${header.resultHarnessVersions.join(', ')})`
+      : header.harnessVersion;
   return [
     ['Connector', `${header.targets.join(', ') || 'none'}: ${joinRecord(header.targetVersions)}`],
     ['SDK versions', joinRecord(header.sdks)],
     ['Harness version', harness],
-    ['Time scale', `${header.timeScales.map((s) => `×${s}`).join(', ') || '—'}${header.measuredTimeScales.length > 0 ? ` (measured ${header.measuredTimeScales.map((s) => `×${s}`).join(', ')})` : ''}`],
+    [
+      'Time scale',
+      `${header.timeScales.map((s) => `×${s}`).join(', ') || '—'}${header.measuredTimeScales.length > 0 ? ` (measured ${header.measuredTimeScales.map((s) => `×${s}`).join(', ')})` : ''}`,
+    ],
     ['Seed', header.seeds.join(', ') || '—'],
     ['Shims', header.shims.length > 0 ? header.shims.join(', ') : 'none: the connector ran unmodified'],
     ['Target options', joinRecord(header.targetOptions)],

@@ -26,7 +26,10 @@ export interface BuildReportModelOptions {
 }
 
 /** @example const model = buildReportModel(await loadResultFiles('out'), { harnessVersion, generatedAt: new Date() }); */
-export function buildReportModel(results: readonly ScenarioResultFile[], options: BuildReportModelOptions): ReportModel {
+export function buildReportModel(
+  results: readonly ScenarioResultFile[],
+  options: BuildReportModelOptions,
+): ReportModel {
   return {
     title: options.title ?? 'Pre-release resilience verification report',
     header: buildReportHeader(results, options.harnessVersion, options.generatedAt),

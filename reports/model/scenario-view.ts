@@ -23,7 +23,9 @@ export interface ScenarioView {
  * `requestCounts` is service → key → count, where the engine's key is `<operation> <status>`
  * (older files: the status alone). Split into rows the table can group.
  */
-function splitRequestCounts(requestCounts: ScenarioResultFile['requestCounts']): { service: string; operation: string; status: string; count: number }[] {
+function splitRequestCounts(
+  requestCounts: ScenarioResultFile['requestCounts'],
+): { service: string; operation: string; status: string; count: number }[] {
   return Object.entries(requestCounts).flatMap(([service, byKey]) =>
     Object.entries(byKey).map(([key, count]) => {
       const match = /^(.*?)\s*(-?\d+)$/.exec(key);
@@ -32,7 +34,8 @@ function splitRequestCounts(requestCounts: ScenarioResultFile['requestCounts']):
   );
 }
 
-const verdictCell = (passed: boolean): Cell => (passed ? { text: 'passed', tone: 'good' } : { text: 'FAILED', tone: 'bad' });
+const verdictCell = (passed: boolean): Cell =>
+  passed ? { text: 'passed', tone: 'good' } : { text: 'FAILED', tone: 'bad' };
 
 /** Recovery bound text from a `recovery_time` expectation's expected value (`{ maxMs, minMs? }` or a number). */
 function formatBound(expected: unknown): string {
@@ -49,7 +52,11 @@ function formatBound(expected: unknown): string {
 
 function formatObservedDuration(observed: unknown): string {
   if (typeof observed === 'number') return formatSeconds(observed);
-  if (typeof observed === 'object' && observed !== null && typeof (observed as { recoveryMs?: unknown }).recoveryMs === 'number') {
+  if (
+    typeof observed === 'object' &&
+    observed !== null &&
+    typeof (observed as { recoveryMs?: unknown }).recoveryMs === 'number'
+  ) {
     return formatSeconds((observed as { recoveryMs: number }).recoveryMs);
   }
   return formatValue(observed);
@@ -71,33 +78,54 @@ export function buildScenarioView(result: ScenarioResultFile): ScenarioView {
       ['Target', result.target],
       ['Started', result.startedAt],
       ['Wall duration', formatSeconds(result.durationMs)],
-      ['Time scale', result.measuredTimeScale !== undefined ? `×${result.timeScale} (measured ×${result.measuredTimeScale.toFixed(1)})` : `×${result.timeScale}`],
+      [
+        'Time scale',
+        result.measuredTimeScale !== undefined
+          ? `×${result.timeScale} (measured ×${result.measuredTimeScale.toFixed(1)})`
+          : `×${result.timeScale}`,
+      ],
       ['Seed', String(result.seed)],
       ['Shims', result.shims.length > 0 ? result.shims.join(', ') : 'none'],
     ],
     expectations: {
       headers: ['Result', 'Expectation', 'Kind', 'Promise', 'Expected', 'Observed'],
-      rows: result.expectations.map((e) => [verdictCell(e.passed), e.name, e.kind, e.promise ?? '—', formatValue(e.expected), formatValue(e.observed)]),
+      rows: result.expectations.map((e) => [
+        verdictCell(e.passed),
+        e.name,
+        e.kind,
+        e.promise ?? '—',
+        formatValue(e.expected),
+        formatValue(e.observed),
+      ]),
     },
     transitions: {
       headers: ['At (target)', 'Breaker', 'Transition', 'Consistent'],
-      rows: result.transitions.map((t) => [formatSeconds(t.atMs), t.breaker, `${t.from} → ${t.to}`, t.consistent ? 'yes' : { text: 'NO: from-state differs from last seen', tone: 'warn' }]),
+      rows: result.transitions.map((t) => [
+        formatSeconds(t.atMs),
+        t.breaker,
+        `${t.from} → ${t.to}`,
+        t.consistent ? 'yes' : { text: 'NO: from-state differs from last seen', tone: 'warn' },
+      ]),
     },
     recoveries: {
       headers: ['Result', 'Expectation', 'Bound', 'Observed'],
-      rows: result.expectations.filter((e) => e.kind === 'recovery_time').map((e) => [verdictCell(e.passed), e.name, formatBound(e.expected), formatObservedDuration(e.observed)]),
+      rows: result.expectations
+        .filter((e) => e.kind === 'recovery_time')
+        .map((e) => [verdictCell(e.passed), e.name, formatBound(e.expected), formatObservedDuration(e.observed)]),
     },
     ledger: {
       headers: ['Seeded', 'Delivered', 'Duplicates', 'Stored (failed batches)', 'Replayed', 'Lost', 'Rejected'],
-      rows: [[
-        String(ledger.seeded),
-        String(ledger.delivered),
-        ledger.duplicates > 0 ? { text: String(ledger.duplicates), tone: 'warn' } : '0',
-        String(ledger.inFailedBatches),
-        String(ledger.replayed),
-        ledger.lost > 0 ? { text: String(ledger.lost), tone: 'bad' } : { text: '0', tone: 'good' },
-        String(ledger.rejected),
-      ]],
+      rows: [
+        [
+          String(ledger.seeded),
+          String(ledger.delivered),
+          ledger.duplicates > 0 ? { text: String(ledger.duplicates), tone: 'warn' } : '0',
+          String(ledger.inFailedBatches),
+          String(ledger.replayed),
+          ledger.lost > 0 ? { text: String(ledger.lost), tone: 'bad' } : { text: '0', tone: 'good' },
+          String(ledger.rejected),
+        ],
+      ],
     },
     lostIds: ledger.lostIds,
     requestCounts: {
@@ -105,8 +133,14 @@ export function buildScenarioView(result: ScenarioResultFile): ScenarioView {
       rows: rowKeys.map((key) => {
         const [service, operation] = key.split('\u0000') as [string, string];
         const mine = counts.filter((c) => c.service === service && c.operation === operation);
-        const count = (status: string): number => mine.filter((c) => c.status === status).reduce((a, c) => a + c.count, 0);
-        return [service, operation, ...statuses.map((s) => String(count(s))), String(mine.reduce((a, c) => a + c.count, 0))];
+        const count = (status: string): number =>
+          mine.filter((c) => c.status === status).reduce((a, c) => a + c.count, 0);
+        return [
+          service,
+          operation,
+          ...statuses.map((s) => String(count(s))),
+          String(mine.reduce((a, c) => a + c.count, 0)),
+        ];
       }),
     },
     steps: {
@@ -123,7 +157,14 @@ export function buildScenarioView(result: ScenarioResultFile): ScenarioView {
     },
     faults: {
       headers: ['Layer', 'Service', 'Rule', 'Description', 'From', 'To'],
-      rows: result.faults.map((f) => [f.layer, f.service, f.ruleId, f.description, formatSeconds(f.startMs), f.endMs === null ? 'end of run' : formatSeconds(f.endMs)]),
+      rows: result.faults.map((f) => [
+        f.layer,
+        f.service,
+        f.ruleId,
+        f.description,
+        formatSeconds(f.startMs),
+        f.endMs === null ? 'end of run' : formatSeconds(f.endMs),
+      ]),
     },
   };
 }

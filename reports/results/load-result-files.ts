@@ -13,9 +13,13 @@ import { isResultFileLike, validateResultFile } from './validate-result-file.js'
 export async function loadResultFiles(dir: string): Promise<ScenarioResultFile[]> {
   let names: string[];
   try {
-    names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && e.name.endsWith('.json')).map((e) => e.name);
+    names = (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isFile() && e.name.endsWith('.json'))
+      .map((e) => e.name);
   } catch (error) {
-    throw new ReportInputError(`Failed to read results from ${dir}: ${(error as Error).message}. Pass the out dir of npm run gate or npm run scenario.`);
+    throw new ReportInputError(
+      `Failed to read results from ${dir}: ${(error as Error).message}. Pass the out dir of npm run gate or npm run scenario.`,
+    );
   }
   const results: ScenarioResultFile[] = [];
   for (const name of names.sort()) {
@@ -24,7 +28,9 @@ export async function loadResultFiles(dir: string): Promise<ScenarioResultFile[]
     try {
       parsed = JSON.parse(await readFile(path, 'utf8'));
     } catch (error) {
-      throw new ReportInputError(`Failed to read result file ${path}: ${(error as Error).message}. Regenerate it with npm run scenario or npm run gate.`);
+      throw new ReportInputError(
+        `Failed to read result file ${path}: ${(error as Error).message}. Regenerate it with npm run scenario or npm run gate.`,
+      );
     }
     // Other JSON may share the folder (a user's notes, a copied summary): only result files count.
     if (!isResultFileLike(parsed)) continue;

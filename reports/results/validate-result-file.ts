@@ -1,7 +1,15 @@
 import type { ScenarioResultFile } from '../../harness/result/result-schema.js';
 import { ReportInputError } from '../report-error.js';
 
-const REQUIRED_ARRAYS = ['expectations', 'transitions', 'faults', 'requests', 'samples', 'logExcerpt', 'shims'] as const;
+const REQUIRED_ARRAYS = [
+  'expectations',
+  'transitions',
+  'faults',
+  'requests',
+  'samples',
+  'logExcerpt',
+  'shims',
+] as const;
 const REQUIRED_OBJECTS = ['ledger', 'versions', 'requestCounts', 'machine', 'targetOptions'] as const;
 const VERDICTS = new Set(['passed', 'failed', 'error']);
 
@@ -17,11 +25,14 @@ export function isResultFileLike(value: unknown): boolean {
  */
 export function validateResultFile(value: unknown, source: string): ScenarioResultFile {
   const fail = (reason: string): never => {
-    throw new ReportInputError(`Failed to read result file ${source}: ${reason}. Regenerate it with npm run scenario or npm run gate.`);
+    throw new ReportInputError(
+      `Failed to read result file ${source}: ${reason}. Regenerate it with npm run scenario or npm run gate.`,
+    );
   };
   if (typeof value !== 'object' || value === null) return fail('not a JSON object');
   const record = value as Record<string, unknown>;
-  if (record.schemaVersion !== 1) return fail(`unsupported schemaVersion ${JSON.stringify(record.schemaVersion)} (expected 1)`);
+  if (record.schemaVersion !== 1)
+    return fail(`unsupported schemaVersion ${JSON.stringify(record.schemaVersion)} (expected 1)`);
   if (typeof record.scenario !== 'string' || record.scenario === '') fail('field "scenario" missing');
   if (!VERDICTS.has(record.verdict as string)) fail(`field "verdict" is ${JSON.stringify(record.verdict)}`);
   for (const key of ['timeScale', 'seed', 'durationMs'] as const) {

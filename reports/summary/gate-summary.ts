@@ -35,7 +35,11 @@ export interface GateSummary {
     readonly expectationsFailed: number;
   };
   readonly scenarios: readonly GateScenarioSummary[];
-  readonly promises: readonly { readonly id: string; readonly status: PromiseVerdict; readonly scenarios: readonly string[] }[];
+  readonly promises: readonly {
+    readonly id: string;
+    readonly status: PromiseVerdict;
+    readonly scenarios: readonly string[];
+  }[];
 }
 
 export interface GateScenarioSummary {
@@ -68,7 +72,10 @@ export interface GateScenarioSummary {
  * retry it away. Otherwise any errored or missing scenario gives 2; only a complete green
  * suite gives 0.
  */
-export function computeGateExitCode(results: readonly Pick<ScenarioResultFile, 'verdict' | 'expectations'>[], missing: readonly string[]): GateExitCode {
+export function computeGateExitCode(
+  results: readonly Pick<ScenarioResultFile, 'verdict' | 'expectations'>[],
+  missing: readonly string[],
+): GateExitCode {
   if (results.some((r) => r.verdict === 'failed' || r.expectations.some((e) => !e.passed))) return 1;
   if (missing.length > 0 || results.some((r) => r.verdict === 'error')) return 2;
   return 0;
@@ -131,6 +138,10 @@ export function buildGateSummary(input: BuildGateSummaryInput): GateSummary {
         observed: e.observed,
       })),
     })),
-    promises: computePromiseStatuses(results, RUNBOOK_PROMISES).map((p) => ({ id: p.id, status: p.status, scenarios: p.scenarios })),
+    promises: computePromiseStatuses(results, RUNBOOK_PROMISES).map((p) => ({
+      id: p.id,
+      status: p.status,
+      scenarios: p.scenarios,
+    })),
   };
 }

@@ -14,8 +14,8 @@ import type { ScenarioResultFile } from '../../harness/result/result-schema.js';
 import { escapeXml } from '../writers/escape.js';
 import { BREAKER_COLOURS, FAULT_LAYER_STYLE, LINE_STYLE, STATUS_CLASSES } from './status-class.js';
 import { formatTickSeconds, timeTicks } from './time-axis.js';
-import { renderTimelineLegend } from './timeline-legend.js';
 import { buildTimelineData } from './timeline-data.js';
+import { renderTimelineLegend } from './timeline-legend.js';
 
 const WIDTH = 1_000;
 const LEFT = 160;
@@ -38,7 +38,11 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
   const id = (options.idPrefix ?? `tl-${result.scenario}`).replace(/[^A-Za-z0-9_-]/g, '-');
   const x = (ms: number): number => LEFT + (Math.min(Math.max(ms, 0), data.endMs) / data.endMs) * PLOT_WIDTH;
   const out: string[] = [];
-  const label = (y: number, text: string, style: { fill?: string; bold?: boolean; size?: number; inset?: number } = {}): string =>
+  const label = (
+    y: number,
+    text: string,
+    style: { fill?: string; bold?: boolean; size?: number; inset?: number } = {},
+  ): string =>
     `<text x="${LEFT - (style.inset ?? 8)}" y="${y}" text-anchor="end" font-size="${style.size ?? 12}" fill="${style.fill ?? '#263238'}"${style.bold ? ' font-weight="600"' : ''}>${escapeXml(text)}</text>`;
   let y = 34;
 
@@ -46,15 +50,20 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
   const faultTop = y;
   const faultRows = Math.max(1, data.faults.length);
   out.push(label(faultTop + 13, 'fault windows', { bold: true }));
-  if (data.faults.length === 0) out.push(`<text x="${LEFT + 4}" y="${faultTop + 13}" font-size="11" fill="#78909c">no faults injected</text>`);
+  if (data.faults.length === 0)
+    out.push(`<text x="${LEFT + 4}" y="${faultTop + 13}" font-size="11" fill="#78909c">no faults injected</text>`);
   data.faults.forEach((fault, i) => {
     const style = FAULT_LAYER_STYLE[fault.layer];
     const x0 = x(fault.startMs);
     const w = Math.max(2, x(fault.endMs) - x0);
     const rowY = faultTop + i * FAULT_ROW;
-    out.push(`<rect class="fault fault-${fault.layer}" x="${x0.toFixed(1)}" y="${rowY + 2}" width="${w.toFixed(1)}" height="${FAULT_ROW - 4}" fill="url(#${id}-${fault.layer})" stroke="${style.colour}" stroke-width="1.2"${fault.open ? ' stroke-dasharray="4 2"' : ''}/>`);
+    out.push(
+      `<rect class="fault fault-${fault.layer}" x="${x0.toFixed(1)}" y="${rowY + 2}" width="${w.toFixed(1)}" height="${FAULT_ROW - 4}" fill="url(#${id}-${fault.layer})" stroke="${style.colour}" stroke-width="1.2"${fault.open ? ' stroke-dasharray="4 2"' : ''}/>`,
+    );
     const textX = Math.min(x0 + 4, LEFT + PLOT_WIDTH - 4);
-    out.push(`<text x="${textX.toFixed(1)}" y="${rowY + 13}" font-size="11" fill="${style.colour}" font-weight="600" paint-order="stroke" stroke="#fff" stroke-width="3">${escapeXml(fault.label)}</text>`);
+    out.push(
+      `<text x="${textX.toFixed(1)}" y="${rowY + 13}" font-size="11" fill="${style.colour}" font-weight="600" paint-order="stroke" stroke="#fff" stroke-width="3">${escapeXml(fault.label)}</text>`,
+    );
   });
   y = faultTop + faultRows * FAULT_ROW + 4;
 
@@ -65,7 +74,9 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
     data.steps.forEach((step, i) => {
       const sx = x(step.atMs);
       const sy = y + 8 + (i % 2) * 12;
-      stepMarks.push(`<g class="step"><title>${escapeXml(`step ${step.number}: ${step.name} at ${formatTickSeconds(step.atMs)}`)}</title><circle cx="${sx.toFixed(1)}" cy="${sy}" r="6.5" fill="#37474f"/><text x="${sx.toFixed(1)}" y="${sy + 3.5}" text-anchor="middle" font-size="9" font-weight="700" fill="#fff">${step.number}</text></g>`);
+      stepMarks.push(
+        `<g class="step"><title>${escapeXml(`step ${step.number}: ${step.name} at ${formatTickSeconds(step.atMs)}`)}</title><circle cx="${sx.toFixed(1)}" cy="${sy}" r="6.5" fill="#37474f"/><text x="${sx.toFixed(1)}" y="${sy + 3.5}" text-anchor="middle" font-size="9" font-weight="700" fill="#fff">${step.number}</text></g>`,
+      );
     });
     y += 28;
   }
@@ -74,18 +85,28 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
 
   // Breaker state bands.
   const bands: string[] = [];
-  if (data.breakers.length === 0) bands.push(label(y + 15, 'breakers'), `<text x="${LEFT + 4}" y="${y + 15}" font-size="11" fill="#78909c">no breaker seen</text>`);
+  if (data.breakers.length === 0)
+    bands.push(
+      label(y + 15, 'breakers'),
+      `<text x="${LEFT + 4}" y="${y + 15}" font-size="11" fill="#78909c">no breaker seen</text>`,
+    );
   for (const breaker of data.breakers) {
     bands.push(label(y + 15, breaker.name));
     // Wide bands first, then the short ones on top: a HALF_OPEN that lasts milliseconds must
     // still show, so it is drawn at least 3 px wide and not hidden by its neighbour.
-    const ordered = [...breaker.bands].sort((a, b) => Number(x(a.endMs) - x(a.startMs) < 3) - Number(x(b.endMs) - x(b.startMs) < 3));
+    const ordered = [...breaker.bands].sort(
+      (a, b) => Number(x(a.endMs) - x(a.startMs) < 3) - Number(x(b.endMs) - x(b.startMs) < 3),
+    );
     for (const band of ordered) {
       const x0 = x(band.startMs);
       const w = Math.max(3, x(band.endMs) - x0);
-      bands.push(`<rect x="${x0.toFixed(1)}" y="${y + 2}" width="${w.toFixed(1)}" height="${BREAKER_ROW - 4}" fill="${BREAKER_COLOURS[band.state]}"><title>${escapeXml(`${breaker.name} ${band.state} ${formatTickSeconds(band.startMs)}–${formatTickSeconds(band.endMs)}`)}</title></rect>`);
+      bands.push(
+        `<rect x="${x0.toFixed(1)}" y="${y + 2}" width="${w.toFixed(1)}" height="${BREAKER_ROW - 4}" fill="${BREAKER_COLOURS[band.state]}"><title>${escapeXml(`${breaker.name} ${band.state} ${formatTickSeconds(band.startMs)}–${formatTickSeconds(band.endMs)}`)}</title></rect>`,
+      );
       if (w > band.state.length * 7 + 6) {
-        bands.push(`<text x="${(x0 + w / 2).toFixed(1)}" y="${y + 15}" text-anchor="middle" font-size="10" font-weight="700" fill="${band.state === 'HALF_OPEN' ? '#263238' : '#fff'}">${band.state}</text>`);
+        bands.push(
+          `<text x="${(x0 + w / 2).toFixed(1)}" y="${y + 15}" text-anchor="middle" font-size="10" font-weight="700" fill="${band.state === 'HALF_OPEN' ? '#263238' : '#fff'}">${band.state}</text>`,
+        );
       }
     }
     y += BREAKER_ROW;
@@ -97,7 +118,11 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
   const marks: string[] = [];
   const laneBackgrounds: string[] = [];
   const laneHeight = STATUS_CLASSES.length * REQUEST_SUBROW + 4;
-  if (data.services.length === 0) marks.push(label(y + 14, 'requests'), `<text x="${LEFT + 4}" y="${y + 14}" font-size="11" fill="#78909c">no requests recorded</text>`);
+  if (data.services.length === 0)
+    marks.push(
+      label(y + 14, 'requests'),
+      `<text x="${LEFT + 4}" y="${y + 14}" font-size="11" fill="#78909c">no requests recorded</text>`,
+    );
   for (const service of data.services) {
     marks.push(label(y + laneHeight / 2 + 4, `${service} requests`));
     laneBackgrounds.push(`<rect x="${LEFT}" y="${y}" width="${PLOT_WIDTH}" height="${laneHeight}" fill="#f5f7f8"/>`);
@@ -110,7 +135,9 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
       seen.add(key);
       const row = STATUS_CLASSES.findIndex((c) => c.id === request.statusClass);
       const colour = STATUS_CLASSES[row]!.colour;
-      marks.push(`<rect x="${px - 1.5}" y="${y + 2 + row * REQUEST_SUBROW}" width="3" height="${REQUEST_SUBROW - 1}" fill="${colour}"/>`);
+      marks.push(
+        `<rect x="${px - 1.5}" y="${y + 2 + row * REQUEST_SUBROW}" width="3" height="${REQUEST_SUBROW - 1}" fill="${colour}"/>`,
+      );
     }
     y += laneHeight + 4;
   }
@@ -127,18 +154,38 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
   const maxDelivered = niceCeiling(peakDelivered);
   const chart: string[] = [
     `<rect x="${LEFT}" y="${chartTop}" width="${PLOT_WIDTH}" height="${CHART_HEIGHT}" fill="none" stroke="#b0bec5"/>`,
-    label(chartTop + 14, LINE_STYLE.failedBatchFiles.label, { fill: LINE_STYLE.failedBatchFiles.colour, bold: true, inset: 34 }),
-    label(chartTop + 30, `(left axis, peak ${peakFiles})`, { fill: LINE_STYLE.failedBatchFiles.colour, size: 10, inset: 34 }),
-    label(chartTop + 56, LINE_STYLE.deliveredRecords.label, { fill: LINE_STYLE.deliveredRecords.colour, bold: true, inset: 34 }),
-    label(chartTop + 72, `(right axis, peak ${peakDelivered})`, { fill: LINE_STYLE.deliveredRecords.colour, size: 10, inset: 34 }),
+    label(chartTop + 14, LINE_STYLE.failedBatchFiles.label, {
+      fill: LINE_STYLE.failedBatchFiles.colour,
+      bold: true,
+      inset: 34,
+    }),
+    label(chartTop + 30, `(left axis, peak ${peakFiles})`, {
+      fill: LINE_STYLE.failedBatchFiles.colour,
+      size: 10,
+      inset: 34,
+    }),
+    label(chartTop + 56, LINE_STYLE.deliveredRecords.label, {
+      fill: LINE_STYLE.deliveredRecords.colour,
+      bold: true,
+      inset: 34,
+    }),
+    label(chartTop + 72, `(right axis, peak ${peakDelivered})`, {
+      fill: LINE_STYLE.deliveredRecords.colour,
+      size: 10,
+      inset: 34,
+    }),
   ];
   for (const fraction of [0, 0.5, 1]) {
     // With both maxima at 1 a half-way gridline only adds a meaningless "0.5".
     if (fraction === 0.5 && maxFiles < 2 && maxDelivered < 2) continue;
     const gy = chartBottom - fraction * CHART_HEIGHT;
     chart.push(`<line x1="${LEFT}" x2="${LEFT + PLOT_WIDTH}" y1="${gy}" y2="${gy}" stroke="#eceff1"/>`);
-    chart.push(`<text x="${LEFT - 4}" y="${gy + 4}" text-anchor="end" font-size="10" fill="${LINE_STYLE.failedBatchFiles.colour}">${formatCount(maxFiles * fraction)}</text>`);
-    chart.push(`<text x="${LEFT + PLOT_WIDTH + 4}" y="${gy + 4}" font-size="10" fill="${LINE_STYLE.deliveredRecords.colour}">${formatCount(maxDelivered * fraction)}</text>`);
+    chart.push(
+      `<text x="${LEFT - 4}" y="${gy + 4}" text-anchor="end" font-size="10" fill="${LINE_STYLE.failedBatchFiles.colour}">${formatCount(maxFiles * fraction)}</text>`,
+    );
+    chart.push(
+      `<text x="${LEFT + PLOT_WIDTH + 4}" y="${gy + 4}" font-size="10" fill="${LINE_STYLE.deliveredRecords.colour}">${formatCount(maxDelivered * fraction)}</text>`,
+    );
   }
   const stepPath = (values: readonly { atMs: number; v: number }[], max: number): string => {
     if (values.length === 0) return '';
@@ -147,11 +194,24 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
     for (const point of values) d += ` H${x(point.atMs).toFixed(1)} V${py(point.v).toFixed(1)}`;
     return `${d} H${x(data.endMs).toFixed(1)}`;
   };
-  const filesPath = stepPath(data.samples.map((s) => ({ atMs: s.atMs, v: s.failedBatchFiles })), maxFiles);
-  const deliveredPath = stepPath(data.samples.map((s) => ({ atMs: s.atMs, v: s.deliveredRecords })), maxDelivered);
-  if (deliveredPath) chart.push(`<path d="${deliveredPath}" fill="none" stroke="${LINE_STYLE.deliveredRecords.colour}" stroke-width="2.5"/>`);
-  if (filesPath) chart.push(`<path d="${filesPath}" fill="none" stroke="${LINE_STYLE.failedBatchFiles.colour}" stroke-width="2.5" stroke-dasharray="6 3"/>`);
-  if (data.samples.length === 0) chart.push(`<text x="${LEFT + 6}" y="${chartTop + 16}" font-size="11" fill="#78909c">no samples recorded</text>`);
+  const filesPath = stepPath(
+    data.samples.map((s) => ({ atMs: s.atMs, v: s.failedBatchFiles })),
+    maxFiles,
+  );
+  const deliveredPath = stepPath(
+    data.samples.map((s) => ({ atMs: s.atMs, v: s.deliveredRecords })),
+    maxDelivered,
+  );
+  if (deliveredPath)
+    chart.push(
+      `<path d="${deliveredPath}" fill="none" stroke="${LINE_STYLE.deliveredRecords.colour}" stroke-width="2.5"/>`,
+    );
+  if (filesPath)
+    chart.push(
+      `<path d="${filesPath}" fill="none" stroke="${LINE_STYLE.failedBatchFiles.colour}" stroke-width="2.5" stroke-dasharray="6 3"/>`,
+    );
+  if (data.samples.length === 0)
+    chart.push(`<text x="${LEFT + 6}" y="${chartTop + 16}" font-size="11" fill="#78909c">no samples recorded</text>`);
   y = chartBottom;
 
   // Shading of fault windows behind lanes and chart, so cause and effect line up vertically.
@@ -164,11 +224,20 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
   const axis: string[] = [`<line x1="${LEFT}" x2="${LEFT + PLOT_WIDTH}" y1="${y}" y2="${y}" stroke="#455a64"/>`];
   for (const tick of timeTicks(data.endMs)) {
     const tx = x(tick);
-    axis.push(`<line x1="${tx.toFixed(1)}" x2="${tx.toFixed(1)}" y1="${shadeTop}" y2="${y + 4}" stroke="#cfd8dc" stroke-width="0.6"/>`);
-    axis.push(`<text x="${tx.toFixed(1)}" y="${y + 16}" text-anchor="middle" font-size="11" fill="#37474f">${formatTickSeconds(tick)}</text>`);
+    axis.push(
+      `<line x1="${tx.toFixed(1)}" x2="${tx.toFixed(1)}" y1="${shadeTop}" y2="${y + 4}" stroke="#cfd8dc" stroke-width="0.6"/>`,
+    );
+    axis.push(
+      `<text x="${tx.toFixed(1)}" y="${y + 16}" text-anchor="middle" font-size="11" fill="#37474f">${formatTickSeconds(tick)}</text>`,
+    );
   }
-  for (const step of data.steps) axis.push(`<line x1="${x(step.atMs).toFixed(1)}" x2="${x(step.atMs).toFixed(1)}" y1="${shadeTop}" y2="${y}" stroke="#37474f" stroke-width="0.8" stroke-dasharray="2 3" stroke-opacity="0.6"/>`);
-  axis.push(`<text x="${LEFT + PLOT_WIDTH / 2}" y="${y + 32}" text-anchor="middle" font-size="11" fill="#546e7a">target time (seconds since start, time scale ×${escapeXml(String(result.timeScale))})</text>`);
+  for (const step of data.steps)
+    axis.push(
+      `<line x1="${x(step.atMs).toFixed(1)}" x2="${x(step.atMs).toFixed(1)}" y1="${shadeTop}" y2="${y}" stroke="#37474f" stroke-width="0.8" stroke-dasharray="2 3" stroke-opacity="0.6"/>`,
+    );
+  axis.push(
+    `<text x="${LEFT + PLOT_WIDTH / 2}" y="${y + 32}" text-anchor="middle" font-size="11" fill="#546e7a">target time (seconds since start, time scale ×${escapeXml(String(result.timeScale))})</text>`,
+  );
   y += 46;
 
   const legend = renderTimelineLegend(id, y, WIDTH);

@@ -9,13 +9,14 @@ export const BREAKER_COLOURS: Readonly<Record<BreakerState, string>> = {
 
 export type StatusClass = 'ok' | 'throttled' | 'client-error' | 'server-error' | 'network-error';
 
-export const STATUS_CLASSES: readonly { readonly id: StatusClass; readonly label: string; readonly colour: string }[] = [
-  { id: 'ok', label: '2xx/3xx', colour: '#43a047' },
-  { id: 'throttled', label: '429', colour: '#ef6c00' },
-  { id: 'client-error', label: 'other 4xx', colour: '#8e24aa' },
-  { id: 'server-error', label: '5xx', colour: '#d32f2f' },
-  { id: 'network-error', label: 'no response', colour: '#212121' },
-];
+export const STATUS_CLASSES: readonly { readonly id: StatusClass; readonly label: string; readonly colour: string }[] =
+  [
+    { id: 'ok', label: '2xx/3xx', colour: '#43a047' },
+    { id: 'throttled', label: '429', colour: '#ef6c00' },
+    { id: 'client-error', label: 'other 4xx', colour: '#8e24aa' },
+    { id: 'server-error', label: '5xx', colour: '#d32f2f' },
+    { id: 'network-error', label: 'no response', colour: '#212121' },
+  ];
 
 /** Status 0 (or below 100) means the request never got an HTTP answer: reset, timeout, hang. */
 export function classifyRequest(point: Pick<ResultRequestPoint, 'status'>): StatusClass {

@@ -11,10 +11,20 @@ export interface TimelineData {
   /** Right edge of the picture, target ms (at least 1). */
   readonly endMs: number;
   readonly breakers: readonly { readonly name: string; readonly bands: readonly BreakerBand[] }[];
-  readonly faults: readonly { readonly label: string; readonly layer: 'http' | 'network'; readonly startMs: number; readonly endMs: number; readonly open: boolean }[];
+  readonly faults: readonly {
+    readonly label: string;
+    readonly layer: 'http' | 'network';
+    readonly startMs: number;
+    readonly endMs: number;
+    readonly open: boolean;
+  }[];
   readonly services: readonly string[];
   readonly requests: readonly { readonly atMs: number; readonly service: string; readonly statusClass: StatusClass }[];
-  readonly samples: readonly { readonly atMs: number; readonly failedBatchFiles: number; readonly deliveredRecords: number }[];
+  readonly samples: readonly {
+    readonly atMs: number;
+    readonly failedBatchFiles: number;
+    readonly deliveredRecords: number;
+  }[];
   /** Steps that started, numbered from 1 as in the report's steps table. */
   readonly steps: readonly { readonly number: number; readonly name: string; readonly atMs: number }[];
 }
@@ -50,19 +60,28 @@ export function buildTimelineData(result: ScenarioResultFile): TimelineData {
   const names = new Set<string>(result.transitions.map((t) => t.breaker));
   for (const sample of result.samples) for (const name of Object.keys(sample.breakerStates)) names.add(name);
   const breakers = [...names].sort().map((name) => {
-    const fromLog = result.transitions.filter((t) => t.breaker === name).sort((a, b) => a.atMs - b.atMs).map((t) => ({ atMs: t.atMs, state: t.to }));
-    const changes = fromLog.length > 0
-      ? fromLog
-      : result.samples.filter((s) => s.breakerStates[name]).sort((a, b) => a.atMs - b.atMs).map((s) => ({ atMs: s.atMs, state: s.breakerStates[name]! }));
+    const fromLog = result.transitions
+      .filter((t) => t.breaker === name)
+      .sort((a, b) => a.atMs - b.atMs)
+      .map((t) => ({ atMs: t.atMs, state: t.to }));
+    const changes =
+      fromLog.length > 0
+        ? fromLog
+        : result.samples
+            .filter((s) => s.breakerStates[name])
+            .sort((a, b) => a.atMs - b.atMs)
+            .map((s) => ({ atMs: s.atMs, state: s.breakerStates[name]! }));
     return { name, bands: bandsFromChanges(changes, endMs) };
   });
-  const faults = [...result.faults].sort((a, b) => a.startMs - b.startMs).map((f) => ({
-    label: `${f.layer === 'http' ? 'HTTP' : 'NET'} ${f.service}: ${f.description || f.ruleId}`,
-    layer: f.layer,
-    startMs: f.startMs,
-    endMs: f.endMs ?? endMs,
-    open: f.endMs === null,
-  }));
+  const faults = [...result.faults]
+    .sort((a, b) => a.startMs - b.startMs)
+    .map((f) => ({
+      label: `${f.layer === 'http' ? 'HTTP' : 'NET'} ${f.service}: ${f.description || f.ruleId}`,
+      layer: f.layer,
+      startMs: f.startMs,
+      endMs: f.endMs ?? endMs,
+      open: f.endMs === null,
+    }));
   const services = [...new Set(result.requests.map((r) => r.service))].sort();
   return {
     endMs,
@@ -70,7 +89,11 @@ export function buildTimelineData(result: ScenarioResultFile): TimelineData {
     faults,
     services,
     requests: result.requests.map((r) => ({ atMs: r.atMs, service: r.service, statusClass: classifyRequest(r) })),
-    steps: (result.steps ?? []).filter((s) => s.startedAtMs >= 0).map((s) => ({ number: s.index + 1, name: s.name, atMs: s.startedAtMs })),
-    samples: [...result.samples].sort((a, b) => a.atMs - b.atMs).map((s) => ({ atMs: s.atMs, failedBatchFiles: s.failedBatchFiles, deliveredRecords: s.deliveredRecords })),
+    steps: (result.steps ?? [])
+      .filter((s) => s.startedAtMs >= 0)
+      .map((s) => ({ number: s.index + 1, name: s.name, atMs: s.startedAtMs })),
+    samples: [...result.samples]
+      .sort((a, b) => a.atMs - b.atMs)
+      .map((s) => ({ atMs: s.atMs, failedBatchFiles: s.failedBatchFiles, deliveredRecords: s.deliveredRecords })),
   };
 }

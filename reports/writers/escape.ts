@@ -4,7 +4,8 @@
  * every writer routes result text through these and nothing else.
  */
 // XML 1.0 allows tab, LF, CR and everything from U+0020 up except surrogates and U+FFFE/U+FFFF.
-const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_ILLEGAL =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Escapes text for an XML/HTML element body or a double-quoted attribute. */
 export function escapeXml(text: string): string {

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeReportHeader } from '../model/report-header.js';
 import { buildReportModel, type ReportModel } from '../model/report-model.js';
-import { cellText, type Cell, type Table } from '../model/table.js';
+import { type Cell, cellText, type Table } from '../model/table.js';
 import { renderTimelineSvg } from '../timeline/render-timeline-svg.js';
 import { escapeHtml, scenarioAnchor } from './escape.js';
 import { HTML_REPORT_CSS } from './html-style.js';
@@ -32,7 +32,8 @@ function renderTable(table: Table, empty: string, className = ''): string {
 const facts = (pairs: readonly (readonly [string, string])[]): string =>
   `<dl class="facts">${pairs.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`;
 
-const pre = (lines: readonly string[], empty: string): string => `<pre>${escapeHtml((lines.length > 0 ? lines : [empty]).join('\n'))}</pre>`;
+const pre = (lines: readonly string[], empty: string): string =>
+  `<pre>${escapeHtml((lines.length > 0 ? lines : [empty]).join('\n'))}</pre>`;
 
 function renderPromiseTable(model: ReportModel): string {
   const rows = model.promises.map((p) => {
@@ -56,9 +57,13 @@ export function renderHtmlReport(model: ReportModel): string {
     `<p class="outcome"><span class="badge verdict-passed">${passed} passed</span> <span class="badge verdict-failed">${failed} failed</span> <span class="badge verdict-error">${errored} errored</span> of ${model.scenarios.length} scenarios</p>`,
   ];
   if (model.header.shims.length > 0) {
-    body.push(`<div class="shims-warning" id="shims-warning">⚠ Shims were used: ${escapeHtml(model.header.shims.join(', '))}. The connector ran with harness patches; these results do not describe the unmodified connector.</div>`);
+    body.push(
+      `<div class="shims-warning" id="shims-warning">⚠ Shims were used: ${escapeHtml(model.header.shims.join(', '))}. The connector ran with harness patches; these results do not describe the unmodified connector.</div>`,
+    );
   }
-  body.push(`<nav class="toc">Jump to: <a href="#what-was-tested">What was tested</a><a href="#promises">Promises</a>${model.scenarios.map((s) => `<a href="#${scenarioAnchor(s.id)}">${escapeHtml(s.id)}</a>`).join('')}<a href="#evidence">Evidence</a></nav>`);
+  body.push(
+    `<nav class="toc">Jump to: <a href="#what-was-tested">What was tested</a><a href="#promises">Promises</a>${model.scenarios.map((s) => `<a href="#${scenarioAnchor(s.id)}">${escapeHtml(s.id)}</a>`).join('')}<a href="#evidence">Evidence</a></nav>`,
+  );
   body.push(`<h2 id="what-was-tested">What was tested</h2>`, facts(describeReportHeader(model.header)));
   body.push(`<h2 id="promises">Runbook promises</h2>`);
   body.push(renderPromiseTable(model));
@@ -66,7 +71,9 @@ export function renderHtmlReport(model: ReportModel): string {
   model.scenarios.forEach((view, i) => {
     const result = model.results[i]!;
     body.push(`<section class="scenario" id="${scenarioAnchor(view.id)}">`);
-    body.push(`<h3>${escapeHtml(view.id)}: ${escapeHtml(view.title)} <span class="badge verdict-${view.verdict}">${view.verdict}</span></h3>`);
+    body.push(
+      `<h3>${escapeHtml(view.id)}: ${escapeHtml(view.title)} <span class="badge verdict-${view.verdict}">${view.verdict}</span></h3>`,
+    );
     if (view.error) body.push(`<div class="error-box"><strong>Error:</strong> ${escapeHtml(view.error)}</div>`);
     body.push(facts(view.facts));
     body.push(`<figure class="timeline">${renderTimelineSvg(result, { idPrefix: `tl-${i}-${view.id}` })}</figure>`);
@@ -74,16 +81,21 @@ export function renderHtmlReport(model: ReportModel): string {
     body.push(`<h4>Breaker transitions</h4>`, renderTable(view.transitions, 'no breaker transitions'));
     body.push(`<h4>Recovery times</h4>`, renderTable(view.recoveries, 'no recovery bound checked'));
     body.push(`<h4>Ledger</h4>`, renderTable(view.ledger, 'no ledger'));
-    if (view.lostIds.length > 0) body.push(`<p>Lost record ids: <code>${escapeHtml(view.lostIds.join(', '))}</code></p>`);
+    if (view.lostIds.length > 0)
+      body.push(`<p>Lost record ids: <code>${escapeHtml(view.lostIds.join(', '))}</code></p>`);
     body.push(`<h4>Requests by status (fakes)</h4>`, renderTable(view.requestCounts, 'no requests recorded'));
     body.push(`<h4>Fault windows</h4>`, renderTable(view.faults, 'no faults injected'));
-    if (view.steps.rows.length > 0) body.push(`<h4>Steps (numbered as on the timeline)</h4>`, renderTable(view.steps, 'no steps'));
+    if (view.steps.rows.length > 0)
+      body.push(`<h4>Steps (numbered as on the timeline)</h4>`, renderTable(view.steps, 'no steps'));
     body.push(`</section>`);
   });
   body.push(`<h2 id="evidence">Evidence appendix</h2>`);
-  if (model.evidence.length === 0) body.push(`<p class="empty">No failed expectation and no errored scenario: nothing to show.</p>`);
+  if (model.evidence.length === 0)
+    body.push(`<p class="empty">No failed expectation and no errored scenario: nothing to show.</p>`);
   for (const entry of model.evidence) {
-    body.push(`<section class="evidence"><h3>${escapeHtml(entry.scenario)}: ${escapeHtml(entry.expectation)}</h3><p><a href="#${scenarioAnchor(entry.scenario)}">back to scenario</a></p>`);
+    body.push(
+      `<section class="evidence"><h3>${escapeHtml(entry.scenario)}: ${escapeHtml(entry.expectation)}</h3><p><a href="#${scenarioAnchor(entry.scenario)}">back to scenario</a></p>`,
+    );
     body.push(`<h4>Deciding evidence</h4>`, pre(entry.evidence, '(none recorded)'));
     body.push(`<h4>Connector log excerpt</h4>`, pre(entry.log, '(no log lines kept)'));
     body.push(`<h4>Journal excerpt (fakes)</h4>`, pre(entry.journal, '(no failed or faulted requests)'), `</section>`);
@@ -110,7 +122,10 @@ export const htmlWriter: ReportWriter<HtmlOptions> = {
     const dir = join(input.outDir, 'html');
     await mkdir(dir, { recursive: true });
     const path = join(dir, options.fileName ?? 'report.html');
-    const model = buildReportModel(input.results, { harnessVersion: input.harnessVersion, generatedAt: input.generatedAt });
+    const model = buildReportModel(input.results, {
+      harnessVersion: input.harnessVersion,
+      generatedAt: input.generatedAt,
+    });
     await writeFile(path, renderHtmlReport(model));
     return [path];
   },

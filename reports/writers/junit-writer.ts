@@ -22,7 +22,8 @@ const attr = (name: string, value: string | number): string => ` ${name}="${esca
 /** `<failure message>`: names the expectation and gives expected, observed and the deciding evidence. */
 export function formatFailureMessage(expectation: ResultExpectation): string {
   const first = expectation.evidence[0];
-  const evidence = first === undefined ? 'no evidence recorded' : first.length > 300 ? `${first.slice(0, 299)}…` : first;
+  const evidence =
+    first === undefined ? 'no evidence recorded' : first.length > 300 ? `${first.slice(0, 299)}…` : first;
   return `${expectation.name}: expected ${formatValue(expectation.expected, 200)}, observed ${formatValue(expectation.observed, 200)}; evidence: ${evidence}`;
 }
 
@@ -54,7 +55,9 @@ function renderSuite(result: ScenarioResultFile, index: number, options: JunitOp
   const cases: string[] = [];
   if (errors) {
     const message = `scenario ${result.scenario} errored: ${result.error ?? 'no message'}`;
-    cases.push(`    <testcase${attr('name', 'scenario run')}${attr('classname', `chaos.${result.scenario}`)}${attr('time', seconds(result.durationMs))}>\n      <error${attr('message', message)}${attr('type', 'infrastructure')}>${escapeXml([message, ...result.logExcerpt.slice(-20)].join('\n'))}</error>\n    </testcase>`);
+    cases.push(
+      `    <testcase${attr('name', 'scenario run')}${attr('classname', `chaos.${result.scenario}`)}${attr('time', seconds(result.durationMs))}>\n      <error${attr('message', message)}${attr('type', 'infrastructure')}>${escapeXml([message, ...result.logExcerpt.slice(-20)].join('\n'))}</error>\n    </testcase>`,
+    );
   }
   cases.push(...result.expectations.map((e) => renderExpectation(result, e)));
   const systemOut = result.logExcerpt.slice(-(options.systemOutLines ?? 60)).join('\n');
@@ -99,7 +102,8 @@ export const junitWriter: ReportWriter<JunitOptions> = {
     const results = input.results;
     const present = new Set(results.map((r) => r.scenario));
     const missing = [...new Set(input.suite ?? [])].filter((id) => !present.has(id)).sort();
-    const tests = results.reduce((n, r) => n + r.expectations.length + (r.verdict === 'error' ? 1 : 0), 0) + missing.length;
+    const tests =
+      results.reduce((n, r) => n + r.expectations.length + (r.verdict === 'error' ? 1 : 0), 0) + missing.length;
     const failures = results.reduce((n, r) => n + r.expectations.filter((e) => !e.passed).length, 0);
     const errors = results.filter((r) => r.verdict === 'error').length + missing.length;
     const time = results.reduce((n, r) => n + r.durationMs, 0);

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { describeReportHeader } from '../model/report-header.js';
 import { buildReportModel, type ReportModel } from '../model/report-model.js';
 import { cellText, type Table } from '../model/table.js';
-import { describeReportHeader } from '../model/report-header.js';
 import { renderTimelineSvg } from '../timeline/render-timeline-svg.js';
 import { escapeMarkdown, markdownCodeBlock, scenarioAnchor } from './escape.js';
 import type { ReportWriter } from './writer.js';
@@ -21,24 +21,39 @@ function renderTable(table: Table, empty: string): string {
   const lines = [
     `| ${table.headers.map(escapeMarkdown).join(' | ')} |`,
     `| ${table.headers.map(() => '---').join(' | ')} |`,
-    ...table.rows.map((row) => `| ${row.map((c) => {
-      const text = escapeMarkdown(cellText(c));
-      return typeof c !== 'string' && c.tone === 'bad' ? `**${text}**` : text;
-    }).join(' | ')} |`),
+    ...table.rows.map(
+      (row) =>
+        `| ${row
+          .map((c) => {
+            const text = escapeMarkdown(cellText(c));
+            return typeof c !== 'string' && c.tone === 'bad' ? `**${text}**` : text;
+          })
+          .join(' | ')} |`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }
 
 /** The report as Markdown (GitHub-flavoured: tables, `<a id>` anchors). */
-export function renderMarkdownReport(model: ReportModel, options: { timelineFile?: (scenario: string) => string } = {}): string {
+export function renderMarkdownReport(
+  model: ReportModel,
+  options: { timelineFile?: (scenario: string) => string } = {},
+): string {
   const out: string[] = [`# ${escapeMarkdown(model.title)}`, ''];
   const { passed, failed, errored } = model.verdict;
-  out.push(`**Outcome:** ${passed} passed, ${failed} failed, ${errored} errored, ${model.scenarios.length} scenarios.`, '');
+  out.push(
+    `**Outcome:** ${passed} passed, ${failed} failed, ${errored} errored, ${model.scenarios.length} scenarios.`,
+    '',
+  );
   if (model.header.shims.length > 0) {
-    out.push(`> **⚠ Shims were used: ${escapeMarkdown(model.header.shims.join(', '))}.** The connector ran with harness patches; results do not describe the unmodified connector.`, '');
+    out.push(
+      `> **⚠ Shims were used: ${escapeMarkdown(model.header.shims.join(', '))}.** The connector ran with harness patches; results do not describe the unmodified connector.`,
+      '',
+    );
   }
   out.push('## What was tested', '', '| | |', '| --- | --- |');
-  for (const [label, value] of describeReportHeader(model.header)) out.push(`| ${escapeMarkdown(label)} | ${escapeMarkdown(value)} |`);
+  for (const [label, value] of describeReportHeader(model.header))
+    out.push(`| ${escapeMarkdown(label)} | ${escapeMarkdown(value)} |`);
   out.push('', '## Runbook promises', '', '| Status | Promise | Statement | Scenarios |', '| --- | --- | --- | --- |');
   for (const p of model.promises) {
     const links = p.scenarios.map((s) => `[${escapeMarkdown(s)}](#${scenarioAnchor(s)})`).join(', ') || '—';
@@ -47,7 +62,12 @@ export function renderMarkdownReport(model: ReportModel, options: { timelineFile
   }
   out.push('', '## Scenarios', '');
   for (const view of model.scenarios) {
-    out.push(`<a id="${scenarioAnchor(view.id)}"></a>`, '', `### ${escapeMarkdown(view.id)}: ${escapeMarkdown(view.title)} (${view.verdict})`, '');
+    out.push(
+      `<a id="${scenarioAnchor(view.id)}"></a>`,
+      '',
+      `### ${escapeMarkdown(view.id)}: ${escapeMarkdown(view.title)} (${view.verdict})`,
+      '',
+    );
     if (view.error) out.push(`> **Error:** ${escapeMarkdown(view.error)}`, '');
     for (const [label, value] of view.facts) out.push(`- **${label}:** ${escapeMarkdown(value)}`);
     out.push('');
@@ -60,15 +80,36 @@ export function renderMarkdownReport(model: ReportModel, options: { timelineFile
     if (view.lostIds.length > 0) out.push(`Lost record ids: ${view.lostIds.map(escapeMarkdown).join(', ')}`, '');
     out.push('#### Requests by status (fakes)', '', renderTable(view.requestCounts, 'no requests recorded'));
     out.push('#### Fault windows', '', renderTable(view.faults, 'no faults injected'));
-    if (view.steps.rows.length > 0) out.push('#### Steps (numbered as on the timeline)', '', renderTable(view.steps, 'no steps'));
+    if (view.steps.rows.length > 0)
+      out.push('#### Steps (numbered as on the timeline)', '', renderTable(view.steps, 'no steps'));
   }
   out.push('## Evidence appendix', '');
   if (model.evidence.length === 0) out.push('_No failed expectation and no errored scenario: nothing to show._', '');
   for (const entry of model.evidence) {
-    out.push(`### ${escapeMarkdown(entry.scenario)}: ${escapeMarkdown(entry.expectation)}`, '', `[back to scenario](#${scenarioAnchor(entry.scenario)})`, '');
-    out.push('Deciding evidence:', '', markdownCodeBlock(entry.evidence.length > 0 ? entry.evidence : ['(none recorded)']), '');
-    out.push('Connector log excerpt:', '', markdownCodeBlock(entry.log.length > 0 ? entry.log : ['(no log lines kept)']), '');
-    out.push('Journal excerpt (fakes):', '', markdownCodeBlock(entry.journal.length > 0 ? entry.journal : ['(no failed or faulted requests)']), '');
+    out.push(
+      `### ${escapeMarkdown(entry.scenario)}: ${escapeMarkdown(entry.expectation)}`,
+      '',
+      `[back to scenario](#${scenarioAnchor(entry.scenario)})`,
+      '',
+    );
+    out.push(
+      'Deciding evidence:',
+      '',
+      markdownCodeBlock(entry.evidence.length > 0 ? entry.evidence : ['(none recorded)']),
+      '',
+    );
+    out.push(
+      'Connector log excerpt:',
+      '',
+      markdownCodeBlock(entry.log.length > 0 ? entry.log : ['(no log lines kept)']),
+      '',
+    );
+    out.push(
+      'Journal excerpt (fakes):',
+      '',
+      markdownCodeBlock(entry.journal.length > 0 ? entry.journal : ['(no failed or faulted requests)']),
+      '',
+    );
   }
   return `${out.join('\n')}\n`;
 }
@@ -79,7 +120,10 @@ export const markdownWriter: ReportWriter<MarkdownOptions> = {
   async write(input, options) {
     const dir = join(input.outDir, 'markdown');
     await mkdir(dir, { recursive: true });
-    const model = buildReportModel(input.results, { harnessVersion: input.harnessVersion, generatedAt: input.generatedAt });
+    const model = buildReportModel(input.results, {
+      harnessVersion: input.harnessVersion,
+      generatedAt: input.generatedAt,
+    });
     const written: string[] = [];
     const withTimelines = options.timelineFiles ?? true;
     if (withTimelines) {
@@ -90,7 +134,10 @@ export const markdownWriter: ReportWriter<MarkdownOptions> = {
       }
     }
     const path = join(dir, options.fileName ?? 'report.md');
-    await writeFile(path, renderMarkdownReport(model, withTimelines ? { timelineFile: (id) => `timeline-${id}.svg` } : {}));
+    await writeFile(
+      path,
+      renderMarkdownReport(model, withTimelines ? { timelineFile: (id) => `timeline-${id}.svg` } : {}),
+    );
     return [path, ...written];
   },
 };

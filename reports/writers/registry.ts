@@ -1,7 +1,7 @@
-import { htmlWriter, type HtmlOptions } from './html-writer.js';
-import { jsonSummaryWriter, type JsonSummaryOptions } from './json-summary-writer.js';
-import { junitWriter, type JunitOptions } from './junit-writer.js';
-import { markdownWriter, type MarkdownOptions } from './markdown-writer.js';
+import { type HtmlOptions, htmlWriter } from './html-writer.js';
+import { type JsonSummaryOptions, jsonSummaryWriter } from './json-summary-writer.js';
+import { type JunitOptions, junitWriter } from './junit-writer.js';
+import { type MarkdownOptions, markdownWriter } from './markdown-writer.js';
 import type { ReportWriter, WriterInput } from './writer.js';
 
 /** Each writer's name mapped to its options type (like vitest's BuiltinReporterOptions). */

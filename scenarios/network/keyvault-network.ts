@@ -34,17 +34,56 @@ export default defineScenario({
   deadlineMs: 300_000,
   steps: [
     // 25 s of healthy refreshes: well over min_calls_before_open (10) calls before the cut.
-    { atMs: 25_000, name: 'partition', action: { kind: 'inject_network', fault: { id: 'keyvault-partition', service: 'keyvault', toxic: 'partition' } } },
-    { when: { kind: 'breaker_state', breaker: KEY_VAULT_BREAKER, state: 'OPEN' }, timeoutMs: 150_000, name: 'restore', action: { kind: 'clear_network', faultId: 'keyvault-partition' } },
-    { atMs: 0, name: 'half-open', action: { kind: 'wait', until: { kind: 'breaker_state', breaker: KEY_VAULT_BREAKER, state: 'HALF_OPEN' }, timeoutMs: RECOVERY_TIMEOUT_MS + 30_000 } },
-    { atMs: 0, name: 'closed', action: { kind: 'wait', until: { kind: 'breaker_state', breaker: KEY_VAULT_BREAKER, state: 'CLOSED' }, timeoutMs: 30_000 } },
+    {
+      atMs: 25_000,
+      name: 'partition',
+      action: { kind: 'inject_network', fault: { id: 'keyvault-partition', service: 'keyvault', toxic: 'partition' } },
+    },
+    {
+      when: { kind: 'breaker_state', breaker: KEY_VAULT_BREAKER, state: 'OPEN' },
+      timeoutMs: 150_000,
+      name: 'restore',
+      action: { kind: 'clear_network', faultId: 'keyvault-partition' },
+    },
+    {
+      atMs: 0,
+      name: 'half-open',
+      action: {
+        kind: 'wait',
+        until: { kind: 'breaker_state', breaker: KEY_VAULT_BREAKER, state: 'HALF_OPEN' },
+        timeoutMs: RECOVERY_TIMEOUT_MS + 30_000,
+      },
+    },
+    {
+      atMs: 0,
+      name: 'closed',
+      action: {
+        kind: 'wait',
+        until: { kind: 'breaker_state', breaker: KEY_VAULT_BREAKER, state: 'CLOSED' },
+        timeoutMs: 30_000,
+      },
+    },
     { atMs: 0, name: 'drain', action: { kind: 'wait', until: { kind: 'all_seeded_delivered' }, timeoutMs: 30_000 } },
     { atMs: 0, name: 'stop', action: { kind: 'stop_target' } },
   ],
   expectations: [
-    { kind: 'breaker_sequence', breaker: KEY_VAULT_BREAKER, sequence: ['CLOSED', 'OPEN', 'HALF_OPEN', 'CLOSED'], match: 'exact', promise: 'keyvault-cache-while-open' },
+    {
+      kind: 'breaker_sequence',
+      breaker: KEY_VAULT_BREAKER,
+      sequence: ['CLOSED', 'OPEN', 'HALF_OPEN', 'CLOSED'],
+      match: 'exact',
+      promise: 'keyvault-cache-while-open',
+    },
     { kind: 'secret_served_from_cache', breaker: KEY_VAULT_BREAKER, promise: 'keyvault-cache-while-open' },
-    { kind: 'request_count', name: 'no secret read reaches Key Vault while OPEN', service: 'keyvault', operation: 'GetSecret', whileBreaker: { breaker: KEY_VAULT_BREAKER, state: 'OPEN' }, max: 0, promise: 'breaker-rejects-while-open' },
+    {
+      kind: 'request_count',
+      name: 'no secret read reaches Key Vault while OPEN',
+      service: 'keyvault',
+      operation: 'GetSecret',
+      whileBreaker: { breaker: KEY_VAULT_BREAKER, state: 'OPEN' },
+      max: 0,
+      promise: 'breaker-rejects-while-open',
+    },
     { kind: 'ledger', maxLost: 0, maxDuplicates: 0, maxUndelivered: 0, promise: 'no-duplicates' },
     { kind: 'target_alive' },
   ],

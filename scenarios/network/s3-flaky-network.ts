@@ -23,19 +23,40 @@ export default defineScenario({
   id: 's3-flaky-network',
   title: 'S3 connections cut mid-body',
   description: `For 60 s Toxiproxy closes 80 % of new connections to S3 after ${S3_CUT_AFTER_BYTES} bytes, in the middle of a GetObject body. Every object must still be delivered, exactly once: truncated reads are retried, never half-ingested or skipped.`,
-  runbookRow: 'Runbook › Troubleshooting › "S3 errors": transient S3 network errors (connection reset, truncated responses) are retried; every object is eventually processed, and none twice.',
+  runbookRow:
+    'Runbook › Troubleshooting › "S3 errors": transient S3 network errors (connection reset, truncated responses) are retried; every object is eventually processed, and none twice.',
   seed: { records: SEEDED },
   pollIntervalMs: 1_000,
   networkServices: ['s3'],
   deadlineMs: 200_000,
   steps: [
-    { atMs: 0, name: 'flaky', action: { kind: 'inject_network', fault: { id: 's3-cut-mid-body', service: 's3', toxic: 'limit_data', toxicity: 0.8, attributes: { bytes: S3_CUT_AFTER_BYTES } } } },
+    {
+      atMs: 0,
+      name: 'flaky',
+      action: {
+        kind: 'inject_network',
+        fault: {
+          id: 's3-cut-mid-body',
+          service: 's3',
+          toxic: 'limit_data',
+          toxicity: 0.8,
+          attributes: { bytes: S3_CUT_AFTER_BYTES },
+        },
+      },
+    },
     { atMs: 60_000, name: 'restored', action: { kind: 'clear_network', faultId: 's3-cut-mid-body' } },
     { atMs: 0, name: 'drain', action: { kind: 'wait', until: { kind: 'all_seeded_delivered' }, timeoutMs: 60_000 } },
     { atMs: 0, name: 'stop', action: { kind: 'stop_target' } },
   ],
   expectations: [
-    { kind: 'request_count', name: 'objects were read again after cut reads', service: 's3', operation: 'GetObject', min: SEEDED + 1, promise: 's3-transient-errors-recovered' },
+    {
+      kind: 'request_count',
+      name: 'objects were read again after cut reads',
+      service: 's3',
+      operation: 'GetObject',
+      min: SEEDED + 1,
+      promise: 's3-transient-errors-recovered',
+    },
     { kind: 'ledger', maxLost: 0, maxDuplicates: 0, maxUndelivered: 0, promise: 's3-transient-errors-recovered' },
     { kind: 'target_alive' },
   ],

@@ -39,17 +39,56 @@ export default defineScenario({
   deadlineMs: 600_000,
   steps: [
     // The first records go through on a healthy link, so the breaker has seen its minimum calls.
-    { when: { kind: 'delivered_at_least', records: 10 }, timeoutMs: 60_000, name: 'slow-down', action: { kind: 'inject_network', fault: { id: 'sentinel-latency', service: 'sentinel', toxic: 'latency', attributes: { latency: LATENCY_MS } } } },
-    { when: { kind: 'breaker_state', breaker: SENTINEL_BREAKER, state: 'OPEN' }, timeoutMs: OPEN_WITHIN_MS, name: 'speed-up', action: { kind: 'clear_network', faultId: 'sentinel-latency' } },
-    { atMs: 0, name: 'half-open', action: { kind: 'wait', until: { kind: 'breaker_state', breaker: SENTINEL_BREAKER, state: 'HALF_OPEN' }, timeoutMs: RECOVERY_TIMEOUT_MS + 30_000 } },
-    { atMs: 0, name: 'closed', action: { kind: 'wait', until: { kind: 'breaker_state', breaker: SENTINEL_BREAKER, state: 'CLOSED' }, timeoutMs: 60_000 } },
+    {
+      when: { kind: 'delivered_at_least', records: 10 },
+      timeoutMs: 60_000,
+      name: 'slow-down',
+      action: {
+        kind: 'inject_network',
+        fault: { id: 'sentinel-latency', service: 'sentinel', toxic: 'latency', attributes: { latency: LATENCY_MS } },
+      },
+    },
+    {
+      when: { kind: 'breaker_state', breaker: SENTINEL_BREAKER, state: 'OPEN' },
+      timeoutMs: OPEN_WITHIN_MS,
+      name: 'speed-up',
+      action: { kind: 'clear_network', faultId: 'sentinel-latency' },
+    },
+    {
+      atMs: 0,
+      name: 'half-open',
+      action: {
+        kind: 'wait',
+        until: { kind: 'breaker_state', breaker: SENTINEL_BREAKER, state: 'HALF_OPEN' },
+        timeoutMs: RECOVERY_TIMEOUT_MS + 30_000,
+      },
+    },
+    {
+      atMs: 0,
+      name: 'closed',
+      action: {
+        kind: 'wait',
+        until: { kind: 'breaker_state', breaker: SENTINEL_BREAKER, state: 'CLOSED' },
+        timeoutMs: 60_000,
+      },
+    },
     { atMs: 0, name: 'replay', action: { kind: 'replay_failed' } },
     // After the last arrival, so "every seeded record" is the final set.
-    { atMs: LAST_ARRIVAL_MS + 5_000, name: 'drain', action: { kind: 'wait', until: { kind: 'all_seeded_delivered' }, timeoutMs: 60_000 } },
+    {
+      atMs: LAST_ARRIVAL_MS + 5_000,
+      name: 'drain',
+      action: { kind: 'wait', until: { kind: 'all_seeded_delivered' }, timeoutMs: 60_000 },
+    },
     { atMs: 0, name: 'stop', action: { kind: 'stop_target' } },
   ],
   expectations: [
-    { kind: 'breaker_sequence', breaker: SENTINEL_BREAKER, sequence: ['CLOSED', 'OPEN', 'HALF_OPEN', 'CLOSED'], match: 'subsequence', promise: 'slow-service-timeout' },
+    {
+      kind: 'breaker_sequence',
+      breaker: SENTINEL_BREAKER,
+      sequence: ['CLOSED', 'OPEN', 'HALF_OPEN', 'CLOSED'],
+      match: 'subsequence',
+      promise: 'slow-service-timeout',
+    },
     { kind: 'failed_batches_written', min: 1, promise: 'failed-batches-kept' },
     { kind: 'ledger', maxLost: 0, maxUndelivered: 0, promise: 'replay-nothing-lost' },
     { kind: 'target_alive' },

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getScenario } from '../../scenarios/index.js';
-import { expectNothingLeft, expectationNamed, trackedRun } from './helpers/tracked-run.js';
+import { expectationNamed, expectNothingLeft, trackedRun } from './helpers/tracked-run.js';
 
 const authFailure = getScenario('auth-failure')!;
 
@@ -16,9 +16,17 @@ describe('a target configured to break a breaker promise fails the run', () => {
     const result = run.result!;
     expect(result.error).toBeUndefined();
     expect(result.verdict).toBe('failed');
-    expect(expectationNamed(result, 'breaker_sequence')).toMatchObject({ passed: false, expected: 'CLOSED → OPEN → HALF_OPEN → CLOSED', observed: 'CLOSED', promise: 'breaker-opens-at-threshold' });
+    expect(expectationNamed(result, 'breaker_sequence')).toMatchObject({
+      passed: false,
+      expected: 'CLOSED → OPEN → HALF_OPEN → CLOSED',
+      observed: 'CLOSED',
+      promise: 'breaker-opens-at-threshold',
+    });
     // The lift step's trigger never held, so recovery cannot be measured either.
-    expect(expectationNamed(result, 'recovery_time')).toMatchObject({ passed: false, observed: 'step "restore-credentials" never ran (its trigger did not hold in time)' });
+    expect(expectationNamed(result, 'recovery_time')).toMatchObject({
+      passed: false,
+      observed: 'step "restore-credentials" never ran (its trigger did not hold in time)',
+    });
     expect(result.steps?.find((s) => s.name === 'restore-credentials')).toMatchObject({ outcome: 'timed_out' });
     await expectNothingLeft(run);
   });
@@ -28,7 +36,11 @@ describe('a target configured to break a breaker promise fails the run', () => {
     const result = run.result!;
     expect(result.verdict).toBe('failed');
     const recovery = expectationNamed(result, 'recovery_time');
-    expect(recovery).toMatchObject({ passed: false, expected: '58000 ms ≤ t ≤ 75000 ms', promise: 'breaker-closes-after-successes' });
+    expect(recovery).toMatchObject({
+      passed: false,
+      expected: '58000 ms ≤ t ≤ 75000 ms',
+      promise: 'breaker-closes-after-successes',
+    });
     expect(recovery.observed).toMatch(/^not CLOSED again by the end of the run \(.* after the step; breaker OPEN\)$/);
     await expectNothingLeft(run);
   });
@@ -43,5 +55,4 @@ describe('a target configured to break a breaker promise fails the run', () => {
     expect(recovery.observed).toBeLessThan(58_000);
     await expectNothingLeft(run);
   });
-
 });

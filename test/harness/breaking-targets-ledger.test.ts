@@ -5,14 +5,19 @@
 import { describe, expect, it } from 'vitest';
 import { getScenario } from '../../scenarios/index.js';
 import { halfOpenReopenScenario, keyVaultCacheScenario, quietScenario } from './fixtures/reference-fixtures.js';
-import { expectNothingLeft, expectationNamed, trackedRun } from './helpers/tracked-run.js';
+import { expectationNamed, expectNothingLeft, trackedRun } from './helpers/tracked-run.js';
 
 describe('a target configured to break a promise fails the run', () => {
   it('ledger and failed_batches_written: drop_failed_batches=true loses records', async () => {
     const run = await trackedRun(getScenario('auth-failure')!, { targetOptions: { drop_failed_batches: 'true' } });
     const result = run.result!;
     expect(result.verdict).toBe('failed');
-    expect(expectationNamed(result, 'failed_batches_written')).toMatchObject({ passed: false, expected: '≥ 1 file(s)', observed: 0, promise: 'failed-batches-kept' });
+    expect(expectationNamed(result, 'failed_batches_written')).toMatchObject({
+      passed: false,
+      expected: '≥ 1 file(s)',
+      observed: 0,
+      promise: 'failed-batches-kept',
+    });
     const ledger = expectationNamed(result, 'ledger', 'lost');
     expect(ledger).toMatchObject({ passed: false, expected: { lost: '≤ 0' }, promise: 'replay-nothing-lost' });
     expect((ledger.observed as { lost: number }).lost).toBeGreaterThan(0);
@@ -38,7 +43,11 @@ describe('a target configured to break a promise fails the run', () => {
     expect(expectationNamed(down.result!, 'secret_served_from_cache')).toMatchObject({ passed: true });
     const healthy = await trackedRun(keyVaultCacheScenario(false));
     expect(healthy.result!.verdict).toBe('failed');
-    expect(expectationNamed(healthy.result!, 'secret_served_from_cache')).toMatchObject({ passed: false, expected: '≥ 1 cached secret served while OPEN', observed: 0 });
+    expect(expectationNamed(healthy.result!, 'secret_served_from_cache')).toMatchObject({
+      passed: false,
+      expected: '≥ 1 cached secret served while OPEN',
+      observed: 0,
+    });
     await expectNothingLeft(down);
     await expectNothingLeft(healthy);
   });

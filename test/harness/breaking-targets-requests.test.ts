@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getScenario } from '../../scenarios/index.js';
-import { expectNothingLeft, expectationNamed, trackedRun } from './helpers/tracked-run.js';
+import { expectationNamed, expectNothingLeft, trackedRun } from './helpers/tracked-run.js';
 
 const rateLimit = getScenario('rate-limit')!;
 const authFailure = getScenario('auth-failure')!;

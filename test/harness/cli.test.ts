@@ -6,8 +6,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAlive, refuses } from './helpers/tracked-run.js';
 import { runCli } from './helpers/run-cli.js';
+import { isAlive, refuses } from './helpers/tracked-run.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -29,12 +29,26 @@ describe('npm run scenario', () => {
   it('an unknown scenario exits 2 and lists the known ones', async () => {
     const { code, stderr } = await runCli(['no-such-scenario']).done;
     expect(code).toBe(2);
-    expect(stderr).toContain('[chaos] Failed to find scenario "no-such-scenario": unknown scenario. Known scenarios: rate-limit, sentinel-outage, auth-failure');
+    expect(stderr).toContain(
+      '[chaos] Failed to find scenario "no-such-scenario": unknown scenario. Known scenarios: rate-limit, sentinel-outage, auth-failure',
+    );
   });
 
   it('a malformed scenario file exits 2 naming every problem with its path', async () => {
     const path = join(dir, 'broken.json');
-    await writeFile(path, JSON.stringify({ id: 'broken', title: 'Broken', description: 'd', runbookRow: 'r', seed: { records: 1 }, deadlineMs: 10_000, steps: [{ atMs: 0, action: { kind: 'clear', faultId: 'ghost' } }], expectations: [{ kind: 'ledger' }] }));
+    await writeFile(
+      path,
+      JSON.stringify({
+        id: 'broken',
+        title: 'Broken',
+        description: 'd',
+        runbookRow: 'r',
+        seed: { records: 1 },
+        deadlineMs: 10_000,
+        steps: [{ atMs: 0, action: { kind: 'clear', faultId: 'ghost' } }],
+        expectations: [{ kind: 'ledger' }],
+      }),
+    );
     const { code, stderr } = await runCli([path]).done;
     expect(code).toBe(2);
     expect(stderr).toContain('Failed to validate scenario "broken": 2 problem(s)');
@@ -51,7 +65,9 @@ describe('npm run scenario', () => {
   it('a bad target option exits 2 naming the option and the valid ones', async () => {
     const { code, stderr } = await runCli(['rate-limit', '--target-option', 'nope=1', '--out', dir]).done;
     expect(code).toBe(2);
-    expect(stderr).toMatch(/Failed to configure target "reference": unknown option "nope"\. Valid --target-option names: failure_threshold/);
+    expect(stderr).toMatch(
+      /Failed to configure target "reference": unknown option "nope"\. Valid --target-option names: failure_threshold/,
+    );
   });
 
   it('Ctrl-C tears everything down and exits 2 with "interrupted"', async () => {

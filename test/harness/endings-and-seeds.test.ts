@@ -9,7 +9,8 @@ import { getScenario } from '../../scenarios/index.js';
 import { deadlineScenario, seededFlakyScenario } from './fixtures/reference-fixtures.js';
 import { expectNothingLeft, trackedRun } from './helpers/tracked-run.js';
 
-const uploadStatuses = (result: ScenarioResultFile): number[] => result.requests.filter((r) => r.service === 'sentinel' && r.operation === 'Upload').map((r) => r.status);
+const uploadStatuses = (result: ScenarioResultFile): number[] =>
+  result.requests.filter((r) => r.service === 'sentinel' && r.operation === 'Upload').map((r) => r.status);
 
 describe('seeds', () => {
   it('the same --seed gives the same fault decisions and verdict; another seed does not', async () => {
@@ -23,7 +24,9 @@ describe('seeds', () => {
     expect(a.filter((s) => s === 204).length).toBeGreaterThan(0);
     expect(b).toEqual(a);
     expect(second.result!.verdict).toBe(first.result!.verdict);
-    expect(second.result!.expectations.map((e) => [e.name, e.passed, e.observed])).toEqual(first.result!.expectations.map((e) => [e.name, e.passed, e.observed]));
+    expect(second.result!.expectations.map((e) => [e.name, e.passed, e.observed])).toEqual(
+      first.result!.expectations.map((e) => [e.name, e.passed, e.observed]),
+    );
     expect(uploadStatuses(other.result!)).not.toEqual(a);
     for (const run of [first, second, other]) await expectNothingLeft(run);
   });

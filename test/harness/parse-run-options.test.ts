@@ -5,7 +5,15 @@ import { UsageError } from '../../harness/errors.js';
 describe('parseRunOptions', () => {
   it('gives the defaults', () => {
     expect(parseRunOptions(['rate-limit'], {})).toEqual({
-      options: { target: 'reference', targetOptions: {}, shims: [], timeScale: 1, seed: 1, outDir: '.chaos/results', verbose: false },
+      options: {
+        target: 'reference',
+        targetOptions: {},
+        shims: [],
+        timeScale: 1,
+        seed: 1,
+        outDir: '.chaos/results',
+        verbose: false,
+      },
       positionals: ['rate-limit'],
       list: false,
       help: false,
@@ -14,11 +22,37 @@ describe('parseRunOptions', () => {
 
   it('reads every option, in both --flag value and --flag=value forms', () => {
     const { options, positionals } = parseRunOptions(
-      ['--', 'rate-limit', '--target=python', '--connector', '/c', '--target-option', 'failure_threshold=1000', '--target-option=recovery_timeout=600', '--shim', 'a', '--time-scale', '10', '--seed=42', '--out', 'o', '--verbose'],
+      [
+        '--',
+        'rate-limit',
+        '--target=python',
+        '--connector',
+        '/c',
+        '--target-option',
+        'failure_threshold=1000',
+        '--target-option=recovery_timeout=600',
+        '--shim',
+        'a',
+        '--time-scale',
+        '10',
+        '--seed=42',
+        '--out',
+        'o',
+        '--verbose',
+      ],
       {},
     );
     expect(positionals).toEqual(['rate-limit']);
-    expect(options).toEqual({ target: 'python', connectorDir: '/c', targetOptions: { failure_threshold: '1000', recovery_timeout: '600' }, shims: ['a'], timeScale: 10, seed: 42, outDir: 'o', verbose: true });
+    expect(options).toEqual({
+      target: 'python',
+      connectorDir: '/c',
+      targetOptions: { failure_threshold: '1000', recovery_timeout: '600' },
+      shims: ['a'],
+      timeScale: 10,
+      seed: 42,
+      outDir: 'o',
+      verbose: true,
+    });
   });
 
   it('takes the connector from CONNECTOR_DIR', () => {

@@ -33,7 +33,10 @@ describe('run artifacts writer', () => {
     const artifacts = await openRunArtifacts(bus, dir, 'demo');
     const early = request('s3', 'ListObjectsV2', 200, 0);
     // Journal times are epoch ms on the fakes' clock: 1 s of wall time after the bus origin.
-    bus.emit({ ...early, entry: { ...(early as { entry: JournalEntry }).entry, startedAtMs: 1_001_000 } } as typeof early);
+    bus.emit({
+      ...early,
+      entry: { ...(early as { entry: JournalEntry }).entry, startedAtMs: 1_001_000 },
+    } as typeof early);
     bus.emit({ type: 'log:record', command: 'run', stream: 'stderr', record: 'Traceback:\n  line 1' });
     wallMs = 1_002_000;
     bus.rebase();
@@ -47,8 +50,14 @@ describe('run artifacts writer', () => {
     // Written nothing after close.
     bus.emit({ type: 'log:record', command: 'run', stream: 'stderr', record: 'after close' });
 
-    expect(lines(await readFile(join(dir, 'demo.target.log'), 'utf8'))).toEqual(['[run] Traceback:', '[run]   line 1', '[replay-failed] replayed 1 file']);
-    const journal = lines(await readFile(join(dir, 'demo.journal.ndjson'), 'utf8')).map((line) => JSON.parse(line) as JournalEntry & { targetMs: number });
+    expect(lines(await readFile(join(dir, 'demo.target.log'), 'utf8'))).toEqual([
+      '[run] Traceback:',
+      '[run]   line 1',
+      '[replay-failed] replayed 1 file',
+    ]);
+    const journal = lines(await readFile(join(dir, 'demo.journal.ndjson'), 'utf8')).map(
+      (line) => JSON.parse(line) as JournalEntry & { targetMs: number },
+    );
     expect(journal.map((e) => [e.service, e.targetMs, e.clientRequestId])).toEqual([
       ['s3', -10_000, undefined],
       ['sentinel', 10_000, 'call-1'],
@@ -62,7 +71,10 @@ describe('runScenario evidence files', () => {
     const run = await trackedRun(quietScenario, { outDir, timeScale: 20 });
     expect(run.error).toBeUndefined();
     const result = run.result!;
-    expect(result.artifacts).toEqual({ targetLog: 'fixture-quiet.target.log', journal: 'fixture-quiet.journal.ndjson' });
+    expect(result.artifacts).toEqual({
+      targetLog: 'fixture-quiet.target.log',
+      journal: 'fixture-quiet.journal.ndjson',
+    });
 
     const logPath = join(outDir, result.artifacts!.targetLog);
     const journalPath = join(outDir, result.artifacts!.journal);
@@ -74,12 +86,18 @@ describe('runScenario evidence files', () => {
     // The excerpt is a subset of the full log (here the whole of it: a short run).
     expect(log.length).toBeGreaterThanOrEqual(result.logExcerpt.length);
 
-    const journal = lines(await readFile(journalPath, 'utf8')).map((line) => JSON.parse(line) as JournalEntry & { targetMs: number });
-    const requestsInResult = Object.values(result.requestCounts).flatMap((byOp) => Object.values(byOp)).reduce((a, b) => a + b, 0);
+    const journal = lines(await readFile(journalPath, 'utf8')).map(
+      (line) => JSON.parse(line) as JournalEntry & { targetMs: number },
+    );
+    const requestsInResult = Object.values(result.requestCounts)
+      .flatMap((byOp) => Object.values(byOp))
+      .reduce((a, b) => a + b, 0);
     expect(journal).toHaveLength(requestsInResult);
     expect(journal.map((e) => e.seq)).toEqual(journal.map((_, i) => journal[0]!.seq + i));
     expect(journal.every((e) => Number.isFinite(e.targetMs))).toBe(true);
-    expect(journal.filter((e) => e.service === 'sentinel' && e.operation === 'Upload' && e.status === 204).length).toBeGreaterThan(0);
+    expect(
+      journal.filter((e) => e.service === 'sentinel' && e.operation === 'Upload' && e.status === 204).length,
+    ).toBeGreaterThan(0);
     await expectNothingLeft(run);
   }, 60_000);
 });

@@ -49,9 +49,17 @@ describe('live progress line', () => {
   }
 
   it('says pending (not lost) for records neither delivered nor stored yet', () => {
-    const live = stateAfter([launched(), seeded('1000001', '1000002', '1000003'), ingested('1000001'), fileCreated('f.json', '1000002'), transition('azure-sentinel', 'CLOSED', 'OPEN')]);
+    const live = stateAfter([
+      launched(),
+      seeded('1000001', '1000002', '1000003'),
+      ingested('1000001'),
+      fileCreated('f.json', '1000002'),
+      transition('azure-sentinel', 'CLOSED', 'OPEN'),
+    ]);
     const line = formatProgress(170_300, 17_030, live, 10);
-    expect(line).toBe('t= 170.3s [wall   17.0s] azure-sentinel=OPEN | faults: none | delivered 1/3, stored 1 (1 file(s)), pending 1');
+    expect(line).toBe(
+      't= 170.3s [wall   17.0s] azure-sentinel=OPEN | faults: none | delivered 1/3, stored 1 (1 file(s)), pending 1',
+    );
     expect(line).not.toContain('lost');
   });
 
@@ -68,7 +76,7 @@ describe('live progress line', () => {
 
   it('shows only target time when target time is wall time', () => {
     const line = formatProgress(4_200, 4_200, stateAfter([]), 1);
-    expect(line).toMatch(/^t=   4\.2s breakers CLOSED \| /);
+    expect(line).toMatch(/^t= {3}4\.2s breakers CLOSED \| /);
     expect(line).not.toContain('wall');
   });
 });
@@ -84,28 +92,50 @@ describe('shims banner', () => {
 
   it("is the python target's own wording, and absent without shims", async () => {
     expect(await describeShimsBanner([])).toBeNull();
-    expect(await describeShimsBanner(['upload-adapter', 'breaker-config'])).toMatch(/^SHIMS ACTIVE \(upload-adapter, breaker-config\): .*does NOT test the unmodified build/);
+    expect(await describeShimsBanner(['upload-adapter', 'breaker-config'])).toMatch(
+      /^SHIMS ACTIVE \(upload-adapter, breaker-config\): .*does NOT test the unmodified build/,
+    );
   });
 
   it('sits right above the verdict table header', async () => {
     const banner = (await describeShimsBanner(['upload-adapter']))!;
-    const table = formatVerdictTable(resultOf(buildEvents([[0, launched()]]), ['upload-adapter']), { banner }).split('\n');
+    const table = formatVerdictTable(resultOf(buildEvents([[0, launched()]]), ['upload-adapter']), { banner }).split(
+      '\n',
+    );
     expect(table[1]).toBe(banner);
     expect(table[2]).toMatch(/^Scenario rate-limit on reference/);
     expect(formatVerdictTable(resultOf(buildEvents([[0, launched()]])))).not.toContain('SHIMS');
   });
 
   it('the CLI prints it before the run starts (here the checkout is rejected right after)', async () => {
-    const { code, stderr } = await runCli(['rate-limit', '--target', 'python', '--connector', dir, '--shim', 'upload-adapter', '--out', dir]).done;
+    const { code, stderr } = await runCli([
+      'rate-limit',
+      '--target',
+      'python',
+      '--connector',
+      dir,
+      '--shim',
+      'upload-adapter',
+      '--out',
+      dir,
+    ]).done;
     expect(code).toBe(2);
     const bannerAt = stderr.indexOf('SHIMS ACTIVE (upload-adapter)');
     expect(bannerAt, stderr).toBeGreaterThanOrEqual(0);
-    expect(stderr.indexOf('is not a connector checkout') > bannerAt || stderr.indexOf('does not exist') > bannerAt, stderr).toBe(true);
+    expect(
+      stderr.indexOf('is not a connector checkout') > bannerAt || stderr.indexOf('does not exist') > bannerAt,
+      stderr,
+    ).toBe(true);
   });
 });
 
 describe('log excerpt in the result', () => {
-  const log = (n: number): RunEventPayload => ({ type: 'log:record', command: 'run', stream: 'stderr', record: `2026-11-27 04:12:03,000 - root - ERROR - record ${n}` });
+  const log = (n: number): RunEventPayload => ({
+    type: 'log:record',
+    command: 'run',
+    stream: 'stderr',
+    record: `2026-11-27 04:12:03,000 - root - ERROR - record ${n}`,
+  });
 
   it('keeps every record of a short run', () => {
     const excerpt = resultOf(buildEvents(Array.from({ length: 50 }, (_, i) => [i, log(i)] as const))).logExcerpt;
@@ -123,8 +153,13 @@ describe('log excerpt in the result', () => {
     expect(excerpt.at(-1)).toMatch(/ record 4999$/);
   });
 
-  it("keeps both ends of a long traceback, its last line saying what broke", () => {
-    const traceback = ['2026-11-27 04:12:03,000 - root - ERROR - Unexpected error during batch ingestion', 'Traceback (most recent call last):', ...Array.from({ length: 40 }, (_, i) => `  frame ${i}`), 'TypeError: upload() takes 4 positional arguments but 5 were given'];
+  it('keeps both ends of a long traceback, its last line saying what broke', () => {
+    const traceback = [
+      '2026-11-27 04:12:03,000 - root - ERROR - Unexpected error during batch ingestion',
+      'Traceback (most recent call last):',
+      ...Array.from({ length: 40 }, (_, i) => `  frame ${i}`),
+      'TypeError: upload() takes 4 positional arguments but 5 were given',
+    ];
     const excerpt = excerptLog([{ command: 'run', record: traceback.join('\n') }]);
     expect(excerpt).toHaveLength(12);
     expect(excerpt[0]).toBe(`[run] ${traceback[0]}`);
@@ -137,16 +172,32 @@ describe('network fault windows', () => {
   it('are described with their attributes in the events and the result file', async () => {
     const bus = createEventBus({ timeScale: 1 });
     const injected: NetworkFaultSpec[] = [];
-    const network = { inject: async (spec: NetworkFaultSpec) => void injected.push(spec), clear: async () => undefined };
+    const network = {
+      inject: async (spec: NetworkFaultSpec) => void injected.push(spec),
+      clear: async () => undefined,
+    };
     // Network steps touch neither the fakes nor the target.
     const actions = createStepActions({} as StartedFakes, network, {} as TargetController, bus);
-    await actions.injectNetwork({ id: 'sentinel-latency', service: 'sentinel', toxic: 'latency', attributes: { latency: 40_000, jitter: 1_000 } });
+    await actions.injectNetwork({
+      id: 'sentinel-latency',
+      service: 'sentinel',
+      toxic: 'latency',
+      attributes: { latency: 40_000, jitter: 1_000 },
+    });
     await actions.clearNetwork('sentinel-latency');
     expect(injected).toHaveLength(1);
     const [event] = bus.ofType('fault:injected');
-    expect(event).toMatchObject({ ruleId: 'sentinel-latency', layer: 'network', description: 'latency downstream latency=40000 jitter=1000 on sentinel' });
+    expect(event).toMatchObject({
+      ruleId: 'sentinel-latency',
+      layer: 'network',
+      description: 'latency downstream latency=40000 jitter=1000 on sentinel',
+    });
     const [window] = resultOf([...bus.events()]).faults;
-    expect(window).toMatchObject({ ruleId: 'sentinel-latency', layer: 'network', description: 'latency downstream latency=40000 jitter=1000 on sentinel' });
+    expect(window).toMatchObject({
+      ruleId: 'sentinel-latency',
+      layer: 'network',
+      description: 'latency downstream latency=40000 jitter=1000 on sentinel',
+    });
     expect(window!.endMs).not.toBeNull();
   });
 });

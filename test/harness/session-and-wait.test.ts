@@ -31,15 +31,24 @@ describe('createSession', () => {
 
 describe('Wait', () => {
   it('forCondition names the condition and the limit on timeout', async () => {
-    const wait = Wait.forCondition('the moon to turn blue', () => false, { timeoutMs: 100, describeState: () => 'still grey' });
+    const wait = Wait.forCondition('the moon to turn blue', () => false, {
+      timeoutMs: 100,
+      describeState: () => 'still grey',
+    });
     await expect(wait.wait()).rejects.toThrow(StartupTimeoutError);
-    await expect(wait.wait()).rejects.toThrow('Failed to wait for the moon to turn blue: still not true after 100 ms. Last seen: still grey.');
+    await expect(wait.wait()).rejects.toThrow(
+      'Failed to wait for the moon to turn blue: still not true after 100 ms. Last seen: still grey.',
+    );
   });
 
   it('forCondition wakes on a push notification without waiting for the next poll', async () => {
     let value = false;
     let notify: () => void = () => undefined;
-    const wait = Wait.forCondition('value set', () => value, { timeoutMs: 5_000, pollMs: 60_000, wake: (n) => ((notify = n), () => undefined) });
+    const wait = Wait.forCondition('value set', () => value, {
+      timeoutMs: 5_000,
+      pollMs: 60_000,
+      wake: (n) => ((notify = n), () => undefined),
+    });
     const done = wait.wait();
     value = true;
     notify();
@@ -51,8 +60,12 @@ describe('Wait', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     try {
-      await Wait.forAll([Wait.forHttp(`http://127.0.0.1:${port}/health`, { timeoutMs: 5_000 })], { deadlineMs: 5_000 }).wait();
-      const never = Wait.forAll([Wait.forHttp(`http://127.0.0.1:${port}/health`, { timeoutMs: 5_000, status: 204 })], { deadlineMs: 300 });
+      await Wait.forAll([Wait.forHttp(`http://127.0.0.1:${port}/health`, { timeoutMs: 5_000 })], {
+        deadlineMs: 5_000,
+      }).wait();
+      const never = Wait.forAll([Wait.forHttp(`http://127.0.0.1:${port}/health`, { timeoutMs: 5_000, status: 204 })], {
+        deadlineMs: 300,
+      });
       await expect(never.wait()).rejects.toThrow(/not all true within the 300 ms deadline/);
     } finally {
       await new Promise((resolve) => server.close(resolve));

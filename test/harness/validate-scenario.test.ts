@@ -20,12 +20,16 @@ describe('validateScenario', () => {
   });
 
   it('reports a clear step naming a fault no earlier step injects', () => {
-    expect(validateScenario(fixtures.clearUnknownFaultScenario)).toEqual(['steps[1].action.faultId: no earlier inject step injects "no-such-fault" (known: sentinel-429)']);
+    expect(validateScenario(fixtures.clearUnknownFaultScenario)).toEqual([
+      'steps[1].action.faultId: no earlier inject step injects "no-such-fault" (known: sentinel-429)',
+    ]);
   });
 
   it('reports an expectation whose fromStep names no step', () => {
     const [problem] = validateScenario(fixtures.unknownFromStepScenario);
-    expect(problem).toMatch(/^expectations\[2\]\.fromStep: no step is named "never-defined" \(steps: inject, lift-rate-limit, half-open/);
+    expect(problem).toMatch(
+      /^expectations\[2\]\.fromStep: no step is named "never-defined" \(steps: inject, lift-rate-limit, half-open/,
+    );
   });
 
   it('reports negative times', () => {
@@ -40,15 +44,21 @@ describe('validateScenario', () => {
   });
 
   it('reports a step with two triggers', () => {
-    expect(validateScenario(fixtures.twoTriggersScenario)).toEqual(['steps[1]: needs exactly one trigger: atMs, or when (with timeoutMs)']);
+    expect(validateScenario(fixtures.twoTriggersScenario)).toEqual([
+      'steps[1]: needs exactly one trigger: atMs, or when (with timeoutMs)',
+    ]);
   });
 
   it('reports duplicate step names', () => {
-    expect(validateScenario(fixtures.duplicateStepNameScenario)).toEqual(['steps[3].name: "half-open" is used by an earlier step; step names must be unique']);
+    expect(validateScenario(fixtures.duplicateStepNameScenario)).toEqual([
+      'steps[3].name: "half-open" is used by an earlier step; step names must be unique',
+    ]);
   });
 
   it('reports an impossible breaker state in a condition', () => {
-    expect(validateScenario(fixtures.badConditionScenario)).toEqual(['steps[1].when.state: must be one of CLOSED, OPEN, HALF_OPEN, got "AJAR"']);
+    expect(validateScenario(fixtures.badConditionScenario)).toEqual([
+      'steps[1].when.state: must be one of CLOSED, OPEN, HALF_OPEN, got "AJAR"',
+    ]);
   });
 
   it('reports every problem at once', () => {
@@ -64,7 +74,9 @@ describe('validateScenario', () => {
 
   it('throws InvalidScenarioError listing the problems', () => {
     expect(() => assertValidScenario(fixtures.missingTitleScenario)).toThrow(InvalidScenarioError);
-    expect(() => assertValidScenario(fixtures.missingTitleScenario)).toThrow(/Failed to validate scenario "rate-limit": 1 problem\(s\):\n  - title: is required/);
+    expect(() => assertValidScenario(fixtures.missingTitleScenario)).toThrow(
+      /Failed to validate scenario "rate-limit": 1 problem\(s\):\n {2}- title: is required/,
+    );
   });
 
   it('reports a bad toxic attribute by its path, with what the toxic takes', () => {
@@ -75,13 +87,19 @@ describe('validateScenario', () => {
   });
 
   it('reports a network fault on a service the scenario does not proxy', () => {
-    expect(validateScenario(fixtures.unproxiedNetworkServiceScenario)).toEqual(['steps[0].action.fault.service: "s3" has no proxy in this run (proxied: sentinel); add it to networkServices']);
+    expect(validateScenario(fixtures.unproxiedNetworkServiceScenario)).toEqual([
+      'steps[0].action.fault.service: "s3" has no proxy in this run (proxied: sentinel); add it to networkServices',
+    ]);
   });
 
   it('reports network attributes that are not numbers without running the toxic checks on them', () => {
-    const s = JSON.parse(JSON.stringify(fixtures.badToxicAttributeScenario)) as { steps: { action: { fault: Record<string, unknown> } }[] };
+    const s = JSON.parse(JSON.stringify(fixtures.badToxicAttributeScenario)) as {
+      steps: { action: { fault: Record<string, unknown> } }[];
+    };
     s.steps[0]!.action.fault.attributes = { latency: '5s' };
-    expect(validateScenario(s)).toEqual(['steps[0].action.fault.attributes: must be an object of numbers, e.g. { "latency": 5000 }']);
+    expect(validateScenario(s)).toEqual([
+      'steps[0].action.fault.attributes: must be an object of numbers, e.g. { "latency": 5000 }',
+    ]);
   });
 
   it('rejects non-objects', () => {

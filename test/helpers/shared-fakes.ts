@@ -6,7 +6,7 @@
  * @example const shared = useSharedFakes({ clearFaultsAfterEach: true });
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { startFakes, type StartedFakes } from '../../fakes/index.js';
+import { type StartedFakes, startFakes } from '../../fakes/index.js';
 
 export interface SharedFakes {
   readonly fakes: StartedFakes;
@@ -23,7 +23,8 @@ export function useSharedFakes(options: { readonly clearFaultsAfterEach?: boolea
   });
   return {
     get fakes(): StartedFakes {
-      if (!started) throw new Error('Failed to read the shared fakes: they are not started yet. Use them inside a test or hook.');
+      if (!started)
+        throw new Error('Failed to read the shared fakes: they are not started yet. Use them inside a test or hook.');
       return started;
     },
   };

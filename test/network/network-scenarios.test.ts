@@ -8,8 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runScenario, formatVerdictTable } from '../../harness/run.js';
 import type { ScenarioResultFile } from '../../harness/result/result-schema.js';
+import { formatVerdictTable, runScenario } from '../../harness/run.js';
 import type { Scenario } from '../../harness/scenario/types.js';
 import keyvaultNetwork from '../../scenarios/network/keyvault-network.js';
 import s3FlakyNetwork from '../../scenarios/network/s3-flaky-network.js';
@@ -32,7 +32,15 @@ afterAll(async () => {
 });
 
 async function run(scenario: Scenario, timeScale = TIME_SCALE): Promise<ScenarioResultFile> {
-  const result = await runScenario(scenario, { target: 'reference', targetOptions: {}, shims: [], timeScale, seed: 1, outDir, verbose: false });
+  const result = await runScenario(scenario, {
+    target: 'reference',
+    targetOptions: {},
+    shims: [],
+    timeScale,
+    seed: 1,
+    outDir,
+    verbose: false,
+  });
   // Leave no Toxiproxy behind, whatever the verdict.
   expect(toxiproxyStartedByThisProcess()).toEqual([]);
   return result;
@@ -45,8 +53,14 @@ describe('network scenarios against the reference target', () => {
   it('keyvault-network: the cached secret is served while the breaker is OPEN, and it recovers', async () => {
     const result = await run(keyvaultNetwork, KEY_VAULT_TIME_SCALE);
     expect(result.verdict, explain(result)).toBe('passed');
-    expect(networkWindows(result)).toEqual([expect.objectContaining({ ruleId: 'keyvault-partition', service: 'keyvault', endMs: expect.any(Number) })]);
-    expect(result.transitions.map((t) => `${t.breaker}:${t.to}`)).toEqual(['azure-key-vault:OPEN', 'azure-key-vault:HALF_OPEN', 'azure-key-vault:CLOSED']);
+    expect(networkWindows(result)).toEqual([
+      expect.objectContaining({ ruleId: 'keyvault-partition', service: 'keyvault', endMs: expect.any(Number) }),
+    ]);
+    expect(result.transitions.map((t) => `${t.breaker}:${t.to}`)).toEqual([
+      'azure-key-vault:OPEN',
+      'azure-key-vault:HALF_OPEN',
+      'azure-key-vault:CLOSED',
+    ]);
   });
 
   it('sentinel-latency: uploads slower than the operation timeout open the breaker; nothing is lost after replay', async () => {

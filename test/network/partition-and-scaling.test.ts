@@ -4,7 +4,15 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidNetworkFaultError } from '../../harness/network/index.js';
-import { getObject, httpsStatus, median, s3Client, startNetworkFixture, BUCKET, type NetworkFixture } from './helpers/network-fixture.js';
+import {
+  BUCKET,
+  getObject,
+  httpsStatus,
+  median,
+  type NetworkFixture,
+  s3Client,
+  startNetworkFixture,
+} from './helpers/network-fixture.js';
 
 let fx: NetworkFixture;
 beforeAll(async () => {
@@ -18,7 +26,8 @@ afterEach(async () => {
   for (const spec of fx.network.active()) await fx.network.clear(spec.id);
 });
 
-const vaultStatus = (): Promise<string> => httpsStatus(`${fx.network.endpoints.keyVault}/secrets/any?api-version=7.5`, fx.fakes.caCertPem);
+const vaultStatus = (): Promise<string> =>
+  httpsStatus(`${fx.network.endpoints.keyVault}/secrets/any?api-version=7.5`, fx.fakes.caCertPem);
 
 describe('partition', () => {
   it('refuses every connection to the service until cleared, then serves on the same address', async () => {
@@ -62,7 +71,14 @@ describe('events and bookkeeping', () => {
   it('emits network:injected and network:cleared with timestamps, the spec, and what was sent', async () => {
     const from = fx.events.length;
     const t0 = Date.now();
-    await fx.network.inject({ id: 'ev', service: 's3', toxic: 'latency', direction: 'upstream', toxicity: 0.9, attributes: { latency: 50 } });
+    await fx.network.inject({
+      id: 'ev',
+      service: 's3',
+      toxic: 'latency',
+      direction: 'upstream',
+      toxicity: 0.9,
+      attributes: { latency: 50 },
+    });
     expect(fx.network.active().map((s) => s.id)).toEqual(['ev']);
     await fx.network.clear('ev');
     expect(fx.network.active()).toEqual([]);
@@ -84,9 +100,13 @@ describe('events and bookkeeping', () => {
     const bad = fx.network.inject({ id: 'bad', service: 's3', toxic: 'latency', attributes: { latency: -5 } });
     await expect(bad).rejects.toBeInstanceOf(InvalidNetworkFaultError);
     await expect(bad).rejects.toThrow(/attributes\.latency: must be a finite number >= 0/);
-    await expect(fx.network.inject({ id: 'x', service: 'sentinel', toxic: 'partition' })).rejects.toThrow(/"sentinel" has no proxy in this run/);
+    await expect(fx.network.inject({ id: 'x', service: 'sentinel', toxic: 'partition' })).rejects.toThrow(
+      /"sentinel" has no proxy in this run/,
+    );
     await fx.network.inject({ id: 'dup', service: 's3', toxic: 'bandwidth', attributes: { rate: 1_000 } });
-    await expect(fx.network.inject({ id: 'dup', service: 's3', toxic: 'partition' })).rejects.toThrow(/"dup" is already active/);
+    await expect(fx.network.inject({ id: 'dup', service: 's3', toxic: 'partition' })).rejects.toThrow(
+      /"dup" is already active/,
+    );
     const events = fx.events.length;
     await fx.network.clear('nope');
     expect(fx.events.length).toBe(events);

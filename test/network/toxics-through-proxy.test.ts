@@ -4,7 +4,16 @@
  * compare with a baseline measured in the same test and state their tolerance.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { getObject, getUntilPeerCloses, median, rawGet, s3Client, startNetworkFixture, BUCKET, type NetworkFixture } from './helpers/network-fixture.js';
+import {
+  BUCKET,
+  getObject,
+  getUntilPeerCloses,
+  median,
+  type NetworkFixture,
+  rawGet,
+  s3Client,
+  startNetworkFixture,
+} from './helpers/network-fixture.js';
 
 let fx: NetworkFixture;
 const SMALL = 'small.log';
@@ -96,7 +105,13 @@ describe('toxics observed by real clients through the proxy', () => {
   });
 
   it('timeout 0 upstream hangs the request: the fake never sees it', async () => {
-    await fx.network.inject({ id: 'hang-up', service: 's3', toxic: 'timeout', direction: 'upstream', attributes: { timeout: 0 } });
+    await fx.network.inject({
+      id: 'hang-up',
+      service: 's3',
+      toxic: 'timeout',
+      direction: 'upstream',
+      attributes: { timeout: 0 },
+    });
     const before = s3Requests();
     const client = s3Client(fx.network.endpoints.s3, { requestTimeoutMs: 400 });
     const outcome = await getObject(client, SMALL);
@@ -125,7 +140,13 @@ describe('toxics observed by real clients through the proxy', () => {
   });
 
   it('toxicity applies a toxic to that share of connections', async () => {
-    await fx.network.inject({ id: 'half', service: 's3', toxic: 'reset_peer', toxicity: 0.5, attributes: { timeout: 0 } });
+    await fx.network.inject({
+      id: 'half',
+      service: 's3',
+      toxic: 'reset_peer',
+      toxicity: 0.5,
+      attributes: { timeout: 0 },
+    });
     let failed = 0;
     const n = 40;
     for (let i = 0; i < n; i++) {
@@ -140,7 +161,12 @@ describe('toxics observed by real clients through the proxy', () => {
 
   it('slicer delivers the same body in many small chunks', async () => {
     const baseline = await rawGet(rawUrl(MEDIUM));
-    await fx.network.inject({ id: 'slice', service: 's3', toxic: 'slicer', attributes: { average_size: 64, size_variation: 16, delay: 200 } });
+    await fx.network.inject({
+      id: 'slice',
+      service: 's3',
+      toxic: 'slicer',
+      attributes: { average_size: 64, size_variation: 16, delay: 200 },
+    });
     const sliced = await rawGet(rawUrl(MEDIUM));
     expect(sliced.bytes).toBe(20 * 1024);
     expect(baseline.chunks).toBeLessThanOrEqual(4);

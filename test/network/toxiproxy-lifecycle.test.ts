@@ -23,11 +23,19 @@ describe('toxiproxy lifecycle', () => {
     await using upstream = await startUpstreamServer();
     const network = await startNetworkFaults({
       services: ['s3', 'sentinel'],
-      endpoints: { s3: upstream.url, keyVault: 'https://127.0.0.1:1', sentinel: upstream.url, identity: 'http://127.0.0.1:1/msi/token' },
+      endpoints: {
+        s3: upstream.url,
+        keyVault: 'https://127.0.0.1:1',
+        sentinel: upstream.url,
+        identity: 'http://127.0.0.1:1/msi/token',
+      },
       timeScale: 1,
     });
     expect(network.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const proxies = (await (await fetch(`${network.apiUrl}/proxies`)).json()) as Record<string, { listen: string; upstream: string; enabled: boolean }>;
+    const proxies = (await (await fetch(`${network.apiUrl}/proxies`)).json()) as Record<
+      string,
+      { listen: string; upstream: string; enabled: boolean }
+    >;
     expect(Object.keys(proxies).sort()).toEqual(['s3', 'sentinel']);
     expect(proxies['s3']).toMatchObject({ upstream: new URL(upstream.url).host, enabled: true });
     expect(network.endpoints.s3).toBe(`http://${proxies['s3']!.listen}`);
@@ -42,7 +50,9 @@ describe('toxiproxy lifecycle', () => {
     expect(liveToxiproxyOnPort(apiPort(network.apiUrl))).toEqual([]);
     expect(toxiproxyStartedByThisProcess()).toEqual([]);
     expect(await apiAnswers(network.apiUrl)).toBe(false);
-    await expect(network.inject({ id: 'late', service: 's3', toxic: 'partition' })).rejects.toThrow(/network faults were stopped/);
+    await expect(network.inject({ id: 'late', service: 's3', toxic: 'partition' })).rejects.toThrow(
+      /network faults were stopped/,
+    );
   });
 
   it('substitutes the proxied URLs in the fakes environment block, keeping paths', async () => {
@@ -50,7 +60,12 @@ describe('toxiproxy lifecycle', () => {
     const port = new URL(upstream.url).port;
     await using network = await startNetworkFaults({
       services: ['s3', 'identity'],
-      endpoints: { s3: upstream.url, keyVault: 'https://127.0.0.1:1', sentinel: 'https://127.0.0.1:2', identity: `${upstream.url}/msi/token` },
+      endpoints: {
+        s3: upstream.url,
+        keyVault: 'https://127.0.0.1:1',
+        sentinel: 'https://127.0.0.1:2',
+        identity: `${upstream.url}/msi/token`,
+      },
       timeScale: 1,
     });
     const env = network.env({
@@ -76,7 +91,12 @@ describe('toxiproxy lifecycle', () => {
   it('names the setup command when toxiproxy-server is missing', async () => {
     const attempt = startNetworkFaults({
       services: ['s3'],
-      endpoints: { s3: 'http://127.0.0.1:1', keyVault: 'https://127.0.0.1:1', sentinel: 'https://127.0.0.1:1', identity: 'http://127.0.0.1:1/msi/token' },
+      endpoints: {
+        s3: 'http://127.0.0.1:1',
+        keyVault: 'https://127.0.0.1:1',
+        sentinel: 'https://127.0.0.1:1',
+        identity: 'http://127.0.0.1:1/msi/token',
+      },
       timeScale: 1,
       binaryPath: '/nonexistent/toxiproxy-server',
     });
@@ -92,11 +112,17 @@ describe('toxiproxy lifecycle', () => {
   for (const { mode, how } of childEndings) {
     it(`leaves no toxiproxy process when the harness process ${how}`, async () => {
       const script = fileURLToPath(new URL('./helpers/leaky-child.ts', import.meta.url));
-      const child = spawn(process.execPath, ['--import', 'tsx', script, mode], { cwd: fileURLToPath(new URL('../..', import.meta.url)), stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', script, mode], {
+        cwd: fileURLToPath(new URL('../..', import.meta.url)),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      await waitUntil(() => /ready (\S+)/.test(stdout) || child.exitCode !== null, { timeoutMs: 20_000, what: 'the child to start toxiproxy' });
+      await waitUntil(() => /ready (\S+)/.test(stdout) || child.exitCode !== null, {
+        timeoutMs: 20_000,
+        what: 'the child to start toxiproxy',
+      });
       const apiUrl = /ready (\S+)/.exec(stdout)?.[1];
       expect(apiUrl, `child output: ${stdout}`).toBeDefined();
       const port = apiPort(apiUrl!);
@@ -105,7 +131,10 @@ describe('toxiproxy lifecycle', () => {
         child.kill('SIGKILL');
       }
       await exited;
-      await waitUntil(() => liveToxiproxyOnPort(port).length === 0, { timeoutMs: 5_000, what: `toxiproxy on API port ${port} to be gone` });
+      await waitUntil(() => liveToxiproxyOnPort(port).length === 0, {
+        timeoutMs: 5_000,
+        what: `toxiproxy on API port ${port} to be gone`,
+      });
       expect(await apiAnswers(apiUrl!)).toBe(false);
     });
   }

@@ -9,11 +9,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakes, type StartedFakes } from '../../fakes/index.js';
+import { type StartedFakes, startFakes } from '../../fakes/index.js';
 import { buildChildEnv } from '../../harness/targets/python/child-env.js';
 import { findPython } from '../../harness/targets/python/find-python.js';
 import { CONNECTOR_DRIVER_PATH, DEFAULT_VENV_CACHE_DIR } from '../../harness/targets/python/index.js';
-import { provisionVenv, type ProvisionedVenv } from '../../harness/targets/python/provision-venv.js';
+import { type ProvisionedVenv, provisionVenv } from '../../harness/targets/python/provision-venv.js';
 import { runCommand } from '../../harness/targets/python/run-command.js';
 import { STANDIN_SOURCE } from './standin-checkout.js';
 
@@ -64,7 +64,11 @@ describe('connector_driver.py shims on a miniature checkout', () => {
     await writeFile(join(checkout, 'src', 's3_sentinel', '__init__.py'), '');
     await writeFile(join(checkout, 'src', 's3_sentinel', 'cli.py'), CLI);
     // The stand-in's pins: same hash, same cached venv as the stand-in test.
-    venv = await provisionVenv({ requirementsPath: join(STANDIN_SOURCE, 'requirements.txt'), interpreter: await findPython(), cacheDir: DEFAULT_VENV_CACHE_DIR });
+    venv = await provisionVenv({
+      requirementsPath: join(STANDIN_SOURCE, 'requirements.txt'),
+      interpreter: await findPython(),
+      cacheDir: DEFAULT_VENV_CACHE_DIR,
+    });
     env = buildChildEnv({ fakesEnv: fakes.env, connectorDir: checkout, venvDir: venv.dir, homeDir: checkout });
   }, 300_000);
 
@@ -74,7 +78,20 @@ describe('connector_driver.py shims on a miniature checkout', () => {
   });
 
   const drive = (driverArgs: string[]) =>
-    runCommand(venv.python, [CONNECTOR_DRIVER_PATH, '--connector', checkout, ...driverArgs, '--', 'ingest', '--failed-batches-dir', '/tmp/chaos-flag-dir'], { env, cwd: checkout, timeoutMs: 60_000 });
+    runCommand(
+      venv.python,
+      [
+        CONNECTOR_DRIVER_PATH,
+        '--connector',
+        checkout,
+        ...driverArgs,
+        '--',
+        'ingest',
+        '--failed-batches-dir',
+        '/tmp/chaos-flag-dir',
+      ],
+      { env, cwd: checkout, timeoutMs: 60_000 },
+    );
 
   it('without shims nothing is adapted: the real SDK refuses the router-shaped call and nothing reaches Sentinel', async () => {
     const result = await drive([]);
@@ -87,9 +104,20 @@ describe('connector_driver.py shims on a miniature checkout', () => {
   });
 
   it('with upload-adapter, breaker-config and failed-batches-dir the calls are adapted and say so', async () => {
-    const result = await drive(['--shim', 'upload-adapter', '--shim', 'breaker-config', '--shim', 'failed-batches-dir', '--breaker-override', 'recovery_timeout=7']);
+    const result = await drive([
+      '--shim',
+      'upload-adapter',
+      '--shim',
+      'breaker-config',
+      '--shim',
+      'failed-batches-dir',
+      '--breaker-override',
+      'recovery_timeout=7',
+    ]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/^\d{4}-\d{2}-\d{2} [\d:,]+ - chaos\.driver - WARNING - Compatibility shims active \(connector code adapted at import time\): upload-adapter, breaker-config, failed-batches-dir/);
+    expect(result.stderr).toMatch(
+      /^\d{4}-\d{2}-\d{2} [\d:,]+ - chaos\.driver - WARNING - Compatibility shims active \(connector code adapted at import time\): upload-adapter, breaker-config, failed-batches-dir/,
+    );
     expect(result.stdout).toContain('recovery_timeout=7');
     expect(result.stdout).toContain('failed_logs_path=/tmp/chaos-flag-dir');
     expect(result.stdout).toContain('uploaded');

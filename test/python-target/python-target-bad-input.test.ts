@@ -22,7 +22,12 @@ function contextFor(workDir: string, overrides: Partial<TargetContext> = {}): Ta
   return {
     workDir,
     fakesEnv: {},
-    endpoints: { s3: 'http://127.0.0.1:1', keyVault: 'https://127.0.0.1:1', sentinel: 'https://127.0.0.1:1', identity: 'http://127.0.0.1:1/msi/token' },
+    endpoints: {
+      s3: 'http://127.0.0.1:1',
+      keyVault: 'https://127.0.0.1:1',
+      sentinel: 'https://127.0.0.1:1',
+      identity: 'http://127.0.0.1:1/msi/token',
+    },
     bucket: 'b',
     prefix: 'logs/',
     ruleId: 'r',
@@ -46,7 +51,9 @@ describe('python target: bad input is a clear error the CLI maps to exit 2', () 
 
   it('rejects a directory that is not a connector checkout', async () => {
     await writeFile(join(scratch, 'requirements.txt'), 'boto3\n');
-    await expect(createPythonTarget({ connectorDir: scratch }).prepare(contextFor(scratch))).rejects.toThrow(/src\/s3_sentinel\/cli\.py is missing, so it is not a connector checkout/);
+    await expect(createPythonTarget({ connectorDir: scratch }).prepare(contextFor(scratch))).rejects.toThrow(
+      /src\/s3_sentinel\/cli\.py is missing, so it is not a connector checkout/,
+    );
   });
 
   it('reports a missing Python interpreter with the way to fix it', async () => {
@@ -55,25 +62,38 @@ describe('python target: bad input is a clear error the CLI maps to exit 2', () 
     expect((error as Error).message).toMatch(/Failed to find Python for the python target: ENOENT.*set CHAOS_PYTHON/);
   });
 
-  it('reports a failed pip install with pip\'s own output, and leaves no half-built venv', async () => {
+  it("reports a failed pip install with pip's own output, and leaves no half-built venv", async () => {
     // A malformed requirement fails inside pip before any network access.
     const requirementsPath = join(scratch, 'bad-requirements.txt');
     await writeFile(requirementsPath, 'this is ===not a requirement\n');
     const interpreter = await findPython();
-    const error = await provisionVenv({ requirementsPath, interpreter, cacheDir: join(scratch, 'venvs') }).catch((e: unknown) => e);
+    const error = await provisionVenv({ requirementsPath, interpreter, cacheDir: join(scratch, 'venvs') }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(InfrastructureError);
-    expect((error as Error).message).toMatch(/Failed to install the connector's requirements \(pip exited 1\)[\s\S]*Check network access to PyPI/);
+    expect((error as Error).message).toMatch(
+      /Failed to install the connector's requirements \(pip exited 1\)[\s\S]*Check network access to PyPI/,
+    );
     expect((error as ChaosError) instanceof ChaosError).toBe(true);
     expect(await readdir(join(scratch, 'venvs'))).toEqual([]);
   }, 120_000);
 
   it('validates target options and shims by name', () => {
-    expect(() => parsePythonTargetOptions({ nonsense: '1' }, [])).toThrow(/unknown option "nonsense".*Valid --target-option names: batch_size/);
-    expect(() => parsePythonTargetOptions({}, ['monkey'])).toThrow(/unknown shim "monkey".*shims: upload-adapter, failed-batches-dir, breaker-config/);
+    expect(() => parsePythonTargetOptions({ nonsense: '1' }, [])).toThrow(
+      /unknown option "nonsense".*Valid --target-option names: batch_size/,
+    );
+    expect(() => parsePythonTargetOptions({}, ['monkey'])).toThrow(
+      /unknown shim "monkey".*shims: upload-adapter, failed-batches-dir, breaker-config/,
+    );
     expect(() => parsePythonTargetOptions({ recovery_timeout: '5' }, [])).toThrow(/add --shim breaker-config/);
     expect(() => parsePythonTargetOptions({ batch_size: '0' }, [])).toThrow(/batch_size=0 must be a whole number >= 1/);
-    expect(() => parsePythonTargetOptions({ drop_failed_batches: 'true' }, [])).toThrow(/test knob of the reference target/);
-    const parsed = parsePythonTargetOptions({ recovery_timeout: '5', kv_failure_threshold: '2', batch_size: '3' }, ['breaker-config', 'upload-adapter']);
+    expect(() => parsePythonTargetOptions({ drop_failed_batches: 'true' }, [])).toThrow(
+      /test knob of the reference target/,
+    );
+    const parsed = parsePythonTargetOptions({ recovery_timeout: '5', kv_failure_threshold: '2', batch_size: '3' }, [
+      'breaker-config',
+      'upload-adapter',
+    ]);
     expect(parsed.breakerConfig.recovery_timeout).toBe(5);
     expect(parsed.breakerOverrides).toEqual({ recovery_timeout: 5, kv_failure_threshold: 2 });
     expect(parsed.awsBatchSize).toBe(3);
@@ -84,7 +104,9 @@ describe('python target: bad input is a clear error the CLI maps to exit 2', () 
     const lockPath = join(scratch, 'ports.lock');
     try {
       await writeFile(lockPath, `${holder.pid}\n`);
-      await expect(acquireFileLock(lockPath, { purpose: 'the test ports', timeoutMs: 300 })).rejects.toThrow(new RegExp(`pid ${holder.pid} has held .*kill ${holder.pid}`));
+      await expect(acquireFileLock(lockPath, { purpose: 'the test ports', timeoutMs: 300 })).rejects.toThrow(
+        new RegExp(`pid ${holder.pid} has held .*kill ${holder.pid}`),
+      );
     } finally {
       holder.kill('SIGKILL');
       await new Promise((resolve) => holder.once('exit', resolve));

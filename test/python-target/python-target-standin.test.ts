@@ -10,11 +10,16 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakes, type StartedFakes } from '../../fakes/index.js';
+import { type StartedFakes, startFakes } from '../../fakes/index.js';
 import { InfrastructureError } from '../../harness/errors.js';
 import { parseAsctime } from '../../harness/observe/log-clock.js';
-import { createPythonTarget, DEFAULT_VENV_CACHE_DIR, findPortClashes, type PythonPreparedTarget } from '../../harness/targets/python/index.js';
 import { findPython } from '../../harness/targets/python/find-python.js';
+import {
+  createPythonTarget,
+  DEFAULT_VENV_CACHE_DIR,
+  findPortClashes,
+  type PythonPreparedTarget,
+} from '../../harness/targets/python/index.js';
 import { provisionVenv } from '../../harness/targets/python/provision-venv.js';
 import type { TargetLogEvent, TargetProcess } from '../../harness/targets/target.js';
 import { createStandinCheckout, type StandinCheckout } from './standin-checkout.js';
@@ -24,9 +29,16 @@ const BUCKET = 'chaos-logs';
 const PREFIX = 'logs/';
 const SEEDED = 12;
 /** Variables planted in the harness's own environment that must NOT reach the connector. */
-const LEAKS = { APP_AWS_BUCKET_NAME: 'leaked-bucket', AZURE_CLIENT_ID: 'leaked', AWS_PROFILE: 'leaked', MSI_ENDPOINT: 'http://leak', IDENTITY_SERVER_THUMBPRINT: 'leak' };
+const LEAKS = {
+  APP_AWS_BUCKET_NAME: 'leaked-bucket',
+  AZURE_CLIENT_ID: 'leaked',
+  AWS_PROFILE: 'leaked',
+  MSI_ENDPOINT: 'http://leak',
+  IDENTITY_SERVER_THUMBPRINT: 'leak',
+};
 
-const line = (n: number): string => `2024-01-01T00:00:00Z|10.0.0.1|10.0.0.2|allow|rule-1|tcp|40000|443|${1_000_000 + n}`;
+const line = (n: number): string =>
+  `2024-01-01T00:00:00Z|10.0.0.1|10.0.0.2|allow|rule-1|tcp|40000|443|${1_000_000 + n}`;
 
 interface Seen {
   readonly record: string;
@@ -36,7 +48,13 @@ interface Seen {
 }
 
 /** Resolves when `predicate` holds for a record (history included), or rejects at the deadline. */
-function waitForRecord(seen: Seen[], proc: TargetProcess, what: string, predicate: (s: Seen) => boolean, timeoutMs: number): Promise<Seen> {
+function waitForRecord(
+  seen: Seen[],
+  proc: TargetProcess,
+  what: string,
+  predicate: (s: Seen) => boolean,
+  timeoutMs: number,
+): Promise<Seen> {
   return new Promise((resolve, reject) => {
     const check = (): boolean => {
       const hit = seen.find(predicate);
@@ -48,7 +66,14 @@ function waitForRecord(seen: Seen[], proc: TargetProcess, what: string, predicat
     };
     const timer = setTimeout(() => {
       clearInterval(poll);
-      reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}. Last records:\n${seen.slice(-10).map((s) => s.record).join('\n')}`));
+      reject(
+        new Error(
+          `Timed out after ${timeoutMs} ms waiting for ${what}. Last records:\n${seen
+            .slice(-10)
+            .map((s) => s.record)
+            .join('\n')}`,
+        ),
+      );
     }, timeoutMs);
     const poll = setInterval(check, 20);
     void proc.exited.then(() => setTimeout(() => !check() && reject(new Error(`Process exited before ${what}`)), 100));
@@ -56,7 +81,10 @@ function waitForRecord(seen: Seen[], proc: TargetProcess, what: string, predicat
   });
 }
 
-const transition = (from: string, to: string) => (s: Seen) => s.events.some((e) => e.kind === 'breaker_transition' && e.breaker === 'azure-sentinel' && e.from === from && e.to === to);
+const transition = (from: string, to: string) => (s: Seen) =>
+  s.events.some(
+    (e) => e.kind === 'breaker_transition' && e.breaker === 'azure-sentinel' && e.from === from && e.to === to,
+  );
 
 describe('python target on the stand-in checkout', () => {
   let checkout: StandinCheckout;
@@ -89,8 +117,9 @@ describe('python target on the stand-in checkout', () => {
         pollIntervalMs: 1_000,
       })) as PythonPreparedTarget;
     } finally {
-      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
+      for (const [k, v] of Object.entries(saved))
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
     }
   }, 300_000);
 
@@ -102,9 +131,24 @@ describe('python target on the stand-in checkout', () => {
   });
 
   it('provisions a venv cached by the requirements hash and records commit, version and SDKs', async () => {
-    expect(prepared.versions.target).toMatchObject({ name: 'python', connector: 's3-sentinel-connector 0.0.0-standin', commit: checkout.commit, dirty: 'no', shims: 'none', launcher: 'python -m s3_sentinel.cli' });
-    expect(prepared.versions.sdks).toMatchObject({ boto3: '1.43.11', 'azure-monitor-ingestion': '1.1.0', 'azure-identity': '1.27.0' });
-    const again = await provisionVenv({ requirementsPath: join(checkout.dir, 'requirements.txt'), interpreter: await findPython(), cacheDir: DEFAULT_VENV_CACHE_DIR });
+    expect(prepared.versions.target).toMatchObject({
+      name: 'python',
+      connector: 's3-sentinel-connector 0.0.0-standin',
+      commit: checkout.commit,
+      dirty: 'no',
+      shims: 'none',
+      launcher: 'python -m s3_sentinel.cli',
+    });
+    expect(prepared.versions.sdks).toMatchObject({
+      boto3: '1.43.11',
+      'azure-monitor-ingestion': '1.1.0',
+      'azure-identity': '1.27.0',
+    });
+    const again = await provisionVenv({
+      requirementsPath: join(checkout.dir, 'requirements.txt'),
+      interpreter: await findPython(),
+      cacheDir: DEFAULT_VENV_CACHE_DIR,
+    });
     expect(again.reused).toBe(true);
     expect(prepared.versions.target.venv).toBe(again.hash);
     expect(prepared.parallelSafe).toBe(false);
@@ -119,17 +163,37 @@ describe('python target on the stand-in checkout', () => {
   });
 
   it('runs the checkout: scrubbed env, breaker OPEN → HALF_OPEN → CLOSED from its log at x10, failed batches found, nothing left behind', async () => {
-    fakes.faults.add({ id: 'upload-401', target: { service: 'sentinel', operation: 'Upload' }, effect: { kind: 'http_error', status: 401 } });
+    fakes.faults.add({
+      id: 'upload-401',
+      target: { service: 'sentinel', operation: 'Upload' },
+      effect: { kind: 'http_error', status: 401 },
+    });
     const proc = await prepared.launch('run');
     const seen: Seen[] = [];
-    proc.onLogRecord((record, stream) => seen.push({ record, stream, wallMs: Date.now(), events: prepared.parseLog(record) }));
+    proc.onLogRecord((record, stream) =>
+      seen.push({ record, stream, wallMs: Date.now(), events: prepared.parseLog(record) }),
+    );
     try {
       // Environment: only what the target set; the planted leaks never arrive.
-      const envRecord = await waitForRecord(seen, proc, 'the env line', (s) => s.record.includes('standin env: '), 30_000);
+      const envRecord = await waitForRecord(
+        seen,
+        proc,
+        'the env line',
+        (s) => s.record.includes('standin env: '),
+        30_000,
+      );
       const names = envRecord.record.split('standin env: ')[1]!.trim().split(',');
       for (const leaked of Object.keys(LEAKS)) expect(names).not.toContain(leaked);
       expect(names.filter((n) => n.startsWith('APP_'))).toEqual([]);
-      expect(names).toEqual(expect.arrayContaining(['AWS_ENDPOINT_URL_S3', 'AWS_CA_BUNDLE', 'IDENTITY_ENDPOINT', 'IDENTITY_HEADER', 'AWS_CONFIG_FILE']));
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'AWS_ENDPOINT_URL_S3',
+          'AWS_CA_BUNDLE',
+          'IDENTITY_ENDPOINT',
+          'IDENTITY_HEADER',
+          'AWS_CONFIG_FILE',
+        ]),
+      );
 
       // 401 on every upload: 9 failures, then the 10th call opens the breaker (min 10 calls).
       const opened = await waitForRecord(seen, proc, 'CLOSED → OPEN', transition('CLOSED', 'OPEN'), 30_000);
@@ -197,7 +261,9 @@ describe('python target on the stand-in checkout', () => {
     try {
       const launch = prepared.launch('run');
       await expect(launch).rejects.toThrow(InfrastructureError);
-      await expect(launch).rejects.toThrow(/port 8080 \(EADDRINUSE on (0\.0\.0\.0|127\.0\.0\.1)\) is not free.*ss -ltnp/);
+      await expect(launch).rejects.toThrow(
+        /port 8080 \(EADDRINUSE on (0\.0\.0\.0|127\.0\.0\.1)\) is not free.*ss -ltnp/,
+      );
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }

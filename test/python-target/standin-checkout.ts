@@ -22,6 +22,17 @@ export async function createStandinCheckout(): Promise<StandinCheckout> {
   const git = (...args: string[]): string => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();
   git('init', '-q');
   git('add', '-A');
-  git('-c', 'user.name=chaos', '-c', 'user.email=chaos@localhost', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'stand-in');
+  git(
+    '-c',
+    'user.name=chaos',
+    '-c',
+    'user.email=chaos@localhost',
+    '-c',
+    'commit.gpgsign=false',
+    'commit',
+    '-q',
+    '-m',
+    'stand-in',
+  );
   return { dir, commit: git('rev-parse', 'HEAD'), remove: () => rm(dir, { recursive: true, force: true }) };
 }

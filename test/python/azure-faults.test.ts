@@ -3,8 +3,8 @@
  * Rules are cleared after each test; tests in this file run one after another.
  */
 import { describe, expect, it } from 'vitest';
-import { useSharedFakes } from '../helpers/shared-fakes.js';
 import { runPythonCheck } from '../fakes/azure/helpers/run-client.js';
+import { useSharedFakes } from '../helpers/shared-fakes.js';
 
 interface PyResult {
   ok: boolean;
@@ -20,14 +20,23 @@ const shared = useSharedFakes({ clearFaultsAfterEach: true });
 function upload(stream: string, recordCount = 10) {
   return runPythonCheck<PyResult>(
     'azure_logs_upload.py',
-    { endpoint: shared.fakes.endpoints.sentinel, rule_id: 'dcr-faults', stream, record_count: recordCount, record_bytes: 100 },
+    {
+      endpoint: shared.fakes.endpoints.sentinel,
+      rule_id: 'dcr-faults',
+      stream,
+      record_count: recordCount,
+      record_bytes: 100,
+    },
     shared.fakes.env,
   );
 }
 
 describe('Logs Ingestion faults seen by LogsIngestionClient', () => {
   it('retries a POST answered 429 + Retry-After: 1 four times in all, spaced by at least the hint', async () => {
-    const rule = shared.fakes.faults.add({ target: { service: 'sentinel', operation: 'Upload', stream: 'Custom-Throttled_CL' }, effect: { kind: 'http_error', status: 429, retryAfterSeconds: 1 } });
+    const rule = shared.fakes.faults.add({
+      target: { service: 'sentinel', operation: 'Upload', stream: 'Custom-Throttled_CL' },
+      effect: { kind: 'http_error', status: 429, retryAfterSeconds: 1 },
+    });
     const since = shared.fakes.journal.total();
     const run = await upload('Custom-Throttled_CL');
     expect(run.result, run.stderr).toMatchObject({ ok: false, error: { type: 'HttpResponseError', status_code: 429 } });
@@ -35,19 +44,31 @@ describe('Logs Ingestion faults seen by LogsIngestionClient', () => {
     expect(attempts.map((e) => [e.status, e.faultRuleId])).toEqual(Array(4).fill([429, rule.id]));
     for (let i = 1; i < attempts.length; i++) {
       const previous = attempts[i - 1]!;
-      expect(attempts[i]!.startedAtMs - (previous.startedAtMs + previous.durationMs)).toBeGreaterThanOrEqual(1_000 - SPACING_TOLERANCE_MS);
+      expect(attempts[i]!.startedAtMs - (previous.startedAtMs + previous.durationMs)).toBeGreaterThanOrEqual(
+        1_000 - SPACING_TOLERANCE_MS,
+      );
     }
   });
 
   it('surfaces an injected 401 as ClientAuthenticationError', async () => {
-    shared.fakes.faults.add({ target: { service: 'sentinel', operation: 'Upload' }, effect: { kind: 'http_error', status: 401 } });
+    shared.fakes.faults.add({
+      target: { service: 'sentinel', operation: 'Upload' },
+      effect: { kind: 'http_error', status: 401 },
+    });
     const run = await upload('Custom-Auth_CL');
-    expect(run.result, run.stderr).toMatchObject({ ok: false, error: { type: 'ClientAuthenticationError', status_code: 401 } });
+    expect(run.result, run.stderr).toMatchObject({
+      ok: false,
+      error: { type: 'ClientAuthenticationError', status_code: 401 },
+    });
   });
 
   it('stores duplicates when a committed upload fails with 503 and the SDK retries it', async () => {
     const stream = 'Custom-Commit_CL';
-    shared.fakes.faults.add({ target: { service: 'sentinel', operation: 'Upload', stream }, effect: { kind: 'commit_then_fail', status: 503 }, schedule: { kind: 'first', count: 1 } });
+    shared.fakes.faults.add({
+      target: { service: 'sentinel', operation: 'Upload', stream },
+      effect: { kind: 'commit_then_fail', status: 503 },
+      schedule: { kind: 'first', count: 1 },
+    });
     const run = await upload(stream, 20);
     expect(run.result, run.stderr).toMatchObject({ ok: true });
     const stored = shared.fakes.ingest.records({ stream });
@@ -60,9 +81,16 @@ describe('Logs Ingestion faults seen by LogsIngestionClient', () => {
 describe('Key Vault faults seen by SecretClient', () => {
   it('surfaces an injected 403 on GetSecret as an HttpResponseError with status 403 after one attempt', async () => {
     shared.fakes.keyVault.setSecret('forbidden', 'x');
-    shared.fakes.faults.add({ target: { service: 'keyvault', operation: 'GetSecret', secretName: 'forbidden' }, effect: { kind: 'http_error', status: 403 } });
+    shared.fakes.faults.add({
+      target: { service: 'keyvault', operation: 'GetSecret', secretName: 'forbidden' },
+      effect: { kind: 'http_error', status: 403 },
+    });
     const since = shared.fakes.journal.total();
-    const run = await runPythonCheck<PyResult>('azure_keyvault_get.py', { vault_url: shared.fakes.endpoints.keyVault, name: 'forbidden', mode: 'sync' }, shared.fakes.env);
+    const run = await runPythonCheck<PyResult>(
+      'azure_keyvault_get.py',
+      { vault_url: shared.fakes.endpoints.keyVault, name: 'forbidden', mode: 'sync' },
+      shared.fakes.env,
+    );
     expect(run.result, run.stderr).toMatchObject({ ok: false, error: { type: 'HttpResponseError', status_code: 403 } });
     expect(shared.fakes.journal.query({ sinceSeq: since, service: 'keyvault' }).map((e) => e.status)).toEqual([403]);
   });
@@ -72,10 +100,20 @@ describe.each(['sync', 'aio'] as const)('Key Vault 401 after authentication (%s)
   it('re-authenticates once, then raises ClientAuthenticationError', async () => {
     shared.fakes.keyVault.setSecret(`warmup-${mode}`, 'ok');
     shared.fakes.keyVault.setSecret(`revoked-${mode}`, 'x');
-    shared.fakes.faults.add({ target: { service: 'keyvault', operation: 'GetSecret', secretName: `revoked-${mode}` }, effect: { kind: 'http_error', status: 401 } });
+    shared.fakes.faults.add({
+      target: { service: 'keyvault', operation: 'GetSecret', secretName: `revoked-${mode}` },
+      effect: { kind: 'http_error', status: 401 },
+    });
     const since = shared.fakes.journal.total();
-    const run = await runPythonCheck<PyResult>('azure_keyvault_get.py', { vault_url: shared.fakes.endpoints.keyVault, name: `revoked-${mode}`, warmup_name: `warmup-${mode}`, mode }, shared.fakes.env);
-    expect(run.result, run.stderr).toMatchObject({ ok: false, error: { type: 'ClientAuthenticationError', status_code: 401 } });
+    const run = await runPythonCheck<PyResult>(
+      'azure_keyvault_get.py',
+      { vault_url: shared.fakes.endpoints.keyVault, name: `revoked-${mode}`, warmup_name: `warmup-${mode}`, mode },
+      shared.fakes.env,
+    );
+    expect(run.result, run.stderr).toMatchObject({
+      ok: false,
+      error: { type: 'ClientAuthenticationError', status_code: 401 },
+    });
     // The challenge cache is per process, so warmup pays the challenge; revoked: 401 → re-auth → 401.
     const kv = shared.fakes.journal.query({ sinceSeq: since, service: 'keyvault' });
     expect(kv.map((e) => [e.secretName, e.status])).toEqual([
@@ -89,7 +127,10 @@ describe.each(['sync', 'aio'] as const)('Key Vault 401 after authentication (%s)
 
 describe('identity faults seen by DefaultAzureCredential', () => {
   it('turns GetToken 503s into a credential error after the managed-identity retries', async () => {
-    shared.fakes.faults.add({ target: { service: 'identity', operation: 'GetToken' }, effect: { kind: 'http_error', status: 503 } });
+    shared.fakes.faults.add({
+      target: { service: 'identity', operation: 'GetToken' },
+      effect: { kind: 'http_error', status: 503 },
+    });
     const since = shared.fakes.journal.total();
     const run = await upload('Custom-NoToken_CL');
     expect(run.result, run.stderr).toMatchObject({ ok: false, error: { type: 'ClientAuthenticationError' } });

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { startFakes } from '../../fakes/index.js';
-import { useSharedFakes } from '../helpers/shared-fakes.js';
 import { runPythonCheck } from '../fakes/azure/helpers/run-client.js';
+import { useSharedFakes } from '../helpers/shared-fakes.js';
 
 interface PyResult {
   ok: boolean;
@@ -22,7 +22,13 @@ describe('LogsIngestionClient.upload with DefaultAzureCredential', () => {
     const since = shared.fakes.journal.total();
     const run = await runPythonCheck<PyResult>(
       'azure_logs_upload.py',
-      { endpoint: shared.fakes.endpoints.sentinel, rule_id: 'dcr-py', stream: 'Custom-Py_CL', record_count: 2_500, record_bytes: 1_000 },
+      {
+        endpoint: shared.fakes.endpoints.sentinel,
+        rule_id: 'dcr-py',
+        stream: 'Custom-Py_CL',
+        record_count: 2_500,
+        record_bytes: 1_000,
+      },
       shared.fakes.env,
     );
     expect(run.result, run.stderr).toMatchObject({ ok: true });
@@ -39,7 +45,11 @@ describe.each(['sync', 'aio'] as const)('SecretClient (%s)', (mode) => {
   it('sets and gets a secret through the challenge without any client option', async () => {
     const since = shared.fakes.journal.total();
     const name = `py-${mode}`;
-    const run = await runPythonCheck<PyResult>('azure_keyvault_get.py', { vault_url: shared.fakes.endpoints.keyVault, name, mode, set_value: `value-${mode}` }, shared.fakes.env);
+    const run = await runPythonCheck<PyResult>(
+      'azure_keyvault_get.py',
+      { vault_url: shared.fakes.endpoints.keyVault, name, mode, set_value: `value-${mode}` },
+      shared.fakes.env,
+    );
     expect(run.result, run.stderr).toMatchObject({ ok: true, value: `value-${mode}` });
     expect(run.result.id).toBe(`${shared.fakes.endpoints.keyVault}/secrets/${name}/${run.result.version}`);
     const kv = shared.fakes.journal.query({ sinceSeq: since, service: 'keyvault' });
@@ -52,7 +62,11 @@ describe.each(['sync', 'aio'] as const)('SecretClient (%s)', (mode) => {
 
   it('gets a secret seeded through the store', async () => {
     shared.fakes.keyVault.setSecret(`seeded-${mode}`, 'from-the-store');
-    const run = await runPythonCheck<PyResult>('azure_keyvault_get.py', { vault_url: shared.fakes.endpoints.keyVault, name: `seeded-${mode}`, mode }, shared.fakes.env);
+    const run = await runPythonCheck<PyResult>(
+      'azure_keyvault_get.py',
+      { vault_url: shared.fakes.endpoints.keyVault, name: `seeded-${mode}`, mode },
+      shared.fakes.env,
+    );
     expect(run.result, run.stderr).toMatchObject({ ok: true, value: 'from-the-store' });
   });
 });
@@ -62,7 +76,13 @@ describe('token expiry', () => {
     await using shortLived = await startFakes({ tokenLifetimeMs: 200_000 });
     const run = await runPythonCheck<PyResult>(
       'azure_logs_upload.py',
-      { endpoint: shortLived.endpoints.sentinel, rule_id: 'dcr-py', stream: 'Custom-Expiry_CL', record_count: 2_500, record_bytes: 1_000 },
+      {
+        endpoint: shortLived.endpoints.sentinel,
+        rule_id: 'dcr-py',
+        stream: 'Custom-Expiry_CL',
+        record_count: 2_500,
+        record_bytes: 1_000,
+      },
       shortLived.env,
     );
     expect(run.result, run.stderr).toMatchObject({ ok: true });

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../fakes/core/clock.js';
-import { CircuitBreaker, CircuitBreakerOpenError, OperationTimeoutError } from '../../harness/targets/reference/circuit-breaker.js';
-import { RUNBOOK_BREAKER_DEFAULTS, type BreakerConfig } from '../../harness/targets/target.js';
-import { parseConnectorLogRecord } from '../../harness/targets/shared/connector-log.js';
-import { formatConnectorLogLine } from '../../harness/targets/shared/connector-log.js';
+import {
+  CircuitBreaker,
+  CircuitBreakerOpenError,
+  OperationTimeoutError,
+} from '../../harness/targets/reference/circuit-breaker.js';
+import { formatConnectorLogLine, parseConnectorLogRecord } from '../../harness/targets/shared/connector-log.js';
+import { type BreakerConfig, RUNBOOK_BREAKER_DEFAULTS } from '../../harness/targets/target.js';
 
 function makeBreaker(overrides: Partial<BreakerConfig> = {}, realReopenWording = false) {
   const clock = new ManualClock(1_700_000_000_000);
@@ -19,7 +22,11 @@ function makeBreaker(overrides: Partial<BreakerConfig> = {}, realReopenWording =
     realReopenWording,
     onStateChange: (from, to) => changes.push(`${from}>${to}`),
   });
-  const transitions = () => lines.flatMap(parseConnectorLogRecord).filter((e) => e.kind === 'breaker_transition').map((e) => (e.kind === 'breaker_transition' ? `${e.from}>${e.to}` : ''));
+  const transitions = () =>
+    lines
+      .flatMap(parseConnectorLogRecord)
+      .filter((e) => e.kind === 'breaker_transition')
+      .map((e) => (e.kind === 'breaker_transition' ? `${e.from}>${e.to}` : ''));
   return { clock, breaker, lines, changes, transitions };
 }
 
@@ -27,7 +34,11 @@ const ok = () => breakerCall(async () => 'ok');
 const fail = () => breakerCall(async () => Promise.reject(new Error('boom')));
 type Op = (signal: AbortSignal) => Promise<string>;
 function breakerCall(op: Op) {
-  return (b: CircuitBreaker) => b.call(op).then(() => 'ok' as const, (e: unknown) => (e instanceof CircuitBreakerOpenError ? 'rejected' : 'failed'));
+  return (b: CircuitBreaker) =>
+    b.call(op).then(
+      () => 'ok' as const,
+      (e: unknown) => (e instanceof CircuitBreakerOpenError ? 'rejected' : 'failed'),
+    );
 }
 
 async function run(breaker: CircuitBreaker, calls: ((b: CircuitBreaker) => Promise<string>)[]): Promise<string[]> {
@@ -64,7 +75,12 @@ describe('CircuitBreaker (runbook semantics, manual clock)', () => {
     const { breaker, lines } = makeBreaker({ min_calls_before_open: 0, failure_threshold: 3 });
     await run(breaker, [fail(), fail(), ok(), fail(), fail()]);
     expect(breaker.state).toBe('CLOSED');
-    expect(lines.filter((l) => l.includes('Failure ')).map((l) => /Failure (\d+)\//.exec(l)![1])).toEqual(['1', '2', '1', '2']);
+    expect(lines.filter((l) => l.includes('Failure ')).map((l) => /Failure (\d+)\//.exec(l)![1])).toEqual([
+      '1',
+      '2',
+      '1',
+      '2',
+    ]);
     await fail()(breaker);
     expect(breaker.state).toBe('OPEN');
   });
@@ -74,14 +90,22 @@ describe('CircuitBreaker (runbook semantics, manual clock)', () => {
     await fail()(breaker);
     let called = 0;
     clock.advance(59_999);
-    await expect(breaker.call(async () => { called += 1; })).rejects.toThrow(/Circuit breaker OPEN for 'azure-sentinel'\. Opened at .*\+00:00\. Recovery attempt in 0\.0s\./);
+    await expect(
+      breaker.call(async () => {
+        called += 1;
+      }),
+    ).rejects.toThrow(/Circuit breaker OPEN for 'azure-sentinel'\. Opened at .*\+00:00\. Recovery attempt in 0\.0s\./);
     expect(called).toBe(0);
     expect(breaker.stats.totalCalls).toBe(2);
     expect(breaker.state).toBe('OPEN');
   });
 
   it('goes HALF_OPEN on the first call at recovery_timeout and closes after success_threshold successes', async () => {
-    const { breaker, clock, transitions, lines } = makeBreaker({ min_calls_before_open: 1, failure_threshold: 1, recovery_timeout: 2 });
+    const { breaker, clock, transitions, lines } = makeBreaker({
+      min_calls_before_open: 1,
+      failure_threshold: 1,
+      recovery_timeout: 2,
+    });
     await fail()(breaker);
     clock.advance(2_000);
     expect(breaker.state).toBe('OPEN'); // lazily: no timer moves it
@@ -90,12 +114,16 @@ describe('CircuitBreaker (runbook semantics, manual clock)', () => {
     expect(await ok()(breaker)).toBe('ok');
     expect(breaker.state).toBe('CLOSED');
     expect(transitions()).toEqual(['CLOSED>OPEN', 'OPEN>HALF_OPEN', 'HALF_OPEN>CLOSED']);
-    expect(lines.some((l) => l.endsWith("OPEN → HALF_OPEN (attempting recovery after 2s)"))).toBe(true);
+    expect(lines.some((l) => l.endsWith('OPEN → HALF_OPEN (attempting recovery after 2s)'))).toBe(true);
     expect(lines.at(-1)).toMatch(/HALF_OPEN → CLOSED \(recovery successful, resuming normal operation\)$/);
   });
 
   it('any failure in HALF_OPEN re-opens it, logged truthfully, and the recovery timer restarts', async () => {
-    const { breaker, clock, transitions, changes } = makeBreaker({ min_calls_before_open: 1, failure_threshold: 1, recovery_timeout: 5 });
+    const { breaker, clock, transitions, changes } = makeBreaker({
+      min_calls_before_open: 1,
+      failure_threshold: 1,
+      recovery_timeout: 5,
+    });
     await fail()(breaker);
     clock.advance(5_000);
     await ok()(breaker);
@@ -110,8 +138,11 @@ describe('CircuitBreaker (runbook semantics, manual clock)', () => {
     expect(breaker.state).toBe('HALF_OPEN');
   });
 
-  it('can log the re-open with the real connector\'s CLOSED → OPEN wording when asked (test knob)', async () => {
-    const { breaker, clock, lines } = makeBreaker({ min_calls_before_open: 1, failure_threshold: 1, recovery_timeout: 1 }, true);
+  it("can log the re-open with the real connector's CLOSED → OPEN wording when asked (test knob)", async () => {
+    const { breaker, clock, lines } = makeBreaker(
+      { min_calls_before_open: 1, failure_threshold: 1, recovery_timeout: 1 },
+      true,
+    );
     await fail()(breaker);
     clock.advance(1_000);
     await fail()(breaker);
@@ -123,7 +154,13 @@ describe('CircuitBreaker (runbook semantics, manual clock)', () => {
   });
 
   it('lets at most half_open_max_calls concurrent probes through and rejects the rest', async () => {
-    const { breaker, clock } = makeBreaker({ min_calls_before_open: 1, failure_threshold: 1, recovery_timeout: 1, half_open_max_calls: 2, success_threshold: 3 });
+    const { breaker, clock } = makeBreaker({
+      min_calls_before_open: 1,
+      failure_threshold: 1,
+      recovery_timeout: 1,
+      half_open_max_calls: 2,
+      success_threshold: 3,
+    });
     await fail()(breaker);
     clock.advance(1_000);
     const releases: (() => void)[] = [];
@@ -142,9 +179,21 @@ describe('CircuitBreaker (runbook semantics, manual clock)', () => {
   });
 
   it('counts an operation exceeding operation_timeout as a failure and aborts it', async () => {
-    const { breaker, clock, lines } = makeBreaker({ min_calls_before_open: 1, failure_threshold: 2, operation_timeout: 30 });
+    const { breaker, clock, lines } = makeBreaker({
+      min_calls_before_open: 1,
+      failure_threshold: 2,
+      operation_timeout: 30,
+    });
     let aborted: unknown;
-    const hung = breaker.call((signal) => new Promise<string>((_, reject) => signal.addEventListener('abort', () => { aborted = signal.reason; reject(signal.reason); })));
+    const hung = breaker.call(
+      (signal) =>
+        new Promise<string>((_, reject) =>
+          signal.addEventListener('abort', () => {
+            aborted = signal.reason;
+            reject(signal.reason);
+          }),
+        ),
+    );
     clock.advance(29_999);
     expect(breaker.stats.failureCount).toBe(0);
     clock.advance(1);
@@ -161,7 +210,12 @@ describe('CircuitBreaker (runbook semantics, manual clock)', () => {
   });
 
   it('a timed-out half-open probe re-opens the breaker', async () => {
-    const { breaker, clock } = makeBreaker({ min_calls_before_open: 1, failure_threshold: 1, recovery_timeout: 1, operation_timeout: 3 });
+    const { breaker, clock } = makeBreaker({
+      min_calls_before_open: 1,
+      failure_threshold: 1,
+      recovery_timeout: 1,
+      operation_timeout: 3,
+    });
     await fail()(breaker);
     clock.advance(1_000);
     const probe = breaker.call(() => new Promise<string>(() => {}));
@@ -172,11 +226,21 @@ describe('CircuitBreaker (runbook semantics, manual clock)', () => {
   });
 
   it('ignores a success that completes after the breaker re-opened', async () => {
-    const { breaker, clock } = makeBreaker({ min_calls_before_open: 1, failure_threshold: 1, recovery_timeout: 1, success_threshold: 1 });
+    const { breaker, clock } = makeBreaker({
+      min_calls_before_open: 1,
+      failure_threshold: 1,
+      recovery_timeout: 1,
+      success_threshold: 1,
+    });
     await fail()(breaker);
     clock.advance(1_000);
     let release!: () => void;
-    const late = breaker.call(() => new Promise<string>((resolve) => { release = () => resolve('late'); }));
+    const late = breaker.call(
+      () =>
+        new Promise<string>((resolve) => {
+          release = () => resolve('late');
+        }),
+    );
     await fail()(breaker); // second probe fails → OPEN
     expect(breaker.state).toBe('OPEN');
     release();
@@ -186,6 +250,8 @@ describe('CircuitBreaker (runbook semantics, manual clock)', () => {
 
   it('logs its construction like the real connector', () => {
     const { lines } = makeBreaker();
-    expect(lines[0]).toMatch(/ - src\.utils\.circuit_breaker - INFO - Circuit breaker initialized for 'azure-sentinel': failure_threshold=5, recovery_timeout=60s$/);
+    expect(lines[0]).toMatch(
+      / - src\.utils\.circuit_breaker - INFO - Circuit breaker initialized for 'azure-sentinel': failure_threshold=5, recovery_timeout=60s$/,
+    );
   });
 });

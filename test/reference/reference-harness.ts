@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import { startFakes, type StartedFakes } from '../../fakes/index.js';
+import { type StartedFakes, startFakes } from '../../fakes/index.js';
 import { referenceTarget } from '../../harness/targets/reference/index.js';
 import type { PreparedTarget, TargetContext, TargetLogEvent, TargetProcess } from '../../harness/targets/target.js';
 
@@ -17,7 +17,8 @@ export const STREAM = 'Custom-FirewallLogs';
 export const SECRET_NAME = 'connector-secret';
 
 export const recordId = (n: number): number => 1_000_000 + n;
-export const firewallLine = (n: number): string => `2024-01-01T00:00:00Z|10.0.0.1|10.0.0.2|allow|rule-1|tcp|40000|443|${recordId(n)}`;
+export const firewallLine = (n: number): string =>
+  `2024-01-01T00:00:00Z|10.0.0.1|10.0.0.2|allow|rule-1|tcp|40000|443|${recordId(n)}`;
 
 export function seedRecords(fakes: StartedFakes, from: number, count: number, seed = 7): number[] {
   if (!fakes.s3.listKeys) throw new Error('S3 store without listKeys');
@@ -39,7 +40,12 @@ export function deliveries(fakes: StartedFakes): Map<number, number> {
   return counts;
 }
 
-export async function waitFor(description: string, condition: () => boolean | Promise<boolean>, timeoutMs = 30_000, pollMs = 50): Promise<void> {
+export async function waitFor(
+  description: string,
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 30_000,
+  pollMs = 50,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await condition()) return;
@@ -57,7 +63,11 @@ export interface TestTarget {
   dispose(): Promise<void>;
 }
 
-export async function prepareReference(fakes: StartedFakes, options: Record<string, string> = {}, extra: Partial<TargetContext> = {}): Promise<TestTarget> {
+export async function prepareReference(
+  fakes: StartedFakes,
+  options: Record<string, string> = {},
+  extra: Partial<TargetContext> = {},
+): Promise<TestTarget> {
   const workDir = await mkdtemp(join(tmpdir(), 'reference-test-'));
   const context: TargetContext = {
     workDir,
@@ -89,7 +99,9 @@ export async function prepareReference(fakes: StartedFakes, options: Record<stri
       return proc;
     },
     transitions(breaker) {
-      return events.flatMap((e) => e.events).flatMap((e) => (e.kind === 'breaker_transition' && e.breaker === breaker ? [`${e.from}>${e.to}`] : []));
+      return events
+        .flatMap((e) => e.events)
+        .flatMap((e) => (e.kind === 'breaker_transition' && e.breaker === breaker ? [`${e.from}>${e.to}`] : []));
     },
     async dispose() {
       await Promise.allSettled(processes.map((p) => p.stop()));

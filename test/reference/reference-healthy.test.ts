@@ -1,7 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUCKET, deliveries, metric, prepareReference, SECRET_NAME, seedRecords, waitFor, useReferenceRun } from './reference-harness.js';
+import {
+  BUCKET,
+  deliveries,
+  metric,
+  prepareReference,
+  SECRET_NAME,
+  seedRecords,
+  useReferenceRun,
+  waitFor,
+} from './reference-harness.js';
 
 describe('reference target: healthy run', () => {
   const ctx = useReferenceRun();
@@ -24,12 +33,17 @@ describe('reference target: healthy run', () => {
     expect(await metric(url!, 's3_sentinel_failed_batch_files')).toBe(0);
     // Let a few more cycles pass: handled objects must not be sent again.
     const cyclesNow = (await metric(url!, 's3_sentinel_pipeline_cycles_total'))!;
-    await waitFor('3 more cycles', async () => (await metric(url!, 's3_sentinel_pipeline_cycles_total'))! >= cyclesNow + 3);
+    await waitFor(
+      '3 more cycles',
+      async () => (await metric(url!, 's3_sentinel_pipeline_cycles_total'))! >= cyclesNow + 3,
+    );
 
     await run1.stop();
     expect(await run1.exited).toEqual({ code: 0, signal: null });
     expect(ctx.target.prepared.healthUrl()).toBeNull();
-    const progress = JSON.parse(await readFile(join(ctx.target.workDir, 'state', 'progress.json'), 'utf8')) as { objects: Record<string, unknown> };
+    const progress = JSON.parse(await readFile(join(ctx.target.workDir, 'state', 'progress.json'), 'utf8')) as {
+      objects: Record<string, unknown>;
+    };
     expect(Object.keys(progress.objects)).toHaveLength(6);
 
     const second = seedRecords(ctx.fakes, 6, 3);
@@ -37,7 +51,10 @@ describe('reference target: healthy run', () => {
     const url2 = ctx.target.prepared.healthUrl()!;
     await waitFor('9 records delivered', () => ctx.fakes.ingest.count().total >= 9);
     const cycles2 = (await metric(url2, 's3_sentinel_pipeline_cycles_total'))!;
-    await waitFor('3 more cycles after restart', async () => (await metric(url2, 's3_sentinel_pipeline_cycles_total'))! >= cycles2 + 3);
+    await waitFor(
+      '3 more cycles after restart',
+      async () => (await metric(url2, 's3_sentinel_pipeline_cycles_total'))! >= cycles2 + 3,
+    );
     await run2.stop();
     expect((await run2.exited).code).toBe(0);
 
@@ -45,8 +62,13 @@ describe('reference target: healthy run', () => {
     expect([...counts.keys()].sort()).toEqual([...first, ...second].sort());
     expect([...counts.values()].every((c) => c === 1)).toBe(true);
     expect(ctx.fakes.ingest.records()[0]!.record).toEqual({
-      TimeGenerated: '2024-01-01T00:00:00.000Z', SourceIP: '10.0.0.1', DestinationIP: '10.0.0.2', Action: 'allow',
-      BytesTransferred: first[0], DataClassification: 'standard', SchemaVersion: '1.0',
+      TimeGenerated: '2024-01-01T00:00:00.000Z',
+      SourceIP: '10.0.0.1',
+      DestinationIP: '10.0.0.2',
+      Action: 'allow',
+      BytesTransferred: first[0],
+      DataClassification: 'standard',
+      SchemaVersion: '1.0',
     });
     // Every stderr record is in the connector's format (one parser for both targets).
     const stderr = ctx.target.events.filter((e) => e.stream === 'stderr');

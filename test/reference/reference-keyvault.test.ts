@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BUCKET, deliveries, metric, prepareReference, SECRET_NAME, seedRecords, waitFor, useReferenceRun } from './reference-harness.js';
+import {
+  BUCKET,
+  deliveries,
+  metric,
+  prepareReference,
+  SECRET_NAME,
+  seedRecords,
+  useReferenceRun,
+  waitFor,
+} from './reference-harness.js';
 
 describe('reference target: Key Vault outage', () => {
   const ctx = useReferenceRun();
@@ -14,21 +23,36 @@ describe('reference target: Key Vault outage', () => {
     });
     const run = await ctx.target.launch('run');
     const url = ctx.target.prepared.healthUrl()!;
-    await waitFor('secret fetched at start-up', async () => ((await metric(url, 's3_sentinel_secret_refreshes_total', '{outcome="fetched"}')) ?? 0) >= 1);
+    await waitFor(
+      'secret fetched at start-up',
+      async () => ((await metric(url, 's3_sentinel_secret_refreshes_total', '{outcome="fetched"}')) ?? 0) >= 1,
+    );
 
     // An unresponsive vault: the fetch hangs until the breaker's 1 s operation timeout.
-    ctx.fakes.faults.add({ id: 'kv-hang', target: { service: 'keyvault', operation: 'GetSecret' }, effect: { kind: 'hang' } });
+    ctx.fakes.faults.add({
+      id: 'kv-hang',
+      target: { service: 'keyvault', operation: 'GetSecret' },
+      effect: { kind: 'hang' },
+    });
     const cachedLine = "Serving cached secret 'connector-secret' (azure-key-vault breaker OPEN)";
-    await waitFor('two refreshes served from cache', () => ctx.target!.events.filter((e) => e.record.endsWith(cachedLine)).length >= 2, 30_000);
+    await waitFor(
+      'two refreshes served from cache',
+      () => ctx.target!.events.filter((e) => e.record.endsWith(cachedLine)).length >= 2,
+      30_000,
+    );
     expect(ctx.target.transitions('azure-key-vault')).toEqual(['CLOSED>OPEN']);
-    expect(ctx.target.events.some((e) => e.record.includes("Circuit breaker 'azure-key-vault': Operation timeout after 1s"))).toBe(true);
+    expect(
+      ctx.target.events.some((e) => e.record.includes("Circuit breaker 'azure-key-vault': Operation timeout after 1s")),
+    ).toBe(true);
     expect(await metric(url, 's3_sentinel_circuit_breaker_state', '{breaker="azure-key-vault"}')).toBe(1);
     expect(await metric(url, 's3_sentinel_secret_cached')).toBe(1);
     const cachedSoFar = (await metric(url, 's3_sentinel_secret_refreshes_total', '{outcome="cached"}'))!;
     expect(cachedSoFar).toBeGreaterThanOrEqual(2);
 
     const ids = seedRecords(ctx.fakes, 0, 3);
-    await waitFor('records still delivered during the Key Vault outage', () => ids.every((id) => deliveries(ctx.fakes).has(id)));
+    await waitFor('records still delivered during the Key Vault outage', () =>
+      ids.every((id) => deliveries(ctx.fakes).has(id)),
+    );
     expect(await metric(url, 's3_sentinel_circuit_breaker_state', '{breaker="azure-sentinel"}')).toBe(0);
     // Rejected while OPEN: later refreshes never reach the vault (one timed-out request only).
     expect(ctx.fakes.faults.get('kv-hang')!.matched).toBe(1);

@@ -1,7 +1,16 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUCKET, deliveries, metric, prepareReference, SECRET_NAME, seedRecords, waitFor, useReferenceRun } from './reference-harness.js';
+import {
+  BUCKET,
+  deliveries,
+  metric,
+  prepareReference,
+  SECRET_NAME,
+  seedRecords,
+  useReferenceRun,
+  waitFor,
+} from './reference-harness.js';
 
 const jsonFiles = async (dir: string): Promise<string[]> => {
   try {
@@ -15,9 +24,18 @@ describe('reference target: Sentinel outage, recovery and replay', () => {
   const ctx = useReferenceRun();
 
   it('stores every failed batch, goes CLOSED → OPEN → HALF_OPEN → CLOSED once the fault clears, and replay-failed delivers and archives them', async () => {
-    ctx.fakes.faults.add({ id: 'sentinel-down', target: { service: 'sentinel', operation: 'Upload' }, effect: { kind: 'http_error', status: 503 } });
+    ctx.fakes.faults.add({
+      id: 'sentinel-down',
+      target: { service: 'sentinel', operation: 'Upload' },
+      effect: { kind: 'http_error', status: 503 },
+    });
     const during = seedRecords(ctx.fakes, 0, 5);
-    ctx.target = await prepareReference(ctx.fakes, { failure_threshold: '2', min_calls_before_open: '2', recovery_timeout: '2', success_threshold: '2' });
+    ctx.target = await prepareReference(ctx.fakes, {
+      failure_threshold: '2',
+      min_calls_before_open: '2',
+      recovery_timeout: '2',
+      success_threshold: '2',
+    });
     const run = await ctx.target.launch('run');
     const url = ctx.target.prepared.healthUrl()!;
     const failedDir = ctx.target.prepared.failedBatchesDir;
@@ -33,11 +51,33 @@ describe('reference target: Sentinel outage, recovery and replay', () => {
 
     // Real file name and JSON shape; data NOT redacted (lossless replay).
     const files = await jsonFiles(failedDir);
-    expect(files.every((f) => /^failed-batch-[0-9a-f]{32}-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{6}\+00-00\.json$/.test(f))).toBe(true);
-    const stored = await Promise.all(files.map(async (f) => JSON.parse(await readFile(join(failedDir, f), 'utf8')) as Record<string, unknown>));
-    for (const body of stored) expect(Object.keys(body).sort()).toEqual(['batch_id', 'data', 'error', 'error_category', 'retry_count', 'timestamp']);
-    expect(stored.map((b) => b['error_category']).sort()).toEqual(['azure_error:503', 'azure_error:503', 'circuit_breaker_open', 'circuit_breaker_open', 'circuit_breaker_open']);
-    expect(stored.flatMap((b) => (b['data'] as { BytesTransferred: number; SourceIP: string }[]).map((r) => r.BytesTransferred)).sort()).toEqual(during);
+    expect(
+      files.every((f) => /^failed-batch-[0-9a-f]{32}-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{6}\+00-00\.json$/.test(f)),
+    ).toBe(true);
+    const stored = await Promise.all(
+      files.map(async (f) => JSON.parse(await readFile(join(failedDir, f), 'utf8')) as Record<string, unknown>),
+    );
+    for (const body of stored)
+      expect(Object.keys(body).sort()).toEqual([
+        'batch_id',
+        'data',
+        'error',
+        'error_category',
+        'retry_count',
+        'timestamp',
+      ]);
+    expect(stored.map((b) => b['error_category']).sort()).toEqual([
+      'azure_error:503',
+      'azure_error:503',
+      'circuit_breaker_open',
+      'circuit_breaker_open',
+      'circuit_breaker_open',
+    ]);
+    expect(
+      stored
+        .flatMap((b) => (b['data'] as { BytesTransferred: number; SourceIP: string }[]).map((r) => r.BytesTransferred))
+        .sort(),
+    ).toEqual(during);
     expect((stored[0]!['data'] as { SourceIP: string }[])[0]!.SourceIP).toBe('10.0.0.1');
     const storedEvents = ctx.target.events.flatMap((e) => e.events).filter((e) => e.kind === 'batch_stored');
     expect(storedEvents).toHaveLength(5);
@@ -46,11 +86,16 @@ describe('reference target: Sentinel outage, recovery and replay', () => {
     // Records keep arriving: the breaker only probes on a call made after recovery_timeout, and
     // objects that arrive while it is still OPEN are (correctly) stored as failed batches.
     const after: number[] = [];
-    await waitFor('breaker closed again', () => {
-      if (ctx.target!.transitions('azure-sentinel').includes('HALF_OPEN>CLOSED')) return true;
-      after.push(...seedRecords(ctx.fakes, 5 + after.length, 1));
-      return false;
-    }, 30_000, 400);
+    await waitFor(
+      'breaker closed again',
+      () => {
+        if (ctx.target!.transitions('azure-sentinel').includes('HALF_OPEN>CLOSED')) return true;
+        after.push(...seedRecords(ctx.fakes, 5 + after.length, 1));
+        return false;
+      },
+      30_000,
+      400,
+    );
     expect(ctx.target.transitions('azure-sentinel')).toEqual(['CLOSED>OPEN', 'OPEN>HALF_OPEN', 'HALF_OPEN>CLOSED']);
     await waitFor('every record delivered or stored', async () => {
       const delivered = deliveries(ctx.fakes);
@@ -81,7 +126,11 @@ describe('reference target: Sentinel outage, recovery and replay', () => {
   });
 
   it('replay-failed keeps (does not archive) files whose upload fails again, and exits 1', async () => {
-    ctx.fakes.faults.add({ id: 'sentinel-403', target: { service: 'sentinel', operation: 'Upload' }, effect: { kind: 'http_error', status: 403 } });
+    ctx.fakes.faults.add({
+      id: 'sentinel-403',
+      target: { service: 'sentinel', operation: 'Upload' },
+      effect: { kind: 'http_error', status: 403 },
+    });
     seedRecords(ctx.fakes, 0, 2);
     ctx.target = await prepareReference(ctx.fakes);
     const ingest = await ctx.target.launch('ingest');

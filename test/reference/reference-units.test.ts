@@ -12,47 +12,105 @@ import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/targets/target.js';
 describe('parseObjectText', () => {
   it('maps a firewall line to the Sentinel record shape with BytesTransferred exact', () => {
     expect(parseObjectText('2024-01-01T00:00:00Z|10.0.0.1|10.0.0.2|allow|rule-1|tcp|40000|443|1000042\n')).toEqual({
-      records: [{ TimeGenerated: '2024-01-01T00:00:00.000Z', SourceIP: '10.0.0.1', DestinationIP: '10.0.0.2', Action: 'allow', BytesTransferred: 1_000_042, DataClassification: 'standard', SchemaVersion: '1.0' }],
+      records: [
+        {
+          TimeGenerated: '2024-01-01T00:00:00.000Z',
+          SourceIP: '10.0.0.1',
+          DestinationIP: '10.0.0.2',
+          Action: 'allow',
+          BytesTransferred: 1_000_042,
+          DataClassification: 'standard',
+          SchemaVersion: '1.0',
+        },
+      ],
       rejected: [],
     });
   });
 
   it('reads many lines, JSON lines and a JSON array, and rejects each bad line with a reason', () => {
-    const text = ['2024-01-01 00:00:00|a|b|DENY|r|udp|1|2|7', '{"src_ip":"a","dst_ip":"b","action":"drop","bytes":8,"timestamp":"2024-01-01T00:00:00.5Z"}', '', 'x|y', '2024-01-01T00:00:00Z|a|b|allow|r|tcp|1|2|1.5'].join('\r\n');
+    const text = [
+      '2024-01-01 00:00:00|a|b|DENY|r|udp|1|2|7',
+      '{"src_ip":"a","dst_ip":"b","action":"drop","bytes":8,"timestamp":"2024-01-01T00:00:00.5Z"}',
+      '',
+      'x|y',
+      '2024-01-01T00:00:00Z|a|b|allow|r|tcp|1|2|1.5',
+    ].join('\r\n');
     const parsed = parseObjectText(text);
-    expect(parsed.records.map((r) => [r.BytesTransferred, r.Action])).toEqual([[7, 'deny'], [8, 'drop']]);
+    expect(parsed.records.map((r) => [r.BytesTransferred, r.Action])).toEqual([
+      [7, 'deny'],
+      [8, 'drop'],
+    ]);
     expect(parsed.rejected).toEqual([
       { lineNumber: 4, reason: "malformed firewall line: expected 9 '|'-separated fields, got 2" },
       { lineNumber: 5, reason: 'invalid bytes "1.5" (expected a whole number)' },
     ]);
-    const array = parseObjectText('[{"SourceIP":"a","DestinationIP":"b","Action":"allow","BytesTransferred":9,"TimeGenerated":"2024-01-01T00:00:00Z"},{"action":"allow"}]');
+    const array = parseObjectText(
+      '[{"SourceIP":"a","DestinationIP":"b","Action":"allow","BytesTransferred":9,"TimeGenerated":"2024-01-01T00:00:00Z"},{"action":"allow"}]',
+    );
     expect(array.records.map((r) => r.BytesTransferred)).toEqual([9]);
-    expect(array.rejected).toEqual([{ lineNumber: 2, reason: "missing required fields: ['timestamp', 'src_ip', 'dst_ip', 'bytes']" }]);
-    expect(parseObjectText('not-a-date|a|b|allow|r|tcp|1|2|3').rejected[0]!.reason).toBe('invalid timestamp "not-a-date"');
+    expect(array.rejected).toEqual([
+      { lineNumber: 2, reason: "missing required fields: ['timestamp', 'src_ip', 'dst_ip', 'bytes']" },
+    ]);
+    expect(parseObjectText('not-a-date|a|b|allow|r|tcp|1|2|3').rejected[0]!.reason).toBe(
+      'invalid timestamp "not-a-date"',
+    );
   });
 });
 
 describe('parseReferenceTargetOptions', () => {
   it('applies breaker fields by name, kv_ fields to the Key Vault breaker, knobs and test knobs', () => {
-    const parsed = parseReferenceTargetOptions({ recovery_timeout: '2.5', min_calls_before_open: '0', kv_operation_timeout: '1', batch_size: '50', secret_refresh_ms: '1000', drop_failed_batches: 'true', real_reopen_wording: 'false' });
+    const parsed = parseReferenceTargetOptions({
+      recovery_timeout: '2.5',
+      min_calls_before_open: '0',
+      kv_operation_timeout: '1',
+      batch_size: '50',
+      secret_refresh_ms: '1000',
+      drop_failed_batches: 'true',
+      real_reopen_wording: 'false',
+    });
     expect(parsed.breaker).toEqual({ ...RUNBOOK_BREAKER_DEFAULTS, recovery_timeout: 2.5, min_calls_before_open: 0 });
     expect(parsed.keyVaultBreaker).toEqual({ ...RUNBOOK_BREAKER_DEFAULTS, operation_timeout: 1 });
-    expect(parsed).toMatchObject({ batchSize: 50, secretRefreshMs: 1_000, faultsForTesting: { dropFailedBatches: true, realReopenWording: false } });
+    expect(parsed).toMatchObject({
+      batchSize: 50,
+      secretRefreshMs: 1_000,
+      faultsForTesting: { dropFailedBatches: true, realReopenWording: false },
+    });
     expect(parseReferenceTargetOptions({}).keyVaultBreaker.operation_timeout).toBe(10);
     expect(VALID_OPTION_NAMES).toContain('kv_success_threshold');
   });
 
   it('names the bad option and lists the valid ones', () => {
-    expect(() => parseReferenceTargetOptions({ bogus: '1' })).toThrow(/unknown option "bogus"\. Valid --target-option names: failure_threshold, .*archive_on_failure/);
-    expect(() => parseReferenceTargetOptions({ failure_threshold: '1.5' })).toThrow(/failure_threshold=1\.5 must be a whole number > 0/);
-    expect(() => parseReferenceTargetOptions({ archive_on_failure: 'yes' })).toThrow(/archive_on_failure=yes must be true or false/);
+    expect(() => parseReferenceTargetOptions({ bogus: '1' })).toThrow(
+      /unknown option "bogus"\. Valid --target-option names: failure_threshold, .*archive_on_failure/,
+    );
+    expect(() => parseReferenceTargetOptions({ failure_threshold: '1.5' })).toThrow(
+      /failure_threshold=1\.5 must be a whole number > 0/,
+    );
+    expect(() => parseReferenceTargetOptions({ archive_on_failure: 'yes' })).toThrow(
+      /archive_on_failure=yes must be true or false/,
+    );
   });
 });
 
 describe('validateReferenceConfig', () => {
   it('fills defaults and keeps overrides', () => {
-    const config = validateReferenceConfig({ bucket: 'b', ruleId: 'r', stream: 's', secretName: 'n', failedBatchesDir: '/f', stateDir: '/s', breaker: { recovery_timeout: 2 } });
-    expect(config).toMatchObject({ prefix: '', healthPort: 0, timeScale: 1, batchSize: 100, breaker: { ...RUNBOOK_BREAKER_DEFAULTS, recovery_timeout: 2 }, keyVaultBreaker: { operation_timeout: 10 } });
+    const config = validateReferenceConfig({
+      bucket: 'b',
+      ruleId: 'r',
+      stream: 's',
+      secretName: 'n',
+      failedBatchesDir: '/f',
+      stateDir: '/s',
+      breaker: { recovery_timeout: 2 },
+    });
+    expect(config).toMatchObject({
+      prefix: '',
+      healthPort: 0,
+      timeScale: 1,
+      batchSize: 100,
+      breaker: { ...RUNBOOK_BREAKER_DEFAULTS, recovery_timeout: 2 },
+      keyVaultBreaker: { operation_timeout: 10 },
+    });
   });
 
   it('reports every problem at once', () => {
@@ -86,7 +144,14 @@ describe('FailedBatchStore and ProgressStore', () => {
     expect(a.batchId).toBe(batchIdOf(records));
     expect(a.path).not.toBe(b.path);
     expect(a.path).toMatch(new RegExp(`failed-batch-${a.batchId}-2026-11-27T02-33-50\\.501\\d{3}\\+00-00\\.json$`));
-    expect(JSON.parse(await readFile(a.path, 'utf8'))).toEqual({ batch_id: a.batchId, timestamp: expect.stringMatching(/^2026-11-27T02:33:50\.501\d{3}\+00:00$/), error: 'boom', error_category: 'azure_error:503', retry_count: 0, data: records });
+    expect(JSON.parse(await readFile(a.path, 'utf8'))).toEqual({
+      batch_id: a.batchId,
+      timestamp: expect.stringMatching(/^2026-11-27T02:33:50\.501\d{3}\+00:00$/),
+      error: 'boom',
+      error_category: 'azure_error:503',
+      retry_count: 0,
+      data: records,
+    });
     expect(await store.gauges(nowMs + 10_000)).toEqual({ files: 2, oldestAgeSeconds: 10 });
     const archived = await store.archive(a.path, nowMs);
     expect(archived).toMatch(/archived\/failed-batch-.*-20261127T023350Z\.json$/);
@@ -96,7 +161,15 @@ describe('FailedBatchStore and ProgressStore', () => {
 
   it('remembers handled objects by key and ETag across instances', async () => {
     const first = new ProgressStore(dir);
-    await first.markHandled({ key: 'logs/a.log', etag: '"1"', records: 1, delivered: 1, stored: 0, rejected: 0, handledAtMs: 0 });
+    await first.markHandled({
+      key: 'logs/a.log',
+      etag: '"1"',
+      records: 1,
+      delivered: 1,
+      stored: 0,
+      rejected: 0,
+      handledAtMs: 0,
+    });
     const second = new ProgressStore(dir);
     await second.load();
     expect(second.isHandled('logs/a.log', '"1"')).toBe(true);

@@ -31,7 +31,13 @@ function isAlive(pid: number): boolean {
 
 describe('spawnTargetProcess', () => {
   it('runs a tsx script from another cwd with exactly the env given and assembles multi-line records', async () => {
-    const proc = spawnTargetProcess({ command: 'run', file: FIXTURE, args: ['polite', 'x'], env: { ONLY_THIS: '1' }, cwd: '/' });
+    const proc = spawnTargetProcess({
+      command: 'run',
+      file: FIXTURE,
+      args: ['polite', 'x'],
+      env: { ONLY_THIS: '1' },
+      cwd: '/',
+    });
     try {
       const envRecord = await waitForRecord(proc, /^env /);
       const env = JSON.parse(envRecord.slice(4).split('\n')[0]!) as Record<string, string>;

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { parseGateArgs } from '../../reports/gate/parse-gate-args.js';
 import { parseShard, selectShard } from '../../reports/gate/shard.js';
-import { GateUsageError } from '../../reports/report-error.js';
 import { CORE_GATE_SCENARIOS, resolveDefaultGateSuite } from '../../reports/gate-suite.js';
+import { GateUsageError } from '../../reports/report-error.js';
 
 describe('parseGateArgs', () => {
   it('takes the gate flags and passes every other flag through unchanged, in order', () => {
-    const args = parseGateArgs(['--target', 'reference', '--shard', '2/3', '--time-scale=20', '--scenarios=a,b', '--target-option', 'failure_threshold=1000', '--concurrency', '1']);
+    const args = parseGateArgs([
+      '--target',
+      'reference',
+      '--shard',
+      '2/3',
+      '--time-scale=20',
+      '--scenarios=a,b',
+      '--target-option',
+      'failure_threshold=1000',
+      '--concurrency',
+      '1',
+    ]);
     expect(args).toEqual({
       help: false,
       shard: { index: 2, count: 3 },
@@ -17,7 +28,11 @@ describe('parseGateArgs', () => {
   });
 
   it('collects --merge directories up to the next flag', () => {
-    expect(parseGateArgs(['--merge', 'shard-1', 'shard-2', '--out', 'merged'])).toEqual({ help: false, merge: ['shard-1', 'shard-2'], runArgs: ['--out', 'merged'] });
+    expect(parseGateArgs(['--merge', 'shard-1', 'shard-2', '--out', 'merged'])).toEqual({
+      help: false,
+      merge: ['shard-1', 'shard-2'],
+      runArgs: ['--out', 'merged'],
+    });
   });
 
   it.each([
@@ -35,7 +50,14 @@ describe('parseGateArgs', () => {
 });
 
 describe('shards', () => {
-  const suite = ['s3-flaky-network', 'rate-limit', 'auth-failure', 'sentinel-latency', 'keyvault-network', 'sentinel-outage'];
+  const suite = [
+    's3-flaky-network',
+    'rate-limit',
+    'auth-failure',
+    'sentinel-latency',
+    'keyvault-network',
+    'sentinel-outage',
+  ];
 
   it('deals the sorted suite round-robin, so shards are disjoint and cover the suite', () => {
     const one = selectShard(suite, parseShard('1/2'));
@@ -49,13 +71,21 @@ describe('shards', () => {
   });
 
   it('does not depend on the order the suite is listed in', () => {
-    expect(selectShard([...suite].reverse(), { index: 2, count: 3 })).toEqual(selectShard(suite, { index: 2, count: 3 }));
+    expect(selectShard([...suite].reverse(), { index: 2, count: 3 })).toEqual(
+      selectShard(suite, { index: 2, count: 3 }),
+    );
   });
 });
 
 describe('gate suite', () => {
   it('is the core scenarios plus the network scenarios the registry knows', () => {
     expect(resolveDefaultGateSuite(() => false)).toEqual([...CORE_GATE_SCENARIOS].sort());
-    expect(resolveDefaultGateSuite((id) => id === 'keyvault-network')).toEqual(['auth-failure', 'keyvault-network', 'keyvault-outage', 'rate-limit', 'sentinel-outage']);
+    expect(resolveDefaultGateSuite((id) => id === 'keyvault-network')).toEqual([
+      'auth-failure',
+      'keyvault-network',
+      'keyvault-outage',
+      'rate-limit',
+      'sentinel-outage',
+    ]);
   });
 });

@@ -8,8 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, type TestSuites } from 'junit2json';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { GateSummary } from '../../reports/summary/gate-summary.js';
 import { CORE_GATE_SCENARIOS, NETWORK_GATE_SCENARIOS } from '../../reports/gate-suite.js';
+import type { GateSummary } from '../../reports/summary/gate-summary.js';
 import { tempDir } from './helpers/fixtures.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -19,13 +19,22 @@ const GREEN_TIME_SCALE = process.env.GATE_E2E_TIME_SCALE ?? '10';
 const FAST_TIME_SCALE = '20';
 const SHORT_SUITE = ['auth-failure', 'rate-limit'] as const;
 
-interface CliRun { readonly code: number; readonly stdout: string; readonly stderr: string }
+interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
 
 function runGateCli(args: string[]): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'reports/gate-cli.ts', ...args], { cwd: root, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'reports/gate-cli.ts', ...args],
+      { cwd: root, maxBuffer: 32 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -45,7 +54,10 @@ function comparable({ summary, junit }: { summary: GateSummary; junit: TestSuite
   return {
     suite: summary.suite,
     missing: summary.missing,
-    scenarios: summary.scenarios.map((s) => ({ id: s.id, expectations: s.expectations.map((e) => [e.name, e.kind, e.promise]) })),
+    scenarios: summary.scenarios.map((s) => ({
+      id: s.id,
+      expectations: s.expectations.map((e) => [e.name, e.kind, e.promise]),
+    })),
     junit: junit.testsuite?.map((s) => ({ name: s.name, tests: s.tests, cases: s.testcase?.map((c) => c.name) })),
   };
 }
@@ -77,7 +89,11 @@ describe.sequential('npm run gate on the reference target', () => {
     }
     expect(run.stdout).toMatch(/^gate: \d+ scenario\(s\) on target reference, 2 at a time/m);
     // Green: every promise of the suite holds on the reference model.
-    const failedCases = (junit.testsuite ?? []).flatMap((s) => (s.testcase ?? []).filter((c) => c.failure || c.error).map((c) => `${s.name}: ${(c.failure ?? c.error)![0]!.message}`));
+    const failedCases = (junit.testsuite ?? []).flatMap((s) =>
+      (s.testcase ?? [])
+        .filter((c) => c.failure || c.error)
+        .map((c) => `${s.name}: ${(c.failure ?? c.error)![0]!.message}`),
+    );
     expect(failedCases).toEqual([]);
     expect(run.code).toBe(0);
   });
@@ -88,7 +104,9 @@ describe.sequential('npm run gate on the reference target', () => {
     const shards = [await newDir(), await newDir()];
     await runGateCli([...args, '--out', whole]);
     // Like a CI matrix: both shards at once (one scenario each).
-    const runs = await Promise.all(shards.map((out, i) => runGateCli([...args, '--shard', `${i + 1}/2`, '--out', out])));
+    const runs = await Promise.all(
+      shards.map((out, i) => runGateCli([...args, '--shard', `${i + 1}/2`, '--out', out])),
+    );
     runs.forEach((run, i) => expect(run.stdout).toContain(`(shard ${i + 1}/2 of ${SHORT_SUITE.length})`));
     const merged = await newDir();
     const merge = await runGateCli(['--merge', ...shards, '--out', merged]);
@@ -98,9 +116,20 @@ describe.sequential('npm run gate on the reference target', () => {
     expect(comparable(mergedOutput)).toEqual(comparable(await readGateOutput(whole)));
   });
 
-  it('exits 1 when a target option breaks a promise, and the JUnit failure names the expectation', { timeout: 300_000 }, async () => {
+  it('exits 1 when a target option breaks a promise, and the JUnit failure names the expectation', {
+    timeout: 300_000,
+  }, async () => {
     const out = await newDir();
-    const run = await runGateCli(['--scenarios', 'auth-failure', '--target-option', 'failure_threshold=1000', '--time-scale', FAST_TIME_SCALE, '--out', out]);
+    const run = await runGateCli([
+      '--scenarios',
+      'auth-failure',
+      '--target-option',
+      'failure_threshold=1000',
+      '--time-scale',
+      FAST_TIME_SCALE,
+      '--out',
+      out,
+    ]);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     const { junit, summary } = await readGateOutput(out);
     expect(summary.verdict).toBe('failed');
@@ -108,7 +137,9 @@ describe.sequential('npm run gate on the reference target', () => {
     const failed = cases.filter((c) => c.failure);
     const sequence = failed.find((c) => c.name === 'azure-sentinel breaker sequence (exact)');
     expect(sequence, `failed testcases: ${failed.map((c) => c.name).join(', ')}`).toBeDefined();
-    expect(sequence!.failure![0]!.message).toMatch(/^azure-sentinel breaker sequence \(exact\): expected CLOSED → OPEN → HALF_OPEN → CLOSED, observed /);
+    expect(sequence!.failure![0]!.message).toMatch(
+      /^azure-sentinel breaker sequence \(exact\): expected CLOSED → OPEN → HALF_OPEN → CLOSED, observed /,
+    );
     expect(run.stdout).toContain('✘ auth-failure failed: ');
   });
 });

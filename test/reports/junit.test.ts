@@ -7,7 +7,16 @@ import { FIXED_DATE, loadAllFixtures, tempDir } from './helpers/fixtures.js';
 
 async function writeAndParse(suite?: string[]): Promise<{ xml: string; parsed: TestSuites }> {
   await using dir = await tempDir();
-  const [path] = await junitWriter.write({ results: loadAllFixtures(), outDir: dir.path, harnessVersion: '0.1.0', generatedAt: FIXED_DATE, ...(suite ? { suite } : {}) }, {});
+  const [path] = await junitWriter.write(
+    {
+      results: loadAllFixtures(),
+      outDir: dir.path,
+      harnessVersion: '0.1.0',
+      generatedAt: FIXED_DATE,
+      ...(suite ? { suite } : {}),
+    },
+    {},
+  );
   expect(path).toBe(`${dir.path}/junit/junit.xml`);
   const xml = await readFile(path!, 'utf8');
   // junit2json (xml2js) is lenient; a strict well-formedness check first.
@@ -26,7 +35,12 @@ describe('junit writer', () => {
   it('writes one testsuite per scenario and one testcase per expectation, parsed by junit2json', async () => {
     const { parsed } = await writeAndParse();
     expect(parsed.name).toBe('resilience-gate');
-    expect(parsed.testsuite?.map((s) => s.name)).toEqual(['auth-failure', 'keyvault-network', 'rate-limit', 'sentinel-outage']);
+    expect(parsed.testsuite?.map((s) => s.name)).toEqual([
+      'auth-failure',
+      'keyvault-network',
+      'rate-limit',
+      'sentinel-outage',
+    ]);
     for (const result of loadAllFixtures()) {
       const suite = suiteNamed(parsed, result.scenario);
       const expectationCases = suite.testcase?.filter((c) => c.name !== 'scenario run') ?? [];
@@ -46,8 +60,12 @@ describe('junit writer', () => {
     expect(failing?.name).toBe('recovers within recovery_timeout + tolerance');
     const failure = failing!.failure![0]!;
     expect(failure.type).toBe('recovery_time');
-    expect(failure.message).toContain('recovers within recovery_timeout + tolerance: expected {"maxMs":75000,"minMs":0}, observed {"recoveryMs":95000}');
-    expect(failure.message).toContain("evidence: 2026-11-27 04:00:09,500 - src.utils.circuit_breaker - INFO - Circuit breaker 'azure-sentinel': HALF_OPEN → CLOSED");
+    expect(failure.message).toContain(
+      'recovers within recovery_timeout + tolerance: expected {"maxMs":75000,"minMs":0}, observed {"recoveryMs":95000}',
+    );
+    expect(failure.message).toContain(
+      "evidence: 2026-11-27 04:00:09,500 - src.utils.circuit_breaker - INFO - Circuit breaker 'azure-sentinel': HALF_OPEN → CLOSED",
+    );
     expect(failure.inner).toContain('95.0 s > 75.0 s');
     expect(suite.testcase?.filter((c) => !c.failure).every((c) => !c.error)).toBe(true);
   });
@@ -71,7 +89,13 @@ describe('junit writer', () => {
   });
 
   it('reports a suite scenario without a result file as an error', async () => {
-    const { parsed } = await writeAndParse(['auth-failure', 'keyvault-network', 'rate-limit', 'sentinel-outage', 's3-flaky-network']);
+    const { parsed } = await writeAndParse([
+      'auth-failure',
+      'keyvault-network',
+      'rate-limit',
+      'sentinel-outage',
+      's3-flaky-network',
+    ]);
     const suite = suiteNamed(parsed, 's3-flaky-network');
     expect(suite.testcase?.[0]?.error?.[0]?.message).toContain('no result file for scenario s3-flaky-network');
     expect(parsed.errors).toBe(2);

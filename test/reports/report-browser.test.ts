@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { promisify } from 'node:util';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RUNBOOK_PROMISES } from '../../scenarios/promises.js';
 import { FIXTURE_IDS, FIXTURES_DIR, tempDir } from './helpers/fixtures.js';
@@ -22,13 +22,18 @@ describe('HTML report in headless Chromium', () => {
   it('shows the promise table and one SVG timeline per scenario, with no console errors and no network', async () => {
     await using out = await tempDir();
     // Through the real CLI, as a release engineer runs it.
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'reports/report-cli.ts', '--from', FIXTURES_DIR, '--out', out.path], { cwd: root.pathname });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'reports/report-cli.ts', '--from', FIXTURES_DIR, '--out', out.path],
+      { cwd: root.pathname },
+    );
     expect(stdout).toContain(`report: wrote ${out.path}/html/report.html`);
 
     const page = await browser.newPage({ viewport: { width: 1_100, height: 1_000 } });
     const problems: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warning')
+        problems.push(`${message.type()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
     const requests: string[] = [];
@@ -59,7 +64,10 @@ describe('HTML report in headless Chromium', () => {
     await mkdir(artifacts, { recursive: true });
     await page.goto(url);
     await page.screenshot({ path: `${artifacts}report.png`, fullPage: true });
-    await sections.first().locator('figure.timeline').screenshot({ path: `${artifacts}report-timeline.png` });
+    await sections
+      .first()
+      .locator('figure.timeline')
+      .screenshot({ path: `${artifacts}report-timeline.png` });
     expect(requests.every((r) => r.startsWith('file://'))).toBe(true);
     expect(problems).toEqual([]);
     await page.close();

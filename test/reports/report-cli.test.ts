@@ -9,7 +9,9 @@ const root = new URL('../../', import.meta.url).pathname;
 
 async function runCli(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: root,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -36,11 +38,18 @@ describe('npm run report', () => {
     await writeFile(`${empty.path}/x.json`, JSON.stringify({ schemaVersion: 1, scenario: 'x', verdict: 'passed' }));
     const broken = await runCli('reports/report-cli.ts', ['--from', empty.path]);
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(/^Failed to read result file .*x\.json: field "timeScale" is not a number\. Regenerate/);
+    expect(broken.stderr).toMatch(
+      /^Failed to read result file .*x\.json: field "timeScale" is not a number\. Regenerate/,
+    );
   });
 
   it('parses its flags and rejects unknown ones', () => {
-    expect(parseReportArgs(['--from=a', '--out', 'b', '--format', 'html'])).toEqual({ help: false, from: 'a', out: 'b', formats: ['html'] });
+    expect(parseReportArgs(['--from=a', '--out', 'b', '--format', 'html'])).toEqual({
+      help: false,
+      from: 'a',
+      out: 'b',
+      formats: ['html'],
+    });
     expect(parseReportArgs([]).from).toBe('.chaos/results');
     expect(() => parseReportArgs(['--bogus'])).toThrow(/unknown option/);
     expect(() => parseReportArgs(['--format', 'pdf'])).toThrow(/unknown writer pdf/);

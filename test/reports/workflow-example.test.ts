@@ -5,20 +5,39 @@ import { parseRunOptions } from '../../harness/cli/parse-run-options.js';
 import { parseGateArgs } from '../../reports/gate/parse-gate-args.js';
 import { parseReportArgs } from '../../reports/report-args.js';
 
-interface Step { readonly run?: string; readonly uses?: string; readonly with?: Record<string, unknown> }
-interface Job { readonly needs?: string | string[]; readonly steps: Step[]; readonly strategy?: { matrix?: { shard?: number[] } } }
-interface Workflow { readonly jobs: Record<string, Job> }
+interface Step {
+  readonly run?: string;
+  readonly uses?: string;
+  readonly with?: Record<string, unknown>;
+}
+interface Job {
+  readonly needs?: string | string[];
+  readonly steps: Step[];
+  readonly strategy?: { matrix?: { shard?: number[] } };
+}
+interface Workflow {
+  readonly jobs: Record<string, Job>;
+}
 
 const root = new URL('../../', import.meta.url);
 const workflow = parse(await readFile(new URL('docs/examples/resilience-gate.yml', root), 'utf8')) as Workflow;
-const scripts = (JSON.parse(await readFile(new URL('package.json', root), 'utf8')) as { scripts: Record<string, string> }).scripts;
-const runLines = Object.values(workflow.jobs).flatMap((job) => job.steps.flatMap((s) => (s.run ? s.run.split('\n').filter(Boolean) : [])));
+const scripts = (
+  JSON.parse(await readFile(new URL('package.json', root), 'utf8')) as { scripts: Record<string, string> }
+).scripts;
+const runLines = Object.values(workflow.jobs).flatMap((job) =>
+  job.steps.flatMap((s) => (s.run ? s.run.split('\n').filter(Boolean) : [])),
+);
 
 /** Arguments after `npm run <script> --`, with the matrix expression replaced by a value. */
 function npmRunArgs(script: string, shard = 1): string[][] {
   return runLines
     .filter((line) => line.startsWith(`npm run ${script}`))
-    .map((line) => line.replace(/\$\{\{\s*matrix\.shard\s*\}\}/g, String(shard)).split(/\s+/).slice(4));
+    .map((line) =>
+      line
+        .replace(/\$\{\{\s*matrix\.shard\s*\}\}/g, String(shard))
+        .split(/\s+/)
+        .slice(4),
+    );
 }
 
 describe('docs/examples/resilience-gate.yml', () => {
@@ -41,7 +60,9 @@ describe('docs/examples/resilience-gate.yml', () => {
       expect(`${parseRunOptions([...gateArgs.runArgs], {}).options.outDir}/`).toBe(uploaded);
     }
     expect(workflow.jobs.merge!.needs).toBe('gate');
-    const merge = npmRunArgs('gate').map((argv) => parseGateArgs(argv)).find((a) => a.merge);
+    const merge = npmRunArgs('gate')
+      .map((argv) => parseGateArgs(argv))
+      .find((a) => a.merge);
     expect(merge?.merge).toEqual(shards.map((s) => `shards/gate-shard-${s}`));
     const [reportArgs] = npmRunArgs('report');
     expect(parseReportArgs(reportArgs!).from).toBe('merged');

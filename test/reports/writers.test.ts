@@ -1,21 +1,32 @@
 import { readFile } from 'node:fs/promises';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { GateSummary } from '../../reports/summary/gate-summary.js';
-import { REPORT_WRITERS, writeReports } from '../../reports/writers/registry.js';
-import { renderTimelineSvg } from '../../reports/timeline/render-timeline-svg.js';
 import { collapseRepeats } from '../../reports/model/evidence.js';
+import type { GateSummary } from '../../reports/summary/gate-summary.js';
+import { renderTimelineSvg } from '../../reports/timeline/render-timeline-svg.js';
+import { REPORT_WRITERS, writeReports } from '../../reports/writers/registry.js';
 import { RUNBOOK_PROMISES } from '../../scenarios/promises.js';
 import { FIXED_DATE, loadAllFixtures, loadFixture, tempDir } from './helpers/fixtures.js';
 
-const input = (outDir: string) => ({ results: loadAllFixtures(), outDir, harnessVersion: '0.1.0', generatedAt: FIXED_DATE });
+const input = (outDir: string) => ({
+  results: loadAllFixtures(),
+  outDir,
+  harnessVersion: '0.1.0',
+  generatedAt: FIXED_DATE,
+});
 
 describe('writer registry', () => {
   it('names json, junit, markdown and html, each writing only inside <out>/<name>/', async () => {
     expect(Object.keys(REPORT_WRITERS).sort()).toEqual(['html', 'json', 'junit', 'markdown']);
     await using dir = await tempDir();
-    const written = await writeReports(input(dir.path), ['json', ['junit', { fileName: 'gate.xml' }], 'markdown', 'html']);
-    for (const path of written) expect(path.slice(dir.path.length + 1).split('/')[0]).toMatch(/^(json|junit|markdown|html)$/);
+    const written = await writeReports(input(dir.path), [
+      'json',
+      ['junit', { fileName: 'gate.xml' }],
+      'markdown',
+      'html',
+    ]);
+    for (const path of written)
+      expect(path.slice(dir.path.length + 1).split('/')[0]).toMatch(/^(json|junit|markdown|html)$/);
     expect(written).toContain(`${dir.path}/junit/gate.xml`);
     expect(written).toContain(`${dir.path}/markdown/timeline-auth-failure.svg`);
   });
@@ -36,7 +47,12 @@ describe('json summary writer', () => {
       missing: [],
       totals: { scenarios: 4, passed: 2, failed: 1, errored: 1, missing: 0, expectations: 9, expectationsFailed: 1 },
     });
-    expect(summary.scenarios.map((s) => [s.id, s.verdict])).toEqual([['auth-failure', 'failed'], ['keyvault-network', 'passed'], ['rate-limit', 'passed'], ['sentinel-outage', 'error']]);
+    expect(summary.scenarios.map((s) => [s.id, s.verdict])).toEqual([
+      ['auth-failure', 'failed'],
+      ['keyvault-network', 'passed'],
+      ['rate-limit', 'passed'],
+      ['sentinel-outage', 'error'],
+    ]);
     expect(summary.promises.map((p) => p.id)).toEqual(RUNBOOK_PROMISES.map((p) => p.id));
     const status = Object.fromEntries(summary.promises.map((p) => [p.id, p.status]));
     expect(status).toMatchObject({
@@ -97,7 +113,13 @@ describe('timeline svg', () => {
     expect(parser.parse(svg).svg.viewBox).toMatch(/^0 0 1000 \d+$/);
     // Breaker bands carry a <title> naming breaker, state and window.
     const bandTitles = [...svg.matchAll(/<title>(azure-[a-z-]+ [A-Z_]+ [^<]+)<\/title>/g)].map((m) => m[1]);
-    expect(bandTitles).toEqual(['azure-key-vault CLOSED 0s–30s', 'azure-key-vault OPEN 30s–90s', 'azure-key-vault HALF_OPEN 90s–107s', 'azure-key-vault CLOSED 107s–110s', 'azure-sentinel CLOSED 0s–110s']);
+    expect(bandTitles).toEqual([
+      'azure-key-vault CLOSED 0s–30s',
+      'azure-key-vault OPEN 30s–90s',
+      'azure-key-vault HALF_OPEN 90s–107s',
+      'azure-key-vault CLOSED 107s–110s',
+      'azure-sentinel CLOSED 0s–110s',
+    ]);
     expect(svg.match(/class="fault fault-network"/g)).toHaveLength(2);
     expect(svg).not.toContain('class="fault fault-http"');
     expect(renderTimelineSvg(loadFixture('auth-failure')).match(/class="fault fault-http"/g)).toHaveLength(1);

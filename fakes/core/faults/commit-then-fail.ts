@@ -3,9 +3,10 @@
  * the client gets an error (default 503, with Retry-After hints) or a reset instead of the success, so
  * a retry produces duplicates.
  */
-import { buildRetryAfterHeaders, withHeaders } from './retry-after.js';
-import { checkHttpErrorStatus, checkNumber, checkOptionalBoolean } from './field-checks.js';
+
 import { defineFaultKind } from './fault-kind.js';
+import { checkHttpErrorStatus, checkNumber, checkOptionalBoolean } from './field-checks.js';
+import { buildRetryAfterHeaders, withHeaders } from './retry-after.js';
 
 export const commitThenFailFault = defineFaultKind({
   kind: 'commit_then_fail',
@@ -23,6 +24,12 @@ export const commitThenFailFault = defineFaultKind({
     if (ctx.effect.reset) return { type: 'reset' };
     const status = ctx.effect.status ?? 503;
     const response = ctx.errorResponse(status);
-    return { type: 'respond', response: withHeaders(response, buildRetryAfterHeaders({ retryAfterSeconds: ctx.effect.retryAfterSeconds }, ctx.timeScale)) };
+    return {
+      type: 'respond',
+      response: withHeaders(
+        response,
+        buildRetryAfterHeaders({ retryAfterSeconds: ctx.effect.retryAfterSeconds }, ctx.timeScale),
+      ),
+    };
   },
 });

@@ -7,7 +7,15 @@
  *                                  passthrough ─▶ ServiceDefinition.handle
  */
 import type { Clock } from '../clock.js';
-import type { ClassifiedRequest, FakeRequest, FakeResponse, FaultEffect, FaultKind, FaultRuleStatus, ServiceDefinition } from '../types.js';
+import type {
+  ClassifiedRequest,
+  FakeRequest,
+  FakeResponse,
+  FaultEffect,
+  FaultKind,
+  FaultRuleStatus,
+  ServiceDefinition,
+} from '../types.js';
 import type { Problems } from './field-checks.js';
 
 export type EffectOf<K extends FaultKind> = Extract<FaultEffect, { kind: K }>;

@@ -10,7 +10,12 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function checkKnownFields(obj: Record<string, unknown>, allowed: readonly string[], path: string, problems: Problems): void {
+export function checkKnownFields(
+  obj: Record<string, unknown>,
+  allowed: readonly string[],
+  path: string,
+  problems: Problems,
+): void {
   for (const key of Object.keys(obj)) {
     if (!allowed.includes(key)) problems.push(`${join(path, key)}: unknown field (allowed: ${allowed.join(', ')})`);
   }
@@ -23,7 +28,12 @@ export function checkOptionalString(obj: Record<string, unknown>, key: string, p
   }
 }
 
-export function checkOptionalBoolean(obj: Record<string, unknown>, key: string, path: string, problems: Problems): void {
+export function checkOptionalBoolean(
+  obj: Record<string, unknown>,
+  key: string,
+  path: string,
+  problems: Problems,
+): void {
   const value = obj[key];
   if (value !== undefined && typeof value !== 'boolean') problems.push(`${join(path, key)}: must be true or false`);
 }
@@ -37,7 +47,13 @@ export interface NumberRule {
   readonly above?: number;
 }
 
-export function checkNumber(obj: Record<string, unknown>, key: string, path: string, rule: NumberRule, problems: Problems): void {
+export function checkNumber(
+  obj: Record<string, unknown>,
+  key: string,
+  path: string,
+  rule: NumberRule,
+  problems: Problems,
+): void {
   const value = obj[key];
   const at = join(path, key);
   if (value === undefined) {
@@ -54,16 +70,30 @@ export function checkNumber(obj: Record<string, unknown>, key: string, path: str
   if (rule.max !== undefined && value > rule.max) problems.push(`${at}: must be <= ${rule.max}`);
 }
 
-export function checkOneOf(obj: Record<string, unknown>, key: string, path: string, allowed: readonly (string | number)[], required: boolean, problems: Problems): void {
+export function checkOneOf(
+  obj: Record<string, unknown>,
+  key: string,
+  path: string,
+  allowed: readonly (string | number)[],
+  required: boolean,
+  problems: Problems,
+): void {
   const value = obj[key];
   if (value === undefined) {
     if (required) problems.push(`${join(path, key)}: is required (one of ${allowed.join(', ')})`);
     return;
   }
-  if (!allowed.includes(value as string | number)) problems.push(`${join(path, key)}: must be one of ${allowed.join(', ')}`);
+  if (!allowed.includes(value as string | number))
+    problems.push(`${join(path, key)}: must be one of ${allowed.join(', ')}`);
 }
 
-export function checkHttpErrorStatus(obj: Record<string, unknown>, key: string, path: string, required: boolean, problems: Problems): void {
+export function checkHttpErrorStatus(
+  obj: Record<string, unknown>,
+  key: string,
+  path: string,
+  required: boolean,
+  problems: Problems,
+): void {
   checkOneOf(obj, key, path, HTTP_ERROR_STATUSES, required, problems);
 }
 

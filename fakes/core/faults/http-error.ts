@@ -2,9 +2,10 @@
  * `http_error`: answer with the service's own error envelope (S3 XML, Azure JSON, AAD JSON) for the
  * status, plus Retry-After hints. The handler never runs.
  */
-import { buildRetryAfterHeaders, withHeaders } from './retry-after.js';
-import { checkHttpErrorStatus, checkNumber, checkOptionalString } from './field-checks.js';
+
 import { defineFaultKind } from './fault-kind.js';
+import { checkHttpErrorStatus, checkNumber, checkOptionalString } from './field-checks.js';
+import { buildRetryAfterHeaders, withHeaders } from './retry-after.js';
 
 export const httpErrorFault = defineFaultKind({
   kind: 'http_error',
@@ -19,6 +20,9 @@ export const httpErrorFault = defineFaultKind({
   async apply(ctx) {
     const { status, code, message, retryAfterSeconds, retryAfterMs } = ctx.effect;
     const response = ctx.errorResponse(status, code, message);
-    return { type: 'respond', response: withHeaders(response, buildRetryAfterHeaders({ retryAfterSeconds, retryAfterMs }, ctx.timeScale)) };
+    return {
+      type: 'respond',
+      response: withHeaders(response, buildRetryAfterHeaders({ retryAfterSeconds, retryAfterMs }, ctx.timeScale)),
+    };
   },
 });

@@ -4,8 +4,8 @@
  * is never below 0. The wait ends early (and the request is dropped) when the client goes away.
  */
 import { sampleStandardNormal } from '../prng.js';
-import { checkNumber, checkOneOf } from './field-checks.js';
 import { defineFaultKind } from './fault-kind.js';
+import { checkNumber, checkOneOf } from './field-checks.js';
 
 export const LATENCY_DISTRIBUTIONS = ['uniform', 'normal'] as const;
 
@@ -24,9 +24,13 @@ export const latencyFault = defineFaultKind({
 });
 
 /** Target ms of one delay for this effect. */
-export function drawLatencyMs(effect: { latencyMs: number; jitterMs?: number; distribution?: 'uniform' | 'normal' }, random: () => number): number {
+export function drawLatencyMs(
+  effect: { latencyMs: number; jitterMs?: number; distribution?: 'uniform' | 'normal' },
+  random: () => number,
+): number {
   const jitterMs = effect.jitterMs ?? 0;
   if (jitterMs === 0) return effect.latencyMs;
-  const offset = effect.distribution === 'normal' ? sampleStandardNormal(random) * jitterMs : (random() * 2 - 1) * jitterMs;
+  const offset =
+    effect.distribution === 'normal' ? sampleStandardNormal(random) * jitterMs : (random() * 2 - 1) * jitterMs;
   return Math.max(0, effect.latencyMs + offset);
 }

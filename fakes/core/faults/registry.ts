@@ -19,7 +19,10 @@ export function registerFaultKind<K extends FaultKind>(definition: FaultKindDefi
 
 export function getFaultKind(kind: FaultKind): FaultKindDefinition {
   const definition = kinds.get(kind);
-  if (!definition) throw new Error(`Failed to find fault kind "${kind}": not registered. Register it in fakes/core/faults/registry.ts.`);
+  if (!definition)
+    throw new Error(
+      `Failed to find fault kind "${kind}": not registered. Register it in fakes/core/faults/registry.ts.`,
+    );
   return definition;
 }
 
@@ -27,6 +30,13 @@ export function listFaultKinds(): FaultKind[] {
   return [...kinds.keys()];
 }
 
-for (const definition of [httpErrorFault, latencyFault, resetFault, hangFault, truncateBodyFault, commitThenFailFault]) {
+for (const definition of [
+  httpErrorFault,
+  latencyFault,
+  resetFault,
+  hangFault,
+  truncateBodyFault,
+  commitThenFailFault,
+]) {
   registerFaultKind(definition as FaultKindDefinition<FaultKind>);
 }

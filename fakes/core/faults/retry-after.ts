@@ -25,6 +25,9 @@ export function buildRetryAfterHeaders(hint: RetryAfterHint, timeScale: number):
 }
 
 /** Adds headers to a response without dropping the service's own. */
-export function withHeaders<R extends { headers?: Record<string, string | number | readonly string[]> }>(response: R, extra: Record<string, string>): R {
+export function withHeaders<R extends { headers?: Record<string, string | number | readonly string[]> }>(
+  response: R,
+  extra: Record<string, string>,
+): R {
   return { ...response, headers: { ...(response.headers ?? {}), ...extra } };
 }

@@ -3,8 +3,9 @@
  * the full Content-Length, then only `keepBytes` (default half the body) are written and the socket
  * is destroyed, so the client reads a short body.
  */
-import { checkNumber } from './field-checks.js';
+
 import { defineFaultKind } from './fault-kind.js';
+import { checkNumber } from './field-checks.js';
 
 export const truncateBodyFault = defineFaultKind({
   kind: 'truncate_body',

@@ -30,7 +30,9 @@ export function findLibfaketime(env: NodeJS.ProcessEnv = process.env): string {
   const candidates = env.CHAOS_LIBFAKETIME ? [env.CHAOS_LIBFAKETIME] : LIBFAKETIME_CANDIDATES;
   const found = candidates.find((path) => existsSync(path));
   if (!found) {
-    throw new InfrastructureError(`Failed to accelerate the python target's clock: libfaketime was not found (looked in ${candidates.join(', ')}). Install it (apt-get install faketime), set CHAOS_LIBFAKETIME, or run with --time-scale 1.`);
+    throw new InfrastructureError(
+      `Failed to accelerate the python target's clock: libfaketime was not found (looked in ${candidates.join(', ')}). Install it (apt-get install faketime), set CHAOS_LIBFAKETIME, or run with --time-scale 1.`,
+    );
   }
   return found;
 }
@@ -65,10 +67,17 @@ mark("c")
  *
  * @example const { measuredScale } = await probeTimeScale('/venv/bin/python', env, 10);
  */
-export function probeTimeScale(python: string, env: Readonly<Record<string, string>>, scale: number): Promise<TimeScaleProbe> {
+export function probeTimeScale(
+  python: string,
+  env: Readonly<Record<string, string>>,
+  scale: number,
+): Promise<TimeScaleProbe> {
   const targetSleepS = (PROBE_WALL_MS / 1_000) * scale;
   return new Promise((resolve, reject) => {
-    const child = spawn(python, ['-c', PROBE_SCRIPT, String(targetSleepS)], { env: { ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(python, ['-c', PROBE_SCRIPT, String(targetSleepS)], {
+      env: { ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const marks = new Map<string, { targetS: number; wallMs: number }>();
     let stderr = '';
     let buffered = '';
@@ -86,16 +95,25 @@ export function probeTimeScale(python: string, env: Readonly<Record<string, stri
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.once('error', (error) => {
       clearTimeout(timer);
-      reject(new InfrastructureError(`Failed to probe the time scale: ${error.message}. Check the python target's virtual environment.`));
+      reject(
+        new InfrastructureError(
+          `Failed to probe the time scale: ${error.message}. Check the python target's virtual environment.`,
+        ),
+      );
     });
     child.once('close', (code) => {
       clearTimeout(timer);
       const [a, b, c] = ['a', 'b', 'c'].map((tag) => marks.get(tag));
       if (code !== 0 || !a || !b || !c) {
-        reject(new InfrastructureError(`Failed to probe the time scale under libfaketime (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' | ') || 'no output'}. Check the faketime installation or run with --time-scale 1.`));
+        reject(
+          new InfrastructureError(
+            `Failed to probe the time scale under libfaketime (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' | ') || 'no output'}. Check the faketime installation or run with --time-scale 1.`,
+          ),
+        );
         return;
       }
-      const rate = (from: typeof a, to: typeof a): number => ((to.targetS - from.targetS) * 1_000) / Math.max(1, to.wallMs - from.wallMs);
+      const rate = (from: typeof a, to: typeof a): number =>
+        ((to.targetS - from.targetS) * 1_000) / Math.max(1, to.wallMs - from.wallMs);
       const sleepScale = rate(a, b);
       const asyncioScale = rate(b, c);
       resolve({ measuredScale: rate(a, c), sleepScale, asyncioScale });

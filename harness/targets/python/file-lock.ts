@@ -68,7 +68,9 @@ export async function acquireFileLock(path: string, options: AcquireFileLockOpti
     if (tryCreate(path)) break;
     const owner = readOwner(path);
     if (owner === process.pid) {
-      throw new InfrastructureError(`Failed to lock ${options.purpose}: this process already holds ${path}. Dispose the previous prepared target first.`);
+      throw new InfrastructureError(
+        `Failed to lock ${options.purpose}: this process already holds ${path}. Dispose the previous prepared target first.`,
+      );
     }
     if (!isAlive(owner)) {
       // Stale: its owner died without releasing. Remove and race for it again.
@@ -83,9 +85,12 @@ export async function acquireFileLock(path: string, options: AcquireFileLockOpti
       announced = true;
       options.onWait?.(owner);
     }
-    if (options.signal?.aborted) throw new InfrastructureError(`Failed to lock ${options.purpose}: aborted while pid ${owner} held ${path}.`);
+    if (options.signal?.aborted)
+      throw new InfrastructureError(`Failed to lock ${options.purpose}: aborted while pid ${owner} held ${path}.`);
     if (Date.now() >= deadline) {
-      throw new InfrastructureError(`Failed to lock ${options.purpose}: pid ${owner} has held ${path} for more than ${Math.round(options.timeoutMs / 1_000)} s. Wait for that run to finish, or stop it (kill ${owner}) and retry.`);
+      throw new InfrastructureError(
+        `Failed to lock ${options.purpose}: pid ${owner} has held ${path} for more than ${Math.round(options.timeoutMs / 1_000)} s. Wait for that run to finish, or stop it (kill ${owner}) and retry.`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }

@@ -20,15 +20,23 @@ export interface PythonInterpreter {
  */
 export async function findPython(env: NodeJS.ProcessEnv = process.env): Promise<PythonInterpreter> {
   const executable = env.CHAOS_PYTHON?.trim() || 'python3';
-  const result = await runCommand(executable, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], { timeoutMs: 30_000 });
+  const result = await runCommand(executable, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], {
+    timeoutMs: 30_000,
+  });
   if (result.spawnError || result.code !== 0) {
-    const reason = result.spawnError ? `${result.spawnError.code ?? 'error'} starting "${executable}"` : `"${executable}" exited ${result.code}: ${result.stderr.trim()}`;
-    throw new InfrastructureError(`Failed to find Python for the python target: ${reason}. Install Python ${MIN_PYTHON.join('.')}+ or set CHAOS_PYTHON to its path.`);
+    const reason = result.spawnError
+      ? `${result.spawnError.code ?? 'error'} starting "${executable}"`
+      : `"${executable}" exited ${result.code}: ${result.stderr.trim()}`;
+    throw new InfrastructureError(
+      `Failed to find Python for the python target: ${reason}. Install Python ${MIN_PYTHON.join('.')}+ or set CHAOS_PYTHON to its path.`,
+    );
   }
   const version = result.stdout.trim();
   const [major, minor] = version.split('.').map(Number) as [number, number];
   if (major < MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor < MIN_PYTHON[1])) {
-    throw new InfrastructureError(`Failed to find Python for the python target: "${executable}" is Python ${version}, the connector needs ${MIN_PYTHON.join('.')}+. Install a newer Python or set CHAOS_PYTHON to one.`);
+    throw new InfrastructureError(
+      `Failed to find Python for the python target: "${executable}" is Python ${version}, the connector needs ${MIN_PYTHON.join('.')}+. Install a newer Python or set CHAOS_PYTHON to one.`,
+    );
   }
   return { executable, version };
 }

@@ -69,7 +69,9 @@ export function fixedPortLockPath(): string {
 /**
  * @example const lock = await lockFixedPorts({ onWait: (pid) => console.log(`waiting for ${pid}`) });
  */
-export function lockFixedPorts(options: { readonly timeoutMs?: number; readonly onWait?: (pid: number) => void; readonly signal?: AbortSignal } = {}): Promise<FileLock> {
+export function lockFixedPorts(
+  options: { readonly timeoutMs?: number; readonly onWait?: (pid: number) => void; readonly signal?: AbortSignal } = {},
+): Promise<FileLock> {
   return acquireFileLock(fixedPortLockPath(), {
     purpose: `the connector's fixed ports ${CONNECTOR_FIXED_PORTS.join('/')} (another python-target run is using them)`,
     timeoutMs: options.timeoutMs ?? DEFAULT_FIXED_PORT_LOCK_TIMEOUT_MS,

@@ -22,16 +22,22 @@ import { faketimeEnv, findLibfaketime, probeTimeScale, type TimeScaleProbe } fro
 import { findPython } from './find-python.js';
 import { assertFixedPortsFree, CONNECTOR_HEALTH_PORT, lockFixedPorts } from './fixed-ports.js';
 import { provisionVenv } from './provision-venv.js';
-import { parsePythonTargetOptions, type PythonTargetOptions } from './python-target-options.js';
+import { type PythonTargetOptions, parsePythonTargetOptions } from './python-target-options.js';
 import { readConnectorVersion, readSdkVersions } from './read-versions.js';
 import { validateCheckout } from './validate-checkout.js';
 
-export { PYTHON_SHIMS, PYTHON_OPTION_DESCRIPTIONS, parsePythonTargetOptions } from './python-target-options.js';
-export type { PythonShim, PythonTargetOptions } from './python-target-options.js';
-export { assertFixedPortsFree, findPortClashes, lockFixedPorts, fixedPortLockPath, CONNECTOR_FIXED_PORTS } from './fixed-ports.js';
-export { probeTimeScale, findLibfaketime } from './faketime.js';
+export { isScrubbed, SCRUBBED_PREFIXES } from './child-env.js';
 export type { TimeScaleProbe } from './faketime.js';
-export { SCRUBBED_PREFIXES, isScrubbed } from './child-env.js';
+export { findLibfaketime, probeTimeScale } from './faketime.js';
+export {
+  assertFixedPortsFree,
+  CONNECTOR_FIXED_PORTS,
+  findPortClashes,
+  fixedPortLockPath,
+  lockFixedPorts,
+} from './fixed-ports.js';
+export type { PythonShim, PythonTargetOptions } from './python-target-options.js';
+export { PYTHON_OPTION_DESCRIPTIONS, PYTHON_SHIMS, parsePythonTargetOptions } from './python-target-options.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const CONNECTOR_DRIVER_PATH = join(PROJECT_ROOT, 'python', 'driver', 'connector_driver.py');
@@ -105,8 +111,16 @@ export function createPythonTarget(factory: PythonTargetFactoryOptions): Target 
         streamName: context.stream,
         workspaceId: 'chaos-workspace',
       });
-      const plainEnv = buildChildEnv({ fakesEnv: context.fakesEnv, connectorDir: checkout.dir, venvDir: venv.dir, homeDir });
-      const [connectorVersion, sdks] = await Promise.all([readConnectorVersion(venv.python, plainEnv, cwd), readSdkVersions(venv.python)]);
+      const plainEnv = buildChildEnv({
+        fakesEnv: context.fakesEnv,
+        connectorDir: checkout.dir,
+        venvDir: venv.dir,
+        homeDir,
+      });
+      const [connectorVersion, sdks] = await Promise.all([
+        readConnectorVersion(venv.python, plainEnv, cwd),
+        readSdkVersions(venv.python),
+      ]);
 
       let env = plainEnv;
       let timeScaleProbe: TimeScaleProbe | null = null;
@@ -118,7 +132,8 @@ export function createPythonTarget(factory: PythonTargetFactoryOptions): Target 
       // Held until dispose: the connector's ports are machine-wide.
       const portLock = await lockFixedPorts({
         ...(factory.portLockTimeoutMs !== undefined ? { timeoutMs: factory.portLockTimeoutMs } : {}),
-        onWait: (pid) => factory.onProgress?.(`[python] waiting for pid ${pid}, another python-target run holding ports 8080/9090`),
+        onWait: (pid) =>
+          factory.onProgress?.(`[python] waiting for pid ${pid}, another python-target run holding ports 8080/9090`),
       });
 
       // Where the router really writes: ./failed_batches of its cwd, whatever the flag says
@@ -133,7 +148,8 @@ export function createPythonTarget(factory: PythonTargetFactoryOptions): Target 
 
       const cliFlags = (command: TargetCommand): string[] => {
         const common = ['--config-dir', configDir, '--environment', 'dev', '--log-type', 'firewall'];
-        if (command === 'run') return [...common, '--poll-interval', String(pollIntervalS), '--failed-batches-dir', flagDir];
+        if (command === 'run')
+          return [...common, '--poll-interval', String(pollIntervalS), '--failed-batches-dir', flagDir];
         return [...common, '--failed-batches-dir', flagDir];
       };
       const argvFor = (command: TargetCommand): string[] => {
@@ -146,7 +162,16 @@ export function createPythonTarget(factory: PythonTargetFactoryOptions): Target 
           ...options.shims.flatMap((shim) => ['--shim', shim]),
           ...Object.entries(options.breakerOverrides).flatMap(([k, v]) => ['--breaker-override', `${k}=${v}`]),
           // Interval in target seconds: the driver runs on the process's (possibly faked) clock.
-          ...(keyVault ? ['--keyvault-url', context.endpoints.keyVault, '--keyvault-secret', context.secretName, '--keyvault-interval', String(options.secretRefreshMs! / 1_000)] : []),
+          ...(keyVault
+            ? [
+                '--keyvault-url',
+                context.endpoints.keyVault,
+                '--keyvault-secret',
+                context.secretName,
+                '--keyvault-interval',
+                String(options.secretRefreshMs! / 1_000),
+              ]
+            : []),
           '--',
           command,
           ...cliFlags(command),
@@ -165,9 +190,16 @@ export function createPythonTarget(factory: PythonTargetFactoryOptions): Target 
           python: interpreter.version,
           venv: venv.hash,
           shims: options.shims.length === 0 ? 'none' : options.shims.join(','),
-          launcher: options.shims.length > 0 || options.secretRefreshMs !== undefined ? 'python/driver/connector_driver.py → s3_sentinel.cli.main' : 'python -m s3_sentinel.cli',
-          ...(options.secretRefreshMs !== undefined ? { keyVaultDriver: `CredentialManager.get_credential every ${options.secretRefreshMs} target ms` } : {}),
-          time: timeScaleProbe ? `libfaketime x${context.timeScale} (probe measured x${timeScaleProbe.measuredScale.toFixed(2)})` : 'real time',
+          launcher:
+            options.shims.length > 0 || options.secretRefreshMs !== undefined
+              ? 'python/driver/connector_driver.py → s3_sentinel.cli.main'
+              : 'python -m s3_sentinel.cli',
+          ...(options.secretRefreshMs !== undefined
+            ? { keyVaultDriver: `CredentialManager.get_credential every ${options.secretRefreshMs} target ms` }
+            : {}),
+          time: timeScaleProbe
+            ? `libfaketime x${context.timeScale} (probe measured x${timeScaleProbe.measuredScale.toFixed(2)})`
+            : 'real time',
         },
         sdks,
       };
@@ -187,7 +219,8 @@ export function createPythonTarget(factory: PythonTargetFactoryOptions): Target 
         configDir,
         argvFor,
         async launch(command: TargetCommand): Promise<TargetProcess> {
-          if (disposed) throw new Error('Failed to launch the python target: it was already disposed. Prepare it again.');
+          if (disposed)
+            throw new Error('Failed to launch the python target: it was already disposed. Prepare it again.');
           if (command === 'run') await assertFixedPortsFree();
           const proc = spawnTargetProcess({ command, file: venv.python, args: argvFor(command), env, cwd });
           launched.add(proc);

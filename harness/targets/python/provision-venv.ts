@@ -62,19 +62,34 @@ export async function provisionVenv(options: ProvisionVenvOptions): Promise<Prov
     if (existsSync(join(dir, READY_MARKER)) && existsSync(python)) return { dir, python, hash, reused: true };
     await rm(dir, { recursive: true, force: true });
     options.onProgress?.(`[python] creating virtual environment ${dir}`);
-    const created = await runCommand(options.interpreter.executable, ['-m', 'venv', dir], { timeoutMs: VENV_CREATE_TIMEOUT_MS });
+    const created = await runCommand(options.interpreter.executable, ['-m', 'venv', dir], {
+      timeoutMs: VENV_CREATE_TIMEOUT_MS,
+    });
     if (created.code !== 0) {
       await rm(dir, { recursive: true, force: true });
-      throw new InfrastructureError(`Failed to create a virtual environment with ${options.interpreter.executable}: ${tailOf(created.stderr || created.stdout, 5)}. Install the venv module (Debian: apt-get install python3-venv).`);
+      throw new InfrastructureError(
+        `Failed to create a virtual environment with ${options.interpreter.executable}: ${tailOf(created.stderr || created.stdout, 5)}. Install the venv module (Debian: apt-get install python3-venv).`,
+      );
     }
-    options.onProgress?.(`[python] pip install -r ${options.requirementsPath} (first run only; cached by hash ${hash})`);
-    const installed = await runCommand(python, ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', '-r', options.requirementsPath], { timeoutMs: PIP_INSTALL_TIMEOUT_MS });
+    options.onProgress?.(
+      `[python] pip install -r ${options.requirementsPath} (first run only; cached by hash ${hash})`,
+    );
+    const installed = await runCommand(
+      python,
+      ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', '-r', options.requirementsPath],
+      { timeoutMs: PIP_INSTALL_TIMEOUT_MS },
+    );
     if (installed.code !== 0) {
       const output = tailOf(`${installed.stdout}\n${installed.stderr}`, 12);
       await rm(dir, { recursive: true, force: true });
-      throw new InfrastructureError(`Failed to install the connector's requirements (pip exited ${installed.code ?? 'on timeout'}):\n${output}\nCheck network access to PyPI (or PIP_INDEX_URL) and ${options.requirementsPath}.`);
+      throw new InfrastructureError(
+        `Failed to install the connector's requirements (pip exited ${installed.code ?? 'on timeout'}):\n${output}\nCheck network access to PyPI (or PIP_INDEX_URL) and ${options.requirementsPath}.`,
+      );
     }
-    await writeFile(join(dir, READY_MARKER), `${JSON.stringify({ hash, requirements: options.requirementsPath, python: options.interpreter.version, createdAt: new Date().toISOString() }, null, 2)}\n`);
+    await writeFile(
+      join(dir, READY_MARKER),
+      `${JSON.stringify({ hash, requirements: options.requirementsPath, python: options.interpreter.version, createdAt: new Date().toISOString() }, null, 2)}\n`,
+    );
     return { dir, python, hash, reused: false };
   } finally {
     lock.release();

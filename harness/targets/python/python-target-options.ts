@@ -6,12 +6,15 @@
  * error, never a silent change.
  */
 import { UsageError } from '../../errors.js';
-import { RUNBOOK_BREAKER_DEFAULTS, type BreakerConfig } from '../target.js';
+import { type BreakerConfig, RUNBOOK_BREAKER_DEFAULTS } from '../target.js';
 
 export const PYTHON_SHIMS = {
-  'upload-adapter': "adapts the router's 4-positional LogsIngestionClient.upload(rule, stream, gzipped bytes, content type) call to the SDK's upload(rule, stream, logs) (connector-contract §1.5/§1.6)",
-  'failed-batches-dir': '--failed-batches-dir also reaches the router, which otherwise always writes to ./failed_batches (§2.4)',
-  'breaker-config': 'breaker target options (failure_threshold, recovery_timeout, …; kv_* for azure-key-vault) override the CircuitBreakerConfig the connector constructs (§1.6 item 2)',
+  'upload-adapter':
+    "adapts the router's 4-positional LogsIngestionClient.upload(rule, stream, gzipped bytes, content type) call to the SDK's upload(rule, stream, logs) (connector-contract §1.5/§1.6)",
+  'failed-batches-dir':
+    '--failed-batches-dir also reaches the router, which otherwise always writes to ./failed_batches (§2.4)',
+  'breaker-config':
+    'breaker target options (failure_threshold, recovery_timeout, …; kv_* for azure-key-vault) override the CircuitBreakerConfig the connector constructs (§1.6 item 2)',
 } as const;
 export type PythonShim = keyof typeof PYTHON_SHIMS;
 
@@ -19,15 +22,22 @@ const BREAKER_FIELDS = Object.keys(RUNBOOK_BREAKER_DEFAULTS) as (keyof BreakerCo
 const REFERENCE_ONLY = ['drop_failed_batches', 'archive_on_failure', 'ignore_progress', 'real_reopen_wording'] as const;
 
 export const PYTHON_OPTION_DESCRIPTIONS: Readonly<Record<string, string>> = {
-  batch_size: 'aws.batch_size: S3 objects per route_logs call, i.e. per breaker call here (whole number >= 1; default 1)',
+  batch_size:
+    'aws.batch_size: S3 objects per route_logs call, i.e. per breaker call here (whole number >= 1; default 1)',
   aws_batch_size: 'alias of batch_size',
   rate_limit: 'aws.rate_limit: S3 requests per second (> 0; connector default 10)',
   max_retries: 'aws.max_retries: botocore retries (whole number >= 0; connector default 3)',
   poll_interval_s: "run's --poll-interval in target seconds (> 0; default: the scenario's poll interval)",
-  failed_batches_dir: 'absolute path given to --failed-batches-dir (default <cwd>/failed_batches, where the router really writes); the router only follows it with --shim failed-batches-dir',
-  secret_refresh_ms: "target ms between Key Vault reads through the connector's CredentialManager (> 0); runs the driver",
-  ...Object.fromEntries(BREAKER_FIELDS.map((f) => [f, `azure-sentinel CircuitBreakerConfig.${f} (needs --shim breaker-config)`])),
-  ...Object.fromEntries(BREAKER_FIELDS.map((f) => [`kv_${f}`, `azure-key-vault CircuitBreakerConfig.${f} (needs --shim breaker-config)`])),
+  failed_batches_dir:
+    'absolute path given to --failed-batches-dir (default <cwd>/failed_batches, where the router really writes); the router only follows it with --shim failed-batches-dir',
+  secret_refresh_ms:
+    "target ms between Key Vault reads through the connector's CredentialManager (> 0); runs the driver",
+  ...Object.fromEntries(
+    BREAKER_FIELDS.map((f) => [f, `azure-sentinel CircuitBreakerConfig.${f} (needs --shim breaker-config)`]),
+  ),
+  ...Object.fromEntries(
+    BREAKER_FIELDS.map((f) => [`kv_${f}`, `azure-key-vault CircuitBreakerConfig.${f} (needs --shim breaker-config)`]),
+  ),
 };
 
 export interface PythonTargetOptions {
@@ -46,14 +56,18 @@ export interface PythonTargetOptions {
 }
 
 function fail(message: string): never {
-  throw new UsageError(`Failed to configure target "python": ${message}. Valid --target-option names: ${Object.keys(PYTHON_OPTION_DESCRIPTIONS).join(', ')}; shims: ${Object.keys(PYTHON_SHIMS).join(', ')}.`);
+  throw new UsageError(
+    `Failed to configure target "python": ${message}. Valid --target-option names: ${Object.keys(PYTHON_OPTION_DESCRIPTIONS).join(', ')}; shims: ${Object.keys(PYTHON_SHIMS).join(', ')}.`,
+  );
 }
 
 function toNumber(name: string, text: string, rule: { integer: boolean; min: number; exclusive: boolean }): number {
   const value = Number(text);
   const tooLow = rule.exclusive ? value <= rule.min : value < rule.min;
   if (text.trim() === '' || !Number.isFinite(value) || tooLow || (rule.integer && !Number.isInteger(value))) {
-    fail(`option ${name}=${text} must be a ${rule.integer ? 'whole ' : ''}number ${rule.exclusive ? '>' : '>='} ${rule.min}`);
+    fail(
+      `option ${name}=${text} must be a ${rule.integer ? 'whole ' : ''}number ${rule.exclusive ? '>' : '>='} ${rule.min}`,
+    );
   }
   return value;
 }
@@ -61,7 +75,10 @@ function toNumber(name: string, text: string, rule: { integer: boolean; min: num
 /**
  * @example parsePythonTargetOptions({ batch_size: '1', recovery_timeout: '10' }, ['breaker-config'])
  */
-export function parsePythonTargetOptions(options: Readonly<Record<string, string>>, shimNames: readonly string[]): PythonTargetOptions {
+export function parsePythonTargetOptions(
+  options: Readonly<Record<string, string>>,
+  shimNames: readonly string[],
+): PythonTargetOptions {
   for (const shim of shimNames) if (!(shim in PYTHON_SHIMS)) fail(`unknown shim "${shim}"`);
   const shims = [...new Set(shimNames)] as PythonShim[];
   let awsBatchSize = 1;
@@ -75,19 +92,25 @@ export function parsePythonTargetOptions(options: Readonly<Record<string, string
     const field = name.startsWith('kv_') ? name.slice(3) : name;
     if ((BREAKER_FIELDS as string[]).includes(field)) {
       if (!shims.includes('breaker-config')) {
-        fail(`option ${name} changes the connector's own CircuitBreakerConfig, which the CLI does not expose; add --shim breaker-config to apply it at import time (the result will say so), or drop the option`);
+        fail(
+          `option ${name} changes the connector's own CircuitBreakerConfig, which the CLI does not expose; add --shim breaker-config to apply it at import time (the result will say so), or drop the option`,
+        );
       }
       const integer = field !== 'recovery_timeout' && field !== 'operation_timeout';
       breakerOverrides[name] = toNumber(name, text, { integer, min: 0, exclusive: field !== 'min_calls_before_open' });
-    } else if (name === 'batch_size' || name === 'aws_batch_size') awsBatchSize = toNumber(name, text, { integer: true, min: 1, exclusive: false });
+    } else if (name === 'batch_size' || name === 'aws_batch_size')
+      awsBatchSize = toNumber(name, text, { integer: true, min: 1, exclusive: false });
     else if (name === 'rate_limit') rateLimit = toNumber(name, text, { integer: false, min: 0, exclusive: true });
     else if (name === 'max_retries') maxRetries = toNumber(name, text, { integer: true, min: 0, exclusive: false });
-    else if (name === 'poll_interval_s') pollIntervalS = toNumber(name, text, { integer: false, min: 0, exclusive: true });
-    else if (name === 'secret_refresh_ms') secretRefreshMs = toNumber(name, text, { integer: false, min: 0, exclusive: true });
+    else if (name === 'poll_interval_s')
+      pollIntervalS = toNumber(name, text, { integer: false, min: 0, exclusive: true });
+    else if (name === 'secret_refresh_ms')
+      secretRefreshMs = toNumber(name, text, { integer: false, min: 0, exclusive: true });
     else if (name === 'failed_batches_dir') {
       if (!text.startsWith('/')) fail(`option failed_batches_dir=${text} must be an absolute path`);
       failedBatchesDir = text;
-    } else if ((REFERENCE_ONLY as readonly string[]).includes(name)) fail(`option ${name} is a test knob of the reference target; the real connector has no such switch`);
+    } else if ((REFERENCE_ONLY as readonly string[]).includes(name))
+      fail(`option ${name} is a test knob of the reference target; the real connector has no such switch`);
     else fail(`unknown option "${name}"`);
   }
   const sentinelOverrides = Object.fromEntries(Object.entries(breakerOverrides).filter(([k]) => !k.startsWith('kv_')));

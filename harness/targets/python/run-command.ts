@@ -22,12 +22,22 @@ export interface RunCommandOptions {
 /**
  * @example const { code, stdout } = await runCommand('git', ['-C', dir, 'rev-parse', 'HEAD']);
  */
-export function runCommand(file: string, args: readonly string[], options: RunCommandOptions = {}): Promise<CommandResult> {
+export function runCommand(
+  file: string,
+  args: readonly string[],
+  options: RunCommandOptions = {},
+): Promise<CommandResult> {
   return new Promise((resolve) => {
     execFile(
       file,
       [...args],
-      { cwd: options.cwd, env: options.env ? { ...options.env } : process.env, timeout: options.timeoutMs ?? 60_000, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
+      {
+        cwd: options.cwd,
+        env: options.env ? { ...options.env } : process.env,
+        timeout: options.timeoutMs ?? 60_000,
+        maxBuffer: 64 * 1024 * 1024,
+        encoding: 'utf8',
+      },
       (error, stdout, stderr) => {
         const errno = error as (NodeJS.ErrnoException & { code?: string | number }) | null;
         if (errno && typeof errno.code === 'string') {

@@ -26,13 +26,32 @@ const REQUIRED_FILES = ['requirements.txt', join('src', 's3_sentinel', 'cli.py')
 export async function validateCheckout(dirInput: string): Promise<ConnectorCheckout> {
   const dir = isAbsolute(dirInput) ? dirInput : resolve(dirInput);
   const hint = 'Pass --connector <dir> (or CONNECTOR_DIR) pointing at a git checkout of topazyo/s3-sentinel-connector.';
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`Failed to use connector directory "${dir}": it does not exist or is not a directory. ${hint}`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new UsageError(
+      `Failed to use connector directory "${dir}": it does not exist or is not a directory. ${hint}`,
+    );
   for (const file of REQUIRED_FILES) {
-    if (!existsSync(join(dir, file))) throw new UsageError(`Failed to use connector directory "${dir}": ${file} is missing, so it is not a connector checkout. ${hint}`);
+    if (!existsSync(join(dir, file)))
+      throw new UsageError(
+        `Failed to use connector directory "${dir}": ${file} is missing, so it is not a connector checkout. ${hint}`,
+      );
   }
   const head = await runCommand('git', ['-C', dir, 'rev-parse', 'HEAD'], { timeoutMs: 15_000 });
-  if (head.spawnError) throw new UsageError(`Failed to read the connector's commit: git is not installed (${head.spawnError.code}). Install git.`);
-  if (head.code !== 0) throw new UsageError(`Failed to use connector directory "${dir}": it is not a git checkout (${head.stderr.trim().split('\n')[0]}). ${hint}`);
-  const status = await runCommand('git', ['-C', dir, 'status', '--porcelain', '--untracked-files=no'], { timeoutMs: 15_000 });
-  return { dir, requirementsPath: join(dir, 'requirements.txt'), commit: head.stdout.trim(), dirty: status.code === 0 && status.stdout.trim() !== '' };
+  if (head.spawnError)
+    throw new UsageError(
+      `Failed to read the connector's commit: git is not installed (${head.spawnError.code}). Install git.`,
+    );
+  if (head.code !== 0)
+    throw new UsageError(
+      `Failed to use connector directory "${dir}": it is not a git checkout (${head.stderr.trim().split('\n')[0]}). ${hint}`,
+    );
+  const status = await runCommand('git', ['-C', dir, 'status', '--porcelain', '--untracked-files=no'], {
+    timeoutMs: 15_000,
+  });
+  return {
+    dir,
+    requirementsPath: join(dir, 'requirements.txt'),
+    commit: head.stdout.trim(),
+    dirty: status.code === 0 && status.stdout.trim() !== '',
+  };
 }

@@ -16,9 +16,15 @@ export function createCredential(): TokenCredential {
 export type UploadFn = (records: readonly Record<string, unknown>[], signal: AbortSignal) => Promise<void>;
 
 /** One batch, one `upload` call; the SDK may split it into ~1 MB chunks itself. */
-export function createSentinelUploader(endpoint: string, credential: TokenCredential, ruleId: string, stream: string): UploadFn {
+export function createSentinelUploader(
+  endpoint: string,
+  credential: TokenCredential,
+  ruleId: string,
+  stream: string,
+): UploadFn {
   const client = new LogsIngestionClient(endpoint, credential);
-  return (records, signal) => client.upload(ruleId, stream, records as Record<string, unknown>[], { abortSignal: signal });
+  return (records, signal) =>
+    client.upload(ruleId, stream, records as Record<string, unknown>[], { abortSignal: signal });
 }
 
 export function createSecretClient(vaultUrl: string, credential: TokenCredential): SecretClient {
@@ -50,7 +56,8 @@ export function categorizeBatchError(error: unknown): string {
     return `azure_error:${status ?? 'unknown'}`;
   }
   const name = (error as { name?: string }).name ?? 'Error';
-  if (name === 'RestError' || name.endsWith('AuthenticationError') || name === 'CredentialUnavailableError') return `azure_error:${statusOf(error) ?? 'unknown'}`;
+  if (name === 'RestError' || name.endsWith('AuthenticationError') || name === 'CredentialUnavailableError')
+    return `azure_error:${statusOf(error) ?? 'unknown'}`;
   return `unknown_error:${name}`;
 }
 
@@ -64,7 +71,9 @@ export function describeError(error: unknown): string {
     const status = statusOf(error);
     const code = (error as { code?: unknown }).code;
     const message = error.message.trim() === '' ? error.name : error.message;
-    return status !== undefined ? `(${status}) ${message}${typeof code === 'string' ? `\nCode: ${code}` : ''}` : message;
+    return status !== undefined
+      ? `(${status}) ${message}${typeof code === 'string' ? `\nCode: ${code}` : ''}`
+      : message;
   }
   return String(error);
 }

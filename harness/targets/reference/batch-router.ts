@@ -7,8 +7,8 @@
 import { isAggregateLogsUploadError } from '@azure/monitor-ingestion';
 import type { Clock } from '../../../fakes/core/clock.js';
 import { categorizeBatchError, describeError, type UploadFn } from './azure-clients.js';
-import { CircuitBreakerOpenError, OperationTimeoutError, type CircuitBreaker } from './circuit-breaker.js';
-import { ROOT_LOGGER, type ConnectorLog } from './connector-logger.js';
+import { type CircuitBreaker, CircuitBreakerOpenError, OperationTimeoutError } from './circuit-breaker.js';
+import { type ConnectorLog, ROOT_LOGGER } from './connector-logger.js';
 import { batchIdOf, type FailedBatchStore } from './failed-batch-store.js';
 import type { PipelineMetrics } from './metrics.js';
 import type { SentinelRecord } from './record-parser.js';
@@ -34,7 +34,10 @@ export interface BatchRouterOptions {
   readonly dropFailedBatches: boolean;
 }
 
-export async function routeBatch(records: readonly SentinelRecord[], options: BatchRouterOptions): Promise<BatchOutcome> {
+export async function routeBatch(
+  records: readonly SentinelRecord[],
+  options: BatchRouterOptions,
+): Promise<BatchOutcome> {
   const { breaker, upload, log, metrics } = options;
   try {
     await breaker.call((signal) => upload(records, AbortSignal.any([signal, options.shutdownSignal])));
@@ -43,22 +46,33 @@ export async function routeBatch(records: readonly SentinelRecord[], options: Ba
     return { delivered: records, stored: [], unpersisted: [] };
   } catch (error) {
     // The SDK uploads chunks independently: only the chunks that failed need storing.
-    const failedSet = isAggregateLogsUploadError(error) ? new Set<unknown>(error.errors.flatMap((f) => f.failedLogs)) : undefined;
+    const failedSet = isAggregateLogsUploadError(error)
+      ? new Set<unknown>(error.errors.flatMap((f) => f.failedLogs))
+      : undefined;
     const failed = failedSet === undefined ? records : records.filter((r) => failedSet.has(r));
     const failedRecords = failed.length === 0 ? records : failed; // unknown mapping: keep them all
     const delivered = records.filter((r) => !failedRecords.includes(r));
     metrics.deliveredRecords += delivered.length;
-    const cause = options.shutdownSignal.aborted && !(error instanceof CircuitBreakerOpenError) ? options.shutdownSignal.reason : error;
+    const cause =
+      options.shutdownSignal.aborted && !(error instanceof CircuitBreakerOpenError)
+        ? options.shutdownSignal.reason
+        : error;
     return { delivered, ...(await persistFailure(failedRecords, cause, options)) };
   }
 }
 
 /** Stores records that never reached Sentinel (e.g. shutdown before their upload started). */
-export async function persistFailure(records: readonly SentinelRecord[], error: unknown, options: BatchRouterOptions): Promise<Omit<BatchOutcome, 'delivered'>> {
+export async function persistFailure(
+  records: readonly SentinelRecord[],
+  error: unknown,
+  options: BatchRouterOptions,
+): Promise<Omit<BatchOutcome, 'delivered'>> {
   const { log, metrics, store, clock } = options;
   const message = error instanceof CircuitBreakerOpenError ? error.message : describeError(error);
-  if (error instanceof CircuitBreakerOpenError) log('ERROR', ROOT_LOGGER, `Circuit breaker OPEN for Azure Sentinel: ${message}`);
-  else if (error instanceof OperationTimeoutError || categorizeBatchError(error).startsWith('unknown_error')) log('ERROR', ROOT_LOGGER, `Unexpected error during batch ingestion: ${message}`);
+  if (error instanceof CircuitBreakerOpenError)
+    log('ERROR', ROOT_LOGGER, `Circuit breaker OPEN for Azure Sentinel: ${message}`);
+  else if (error instanceof OperationTimeoutError || categorizeBatchError(error).startsWith('unknown_error'))
+    log('ERROR', ROOT_LOGGER, `Unexpected error during batch ingestion: ${message}`);
   else log('ERROR', ROOT_LOGGER, `Azure ingestion error: ${message}`);
   metrics.failedBatches += 1;
   const batchId = batchIdOf(records as unknown as Record<string, unknown>[]);
@@ -75,7 +89,11 @@ export async function persistFailure(records: readonly SentinelRecord[], error: 
     log('ERROR', ROOT_LOGGER, `Batch ${batchId} failed: ${message}`);
     return { stored: records, unpersisted: [] };
   } catch (storeError) {
-    log('ERROR', ROOT_LOGGER, `Failed to store failed batch ${batchId}: ${describeError(storeError)}. Its objects stay unprocessed and are retried next cycle.`);
+    log(
+      'ERROR',
+      ROOT_LOGGER,
+      `Failed to store failed batch ${batchId}: ${describeError(storeError)}. Its objects stay unprocessed and are retried next cycle.`,
+    );
     log('ERROR', ROOT_LOGGER, `Batch ${batchId} failed: ${message}`);
     return { stored: [], unpersisted: records };
   }

@@ -58,7 +58,11 @@ export class CircuitBreaker {
 
   constructor(private readonly options: CircuitBreakerOptions) {
     const { name, config } = options;
-    options.log('INFO', BREAKER_LOGGER, `Circuit breaker initialized for '${name}': failure_threshold=${config.failure_threshold}, recovery_timeout=${seconds(config.recovery_timeout)}s`);
+    options.log(
+      'INFO',
+      BREAKER_LOGGER,
+      `Circuit breaker initialized for '${name}': failure_threshold=${config.failure_threshold}, recovery_timeout=${seconds(config.recovery_timeout)}s`,
+    );
   }
 
   get name(): string {
@@ -69,8 +73,18 @@ export class CircuitBreaker {
     return this.currentState;
   }
 
-  get stats(): { readonly totalCalls: number; readonly failureCount: number; readonly successCount: number; readonly probesInFlight: number } {
-    return { totalCalls: this.totalCalls, failureCount: this.failureCount, successCount: this.successCount, probesInFlight: this.probesInFlight };
+  get stats(): {
+    readonly totalCalls: number;
+    readonly failureCount: number;
+    readonly successCount: number;
+    readonly probesInFlight: number;
+  } {
+    return {
+      totalCalls: this.totalCalls,
+      failureCount: this.failureCount,
+      successCount: this.successCount,
+      probesInFlight: this.probesInFlight,
+    };
   }
 
   /** Runs `operation` through the breaker. It receives a signal that aborts on `operation_timeout`. */
@@ -100,14 +114,18 @@ export class CircuitBreaker {
       if (elapsedMs < config.recovery_timeout * 1_000) {
         const remaining = ((config.recovery_timeout * 1_000 - elapsedMs) / 1_000).toFixed(1);
         const openedAt = new Date(this.openedAtMs).toISOString().replace('Z', '+00:00');
-        throw new CircuitBreakerOpenError(`Circuit breaker OPEN for '${name}'. Opened at ${openedAt}. Recovery attempt in ${remaining}s.`);
+        throw new CircuitBreakerOpenError(
+          `Circuit breaker OPEN for '${name}'. Opened at ${openedAt}. Recovery attempt in ${remaining}s.`,
+        );
       }
       this.failureCount = 0;
       this.successCount = 0;
       this.transition('HALF_OPEN', 'INFO', `(attempting recovery after ${seconds(config.recovery_timeout)}s)`);
     }
     if (this.currentState === 'HALF_OPEN' && this.probesInFlight >= config.half_open_max_calls) {
-      throw new CircuitBreakerOpenError(`Circuit breaker OPEN for '${name}'. Half-open probe limit reached (${config.half_open_max_calls} in flight).`);
+      throw new CircuitBreakerOpenError(
+        `Circuit breaker OPEN for '${name}'. Half-open probe limit reached (${config.half_open_max_calls} in flight).`,
+      );
     }
   }
 
@@ -119,7 +137,11 @@ export class CircuitBreaker {
       const timer = clock.setTimeout(() => {
         if (settled) return;
         settled = true;
-        log('WARNING', BREAKER_LOGGER, `Circuit breaker '${name}': Operation timeout after ${seconds(config.operation_timeout)}s`);
+        log(
+          'WARNING',
+          BREAKER_LOGGER,
+          `Circuit breaker '${name}': Operation timeout after ${seconds(config.operation_timeout)}s`,
+        );
         const error = new OperationTimeoutError(`Operation timeout after ${seconds(config.operation_timeout)}s`);
         controller.abort(error);
         reject(error);
@@ -147,7 +169,11 @@ export class CircuitBreaker {
     const { name, config, log } = this.options;
     if (this.currentState === 'HALF_OPEN') {
       this.successCount += 1;
-      log('DEBUG', BREAKER_LOGGER, `Circuit breaker '${name}' half-open: ${this.successCount}/${config.success_threshold} successes`);
+      log(
+        'DEBUG',
+        BREAKER_LOGGER,
+        `Circuit breaker '${name}' half-open: ${this.successCount}/${config.success_threshold} successes`,
+      );
       if (this.successCount >= config.success_threshold) {
         this.failureCount = 0;
         this.successCount = 0;
@@ -176,19 +202,31 @@ export class CircuitBreaker {
     this.failureCount += 1;
     const k = this.failureCount;
     if (this.totalCalls >= config.min_calls_before_open && k >= config.failure_threshold) {
-      log('ERROR', BREAKER_LOGGER, `Circuit breaker '${name}': Failure threshold exceeded (${k}/${config.failure_threshold}), opening circuit`);
+      log(
+        'ERROR',
+        BREAKER_LOGGER,
+        `Circuit breaker '${name}': Failure threshold exceeded (${k}/${config.failure_threshold}), opening circuit`,
+      );
       this.openedAtMs = clock.now();
       this.transition('OPEN', 'ERROR', `(failures: ${k}, calls: ${this.totalCalls})`);
       return;
     }
-    log('WARNING', BREAKER_LOGGER, `Circuit breaker '${name}': Failure ${k}/${config.failure_threshold} (calls: ${this.totalCalls})`);
+    log(
+      'WARNING',
+      BREAKER_LOGGER,
+      `Circuit breaker '${name}': Failure ${k}/${config.failure_threshold} (calls: ${this.totalCalls})`,
+    );
   }
 
   private transition(to: BreakerState, level: 'INFO' | 'ERROR', detail: string, writtenFrom?: BreakerState): void {
     const from = this.currentState;
     this.currentState = to;
     this.epoch += 1;
-    this.options.log(level, BREAKER_LOGGER, `Circuit breaker '${this.options.name}': ${writtenFrom ?? from} → ${to} ${detail}`);
+    this.options.log(
+      level,
+      BREAKER_LOGGER,
+      `Circuit breaker '${this.options.name}': ${writtenFrom ?? from} → ${to} ${detail}`,
+    );
     this.options.onStateChange?.(from, to);
   }
 }

@@ -19,7 +19,10 @@ const RANK: Record<LogLevel, number> = { DEBUG: 10, INFO: 20, WARNING: 30, ERROR
  * const log = createConnectorLogger();
  * log('INFO', ROOT_LOGGER, 'Found 3 new objects in bkt/logs/');
  */
-export function createConnectorLogger(write: (text: string) => void = (text) => process.stderr.write(text), minLevel: LogLevel = 'INFO'): ConnectorLog {
+export function createConnectorLogger(
+  write: (text: string) => void = (text) => process.stderr.write(text),
+  minLevel: LogLevel = 'INFO',
+): ConnectorLog {
   return (level, logger, message) => {
     // asctime is wall time, as Python's logging writes it, whatever the target clock's scale.
     if (RANK[level] >= RANK[minLevel]) write(`${formatConnectorLogLine(new Date(), logger, level, message)}\n`);

@@ -37,12 +37,24 @@ export class FailedBatchStore {
   constructor(readonly dir: string) {}
 
   /** Writes one file and returns its path. Throws when the directory is not writable. */
-  async store(records: readonly SentinelRecord[] | readonly Record<string, unknown>[], error: string, errorCategory: string, nowMs: number): Promise<{ path: string; batchId: string }> {
+  async store(
+    records: readonly SentinelRecord[] | readonly Record<string, unknown>[],
+    error: string,
+    errorCategory: string,
+    nowMs: number,
+  ): Promise<{ path: string; batchId: string }> {
     await mkdir(this.dir, { recursive: true });
     const batchId = batchIdOf(records as readonly Record<string, unknown>[]);
     this.sequence = (this.sequence + 1) % 1_000;
     const timestamp = pythonIsoTimestamp(nowMs, this.sequence);
-    const body: FailedBatchFile = { batch_id: batchId, timestamp, error, error_category: errorCategory, retry_count: 0, data: records as readonly Record<string, unknown>[] };
+    const body: FailedBatchFile = {
+      batch_id: batchId,
+      timestamp,
+      error,
+      error_category: errorCategory,
+      retry_count: 0,
+      data: records as readonly Record<string, unknown>[],
+    };
     const name = `failed-batch-${batchId}-${timestamp.replaceAll(':', '-')}.json`;
     const path = join(this.dir, name);
     const tmp = join(this.dir, `.${name}.${process.pid}.tmp`);
@@ -55,7 +67,10 @@ export class FailedBatchStore {
   async list(): Promise<string[]> {
     try {
       const names = await readdir(this.dir, { withFileTypes: true });
-      return names.filter((e) => e.isFile() && e.name.endsWith('.json')).map((e) => join(this.dir, e.name)).sort();
+      return names
+        .filter((e) => e.isFile() && e.name.endsWith('.json'))
+        .map((e) => join(this.dir, e.name))
+        .sort();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
@@ -75,14 +90,20 @@ export class FailedBatchStore {
         // A file that vanished (archived) or is unreadable between list and read: not waiting.
       }
     }
-    return { files: files.length, oldestAgeSeconds: Number.isFinite(oldestMs) ? Math.max(0, (nowMs - oldestMs) / 1_000) : 0 };
+    return {
+      files: files.length,
+      oldestAgeSeconds: Number.isFinite(oldestMs) ? Math.max(0, (nowMs - oldestMs) / 1_000) : 0,
+    };
   }
 
   /** Moves a file to `archived/<stem>-<YYYYmmddTHHMMSSZ>.json` (real connector's naming). */
   async archive(file: string, nowMs: number): Promise<string> {
     const archivedDir = join(this.dir, 'archived');
     await mkdir(archivedDir, { recursive: true });
-    const stamp = new Date(nowMs).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+    const stamp = new Date(nowMs)
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}Z$/, 'Z');
     const target = join(archivedDir, `${parse(file).name}-${stamp}.json`);
     await rename(file, target);
     return target;

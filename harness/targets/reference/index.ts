@@ -24,7 +24,13 @@ export const REFERENCE_MAIN_PATH = fileURLToPath(new URL('./main.ts', import.met
 const LISTENING_TIMEOUT_MS = 30_000;
 const LISTENING_LINE = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/;
 
-const SDK_PACKAGES = ['@aws-sdk/client-s3', '@azure/monitor-ingestion', '@azure/identity', '@azure/keyvault-secrets', '@azure/core-rest-pipeline'] as const;
+const SDK_PACKAGES = [
+  '@aws-sdk/client-s3',
+  '@azure/monitor-ingestion',
+  '@azure/identity',
+  '@azure/keyvault-secrets',
+  '@azure/core-rest-pipeline',
+] as const;
 
 /** Installed SDK versions, read from node_modules. */
 export function readSdkVersions(): Record<string, string> {
@@ -33,7 +39,10 @@ export function readSdkVersions(): Record<string, string> {
   for (const name of SDK_PACKAGES) {
     try {
       const entry = require.resolve(name);
-      const packageJson = join(entry.slice(0, entry.lastIndexOf(`/node_modules/${name}/`) + `/node_modules/${name}/`.length), 'package.json');
+      const packageJson = join(
+        entry.slice(0, entry.lastIndexOf(`/node_modules/${name}/`) + `/node_modules/${name}/`.length),
+        'package.json',
+      );
       versions[name] = (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
     } catch {
       versions[name] = 'unknown';
@@ -65,7 +74,9 @@ export const referenceTarget: Target = {
   name: 'reference',
   async prepare(context: TargetContext): Promise<PreparedTarget> {
     if (context.shims.length > 0) {
-      throw new UsageError(`Failed to configure target "reference": --shim ${context.shims.join(', ')} applies to the python target only. Remove --shim or use --target python.`);
+      throw new UsageError(
+        `Failed to configure target "reference": --shim ${context.shims.join(', ')} applies to the python target only. Remove --shim or use --target python.`,
+      );
     }
     const options = parseReferenceTargetOptions(context.options);
     const failedBatchesDir = join(context.workDir, 'failed_batches');
@@ -89,20 +100,33 @@ export const referenceTarget: Target = {
     await mkdir(context.workDir, { recursive: true });
     const configPath = join(context.workDir, 'reference-config.json');
     await writeFile(configPath, `${JSON.stringify(config, null, 2)}\n`);
-    const packageVersion = (JSON.parse(readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8')) as { version: string }).version;
+    const packageVersion = (
+      JSON.parse(readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8')) as {
+        version: string;
+      }
+    ).version;
 
     let healthUrl: string | null = null;
     const launched = new Set<TargetProcess>();
     return {
       name: 'reference',
-      versions: { target: { name: 'reference', version: packageVersion, node: process.version }, sdks: readSdkVersions() },
+      versions: {
+        target: { name: 'reference', version: packageVersion, node: process.version },
+        sdks: readSdkVersions(),
+      },
       failedBatchesDir,
       healthUrl: () => healthUrl,
       breakerConfig: options.breaker,
       parallelSafe: true,
       parseLog: parseConnectorLogRecord,
       async launch(command: TargetCommand): Promise<TargetProcess> {
-        const proc = spawnTargetProcess({ command, file: REFERENCE_MAIN_PATH, args: [command, '--config', configPath], env: { ...context.fakesEnv }, cwd: context.workDir });
+        const proc = spawnTargetProcess({
+          command,
+          file: REFERENCE_MAIN_PATH,
+          args: [command, '--config', configPath],
+          env: { ...context.fakesEnv },
+          cwd: context.workDir,
+        });
         launched.add(proc);
         void proc.exited.then(() => launched.delete(proc));
         if (command === 'run') {

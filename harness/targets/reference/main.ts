@@ -10,9 +10,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ScaledClock } from '../../../fakes/core/clock.js';
-import { ConfigError, validateReferenceConfig, type ReferenceConfig } from './reference-config.js';
 import { createConnectorLogger, PIPELINE_LOGGER } from './connector-logger.js';
-import { runReference, type ReferenceCommand } from './run-reference.js';
+import { ConfigError, type ReferenceConfig, validateReferenceConfig } from './reference-config.js';
+import { type ReferenceCommand, runReference } from './run-reference.js';
 
 const COMMANDS: readonly ReferenceCommand[] = ['run', 'ingest', 'replay-failed'];
 const USAGE = 'Usage: main.ts <run|ingest|replay-failed> --config <file.json>';
@@ -36,7 +36,8 @@ function parseArgs(argv: readonly string[]): { command: ReferenceCommand; config
     else if (arg.startsWith('--config=')) configPath = arg.slice('--config='.length);
     else return `Failed to start: unknown argument ${JSON.stringify(arg)}. ${USAGE}`;
   }
-  if (configPath === undefined || configPath === '') return `Failed to start: --config <file.json> is required. ${USAGE}`;
+  if (configPath === undefined || configPath === '')
+    return `Failed to start: --config <file.json> is required. ${USAGE}`;
   return { command: command as ReferenceCommand, configPath };
 }
 
@@ -53,7 +54,9 @@ async function loadConfig(path: string, command: ReferenceCommand): Promise<Refe
   } catch (error) {
     throw new ConfigError([`not valid JSON: ${(error as Error).message}`], path);
   }
-  const envProblems = REQUIRED_ENV[command].filter((name) => (process.env[name] ?? '') === '').map((name) => `environment variable ${name} is not set (use the fakes' environment block)`);
+  const envProblems = REQUIRED_ENV[command]
+    .filter((name) => (process.env[name] ?? '') === '')
+    .map((name) => `environment variable ${name} is not set (use the fakes' environment block)`);
   let configProblems: readonly string[] = [];
   let config: ReferenceConfig | undefined;
   try {
@@ -84,13 +87,20 @@ async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
   const clock = new ScaledClock(config.timeScale);
-  return runReference(args.command, config, { clock, log, env: process.env, stdout: (line) => process.stdout.write(`${line}\n`) });
+  return runReference(args.command, config, {
+    clock,
+    log,
+    env: process.env,
+    stdout: (line) => process.stdout.write(`${line}\n`),
+  });
 }
 
 // Node's own warnings (e.g. the AWS SDK's NodeVersionSupportWarning) would print as free text and
 // break the log format; write them as connector log records instead (Python's `py.warnings` logger).
 process.removeAllListeners('warning');
-process.on('warning', (warning) => createConnectorLogger()('WARNING', 'py.warnings', `${warning.name}: ${warning.message}`));
+process.on('warning', (warning) =>
+  createConnectorLogger()('WARNING', 'py.warnings', `${warning.name}: ${warning.message}`),
+);
 
 // Keep the event loop alive for the whole run: the clocks' timers are unref'd by design.
 const keepAlive = setInterval(() => {}, 60_000);
@@ -102,7 +112,11 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     clearInterval(keepAlive);
-    createConnectorLogger()('ERROR', PIPELINE_LOGGER, `Reference connector crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    createConnectorLogger()(
+      'ERROR',
+      PIPELINE_LOGGER,
+      `Reference connector crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     process.exit(1);
   },
 );

@@ -10,13 +10,13 @@
  * sent are persisted as a failed batch, so a restart neither loses nor duplicates them.
  */
 import type { Clock } from '../../../fakes/core/clock.js';
-import { persistFailure, routeBatch, type BatchOutcome, type BatchRouterOptions } from './batch-router.js';
-import { PIPELINE_LOGGER, ROOT_LOGGER, type ConnectorLog } from './connector-logger.js';
+import { ShutdownAbortError } from './azure-clients.js';
+import { type BatchOutcome, type BatchRouterOptions, persistFailure, routeBatch } from './batch-router.js';
+import { type ConnectorLog, PIPELINE_LOGGER, ROOT_LOGGER } from './connector-logger.js';
 import type { PipelineMetrics } from './metrics.js';
 import type { ProgressStore } from './progress-store.js';
 import { parseObjectText, type SentinelRecord } from './record-parser.js';
 import { describeS3Error, ineligibilityReason, type S3ObjectInfo, type S3Source } from './s3-source.js';
-import { ShutdownAbortError } from './azure-clients.js';
 
 export interface PipelineOptions {
   readonly bucket: string;
@@ -87,7 +87,16 @@ export async function runCycle(options: PipelineOptions): Promise<CycleSummary> 
     const reason = ineligibilityReason(info);
     if (reason !== null) {
       log('INFO', ROOT_LOGGER, `Skipping ${info.key}: ${reason}`);
-      await progress.markHandled({ key: info.key, etag: info.etag, records: 0, delivered: 0, stored: 0, rejected: 0, skipped: true, handledAtMs: options.clock.now() });
+      await progress.markHandled({
+        key: info.key,
+        etag: info.etag,
+        records: 0,
+        delivered: 0,
+        stored: 0,
+        rejected: 0,
+        skipped: true,
+        handledAtMs: options.clock.now(),
+      });
       return;
     }
     let text: string;
@@ -97,21 +106,46 @@ export async function runCycle(options: PipelineOptions): Promise<CycleSummary> 
       // Aborted by shutdown: not a failure; the object stays unhandled for the next start.
       if (options.stopSignal.aborted) return;
       metrics.failedFiles += 1;
-      log('ERROR', ROOT_LOGGER, `S3 operation failed: ${describeS3Error(error)} (object ${info.key}; retried next cycle)`);
+      log(
+        'ERROR',
+        ROOT_LOGGER,
+        `S3 operation failed: ${describeS3Error(error)} (object ${info.key}; retried next cycle)`,
+      );
       return;
     }
     metrics.processedFiles += 1;
     const parsed = parseObjectText(text);
     for (const rejection of parsed.rejected) {
-      log('WARNING', ROOT_LOGGER, `Dropping log due to ${rejection.reason} (object ${info.key} line ${rejection.lineNumber})`);
+      log(
+        'WARNING',
+        ROOT_LOGGER,
+        `Dropping log due to ${rejection.reason} (object ${info.key} line ${rejection.lineNumber})`,
+      );
     }
     metrics.rejectedRecords += parsed.rejected.length;
-    works.push({ info, records: parsed.records, rejected: parsed.rejected.length, remaining: parsed.records.length, delivered: 0, stored: 0, touched: false, unpersisted: false });
+    works.push({
+      info,
+      records: parsed.records,
+      rejected: parsed.rejected.length,
+      remaining: parsed.records.length,
+      delivered: 0,
+      stored: 0,
+      touched: false,
+      unpersisted: false,
+    });
   });
 
   const finish = async (work: ObjectWork): Promise<void> => {
     if (work.unpersisted && !options.router.dropFailedBatches) return; // retried next cycle
-    await progress.markHandled({ key: work.info.key, etag: work.info.etag, records: work.records.length, delivered: work.delivered, stored: work.stored, rejected: work.rejected, handledAtMs: options.clock.now() });
+    await progress.markHandled({
+      key: work.info.key,
+      etag: work.info.etag,
+      records: work.records.length,
+      delivered: work.delivered,
+      stored: work.stored,
+      rejected: work.rejected,
+      handledAtMs: options.clock.now(),
+    });
   };
   for (const work of works) if (work.remaining === 0) await finish(work);
 
@@ -145,7 +179,13 @@ export async function runCycle(options: PipelineOptions): Promise<CycleSummary> 
     delivered += outcome.delivered.length;
     stored += outcome.stored.length;
   }
-  return { listed: listed.length, newObjects: fresh.length, delivered, stored, rejected: works.reduce((n, w) => n + w.rejected, 0) };
+  return {
+    listed: listed.length,
+    newObjects: fresh.length,
+    delivered,
+    stored,
+    rejected: works.reduce((n, w) => n + w.rejected, 0),
+  };
 }
 
 /** Persists without calling Sentinel: shutdown arrived before this batch could start. */

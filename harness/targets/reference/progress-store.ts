@@ -67,12 +67,14 @@ export class ProgressStore {
   flush(): Promise<void> {
     const snapshot: ProgressFile = { version: 1, objects: Object.fromEntries(this.objects) };
     // A failed earlier write must not block later ones; its error went to its own caller.
-    this.writing = this.writing.catch(() => undefined).then(async () => {
-      await mkdir(this.stateDir, { recursive: true });
-      const tmp = `${this.path}.${process.pid}.tmp`;
-      await writeFile(tmp, `${JSON.stringify(snapshot, null, 2)}\n`);
-      await rename(tmp, this.path);
-    });
+    this.writing = this.writing
+      .catch(() => undefined)
+      .then(async () => {
+        await mkdir(this.stateDir, { recursive: true });
+        const tmp = `${this.path}.${process.pid}.tmp`;
+        await writeFile(tmp, `${JSON.stringify(snapshot, null, 2)}\n`);
+        await rename(tmp, this.path);
+      });
     return this.writing;
   }
 }

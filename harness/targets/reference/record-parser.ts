@@ -30,7 +30,17 @@ export interface ParsedObject {
 }
 
 const ACTIONS = new Set(['allow', 'deny', 'drop', 'reset']);
-const FIREWALL_FIELDS = ['timestamp', 'src_ip', 'dst_ip', 'action', 'rule', 'protocol', 'src_port', 'dst_port', 'bytes'] as const;
+const FIREWALL_FIELDS = [
+  'timestamp',
+  'src_ip',
+  'dst_ip',
+  'action',
+  'rule',
+  'protocol',
+  'src_port',
+  'dst_port',
+  'bytes',
+] as const;
 const REQUIRED = ['timestamp', 'src_ip', 'dst_ip', 'action', 'bytes'] as const;
 type Fields = Partial<Record<(typeof FIREWALL_FIELDS)[number], string>>;
 
@@ -52,10 +62,12 @@ export function toSentinelRecord(fields: Fields): SentinelRecord | string {
   const time = parseTimestamp(fields.timestamp!.trim());
   if (time === null) return `invalid timestamp ${JSON.stringify(fields.timestamp)}`;
   const action = fields.action!.trim().toLowerCase();
-  if (!ACTIONS.has(action)) return `invalid action ${JSON.stringify(fields.action)} (expected allow, deny, drop or reset)`;
+  if (!ACTIONS.has(action))
+    return `invalid action ${JSON.stringify(fields.action)} (expected allow, deny, drop or reset)`;
   const bytesText = fields.bytes!.trim();
   const bytes = Number(bytesText);
-  if (!/^\d+$/.test(bytesText) || !Number.isSafeInteger(bytes)) return `invalid bytes ${JSON.stringify(fields.bytes)} (expected a whole number)`;
+  if (!/^\d+$/.test(bytesText) || !Number.isSafeInteger(bytes))
+    return `invalid bytes ${JSON.stringify(fields.bytes)} (expected a whole number)`;
   return {
     TimeGenerated: time,
     SourceIP: fields.src_ip!.trim(),
@@ -69,13 +81,15 @@ export function toSentinelRecord(fields: Fields): SentinelRecord | string {
 
 function firewallFields(line: string): Fields | string {
   const parts = line.split('|');
-  if (parts.length !== FIREWALL_FIELDS.length) return `malformed firewall line: expected ${FIREWALL_FIELDS.length} '|'-separated fields, got ${parts.length}`;
+  if (parts.length !== FIREWALL_FIELDS.length)
+    return `malformed firewall line: expected ${FIREWALL_FIELDS.length} '|'-separated fields, got ${parts.length}`;
   return Object.fromEntries(FIREWALL_FIELDS.map((name, i) => [name, parts[i]!]));
 }
 
 /** JSON records may use the parser's field names or the Sentinel names. */
 function jsonFields(value: unknown): Fields | string {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'malformed JSON record: not an object';
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return 'malformed JSON record: not an object';
   const v = value as Record<string, unknown>;
   const pick = (...names: string[]): string | undefined => {
     for (const name of names) if (v[name] !== undefined && v[name] !== null) return String(v[name]);

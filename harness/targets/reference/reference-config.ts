@@ -2,7 +2,7 @@
  * The reference connector's JSON config (CONTRACTS.md §4), validated as a whole: every problem is
  * reported at once, so a broken config is fixed in one round.
  */
-import { RUNBOOK_BREAKER_DEFAULTS, type BreakerConfig } from '../target.js';
+import { type BreakerConfig, RUNBOOK_BREAKER_DEFAULTS } from '../target.js';
 
 /** Promise-breaking switches so the harness can prove its own expectations catch broken targets. */
 export interface FaultsForTesting {
@@ -55,16 +55,32 @@ const STRING_FIELDS = ['bucket', 'prefix', 'ruleId', 'stream', 'secretName', 'fa
 const REQUIRED_FIELDS = ['bucket', 'ruleId', 'stream', 'secretName', 'failedBatchesDir', 'stateDir'] as const;
 const BREAKER_FIELDS = Object.keys(RUNBOOK_BREAKER_DEFAULTS) as (keyof BreakerConfig)[];
 const TEST_FAULT_FIELDS = ['dropFailedBatches', 'archiveOnFailure', 'ignoreProgress', 'realReopenWording'] as const;
-const KNOWN_FIELDS = new Set<string>([...STRING_FIELDS, 'healthPort', 'pollIntervalMs', 'timeScale', 'batchSize', 'secretRefreshMs', 'breaker', 'keyVaultBreaker', 'faultsForTesting']);
+const KNOWN_FIELDS = new Set<string>([
+  ...STRING_FIELDS,
+  'healthPort',
+  'pollIntervalMs',
+  'timeScale',
+  'batchSize',
+  'secretRefreshMs',
+  'breaker',
+  'keyVaultBreaker',
+  'faultsForTesting',
+]);
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
-  constructor(readonly problems: readonly string[], source: string) {
-    super(`Failed to load config ${source}: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix the JSON file (fields: see harness/targets/reference/reference-config.ts).`);
+  constructor(
+    readonly problems: readonly string[],
+    source: string,
+  ) {
+    super(
+      `Failed to load config ${source}: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix the JSON file (fields: see harness/targets/reference/reference-config.ts).`,
+    );
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function readBreaker(raw: unknown, path: string, defaults: BreakerConfig, problems: string[]): BreakerConfig {
   if (raw === undefined) return defaults;
@@ -80,8 +96,16 @@ function readBreaker(raw: unknown, path: string, defaults: BreakerConfig, proble
     }
     const mayBeZero = key === 'min_calls_before_open';
     const integer = key !== 'recovery_timeout' && key !== 'operation_timeout';
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (!mayBeZero && value === 0) || (integer && !Number.isInteger(value))) {
-      problems.push(`${path}.${key} must be a ${integer ? 'whole' : ''} number ${mayBeZero ? '>= 0' : '> 0'}, got ${JSON.stringify(value)}`);
+    if (
+      typeof value !== 'number' ||
+      !Number.isFinite(value) ||
+      value < 0 ||
+      (!mayBeZero && value === 0) ||
+      (integer && !Number.isInteger(value))
+    ) {
+      problems.push(
+        `${path}.${key} must be a ${integer ? 'whole' : ''} number ${mayBeZero ? '>= 0' : '> 0'}, got ${JSON.stringify(value)}`,
+      );
       continue;
     }
     result[key] = value;
@@ -89,13 +113,27 @@ function readBreaker(raw: unknown, path: string, defaults: BreakerConfig, proble
   return result as unknown as BreakerConfig;
 }
 
-function readNumber(raw: Record<string, unknown>, key: string, fallback: number, check: { integer?: boolean; min: number; max?: number; exclusiveMin?: boolean }, problems: string[]): number {
+function readNumber(
+  raw: Record<string, unknown>,
+  key: string,
+  fallback: number,
+  check: { integer?: boolean; min: number; max?: number; exclusiveMin?: boolean },
+  problems: string[],
+): number {
   const value = raw[key];
   if (value === undefined) return fallback;
   const tooLow = check.exclusiveMin === true ? (value as number) <= check.min : (value as number) < check.min;
-  if (typeof value !== 'number' || !Number.isFinite(value) || tooLow || (check.max !== undefined && value > check.max) || (check.integer === true && !Number.isInteger(value))) {
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    tooLow ||
+    (check.max !== undefined && value > check.max) ||
+    (check.integer === true && !Number.isInteger(value))
+  ) {
     const range = `${check.exclusiveMin === true ? '>' : '>='} ${check.min}${check.max !== undefined ? ` and <= ${check.max}` : ''}`;
-    problems.push(`${key} must be a ${check.integer === true ? 'whole ' : ''}number ${range}, got ${JSON.stringify(value)}`);
+    problems.push(
+      `${key} must be a ${check.integer === true ? 'whole ' : ''}number ${range}, got ${JSON.stringify(value)}`,
+    );
     return fallback;
   }
   return value;
@@ -107,8 +145,13 @@ function readNumber(raw: Record<string, unknown>, key: string, fallback: number,
  */
 export function validateReferenceConfig(raw: unknown, source = '(inline)'): ReferenceConfig {
   const problems: string[] = [];
-  if (!isRecord(raw)) throw new ConfigError([`the config must be a JSON object, got ${Array.isArray(raw) ? 'an array' : typeof raw}`], source);
-  for (const key of Object.keys(raw)) if (!KNOWN_FIELDS.has(key)) problems.push(`${key} is not a config field (valid: ${[...KNOWN_FIELDS].join(', ')})`);
+  if (!isRecord(raw))
+    throw new ConfigError(
+      [`the config must be a JSON object, got ${Array.isArray(raw) ? 'an array' : typeof raw}`],
+      source,
+    );
+  for (const key of Object.keys(raw))
+    if (!KNOWN_FIELDS.has(key)) problems.push(`${key} is not a config field (valid: ${[...KNOWN_FIELDS].join(', ')})`);
   const strings: Record<string, string> = {};
   for (const key of STRING_FIELDS) {
     const value = raw[key];
@@ -117,24 +160,46 @@ export function validateReferenceConfig(raw: unknown, source = '(inline)'): Refe
       continue;
     }
     if (typeof value !== 'string') problems.push(`${key} must be a string, got ${JSON.stringify(value)}`);
-    else if (value === '' && (REQUIRED_FIELDS as readonly string[]).includes(key)) problems.push(`${key} must not be empty`);
+    else if (value === '' && (REQUIRED_FIELDS as readonly string[]).includes(key))
+      problems.push(`${key} must not be empty`);
     else strings[key] = value;
   }
-  const healthPort = readNumber(raw, 'healthPort', CONFIG_DEFAULTS.healthPort, { integer: true, min: 0, max: 65_535 }, problems);
-  const pollIntervalMs = readNumber(raw, 'pollIntervalMs', CONFIG_DEFAULTS.pollIntervalMs, { min: 0, exclusiveMin: true }, problems);
+  const healthPort = readNumber(
+    raw,
+    'healthPort',
+    CONFIG_DEFAULTS.healthPort,
+    { integer: true, min: 0, max: 65_535 },
+    problems,
+  );
+  const pollIntervalMs = readNumber(
+    raw,
+    'pollIntervalMs',
+    CONFIG_DEFAULTS.pollIntervalMs,
+    { min: 0, exclusiveMin: true },
+    problems,
+  );
   const timeScale = readNumber(raw, 'timeScale', CONFIG_DEFAULTS.timeScale, { min: 0, exclusiveMin: true }, problems);
   const batchSize = readNumber(raw, 'batchSize', CONFIG_DEFAULTS.batchSize, { integer: true, min: 1 }, problems);
-  const secretRefreshMs = readNumber(raw, 'secretRefreshMs', CONFIG_DEFAULTS.secretRefreshMs, { min: 0, exclusiveMin: true }, problems);
+  const secretRefreshMs = readNumber(
+    raw,
+    'secretRefreshMs',
+    CONFIG_DEFAULTS.secretRefreshMs,
+    { min: 0, exclusiveMin: true },
+    problems,
+  );
   const breaker = readBreaker(raw['breaker'], 'breaker', RUNBOOK_BREAKER_DEFAULTS, problems);
   const keyVaultBreaker = readBreaker(raw['keyVaultBreaker'], 'keyVaultBreaker', KEY_VAULT_BREAKER_DEFAULTS, problems);
   const faultsForTesting: Record<string, boolean> = {};
   const rawFaults = raw['faultsForTesting'];
   if (rawFaults !== undefined) {
-    if (!isRecord(rawFaults)) problems.push(`faultsForTesting must be an object with boolean fields ${TEST_FAULT_FIELDS.join(', ')}`);
+    if (!isRecord(rawFaults))
+      problems.push(`faultsForTesting must be an object with boolean fields ${TEST_FAULT_FIELDS.join(', ')}`);
     else {
       for (const [key, value] of Object.entries(rawFaults)) {
-        if (!(TEST_FAULT_FIELDS as readonly string[]).includes(key)) problems.push(`faultsForTesting.${key} is not a test fault (valid: ${TEST_FAULT_FIELDS.join(', ')})`);
-        else if (typeof value !== 'boolean') problems.push(`faultsForTesting.${key} must be true or false, got ${JSON.stringify(value)}`);
+        if (!(TEST_FAULT_FIELDS as readonly string[]).includes(key))
+          problems.push(`faultsForTesting.${key} is not a test fault (valid: ${TEST_FAULT_FIELDS.join(', ')})`);
+        else if (typeof value !== 'boolean')
+          problems.push(`faultsForTesting.${key} must be true or false, got ${JSON.stringify(value)}`);
         else faultsForTesting[key] = value;
       }
     }

@@ -8,8 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Clock } from '../../../fakes/core/clock.js';
 import { describeError, type UploadFn } from './azure-clients.js';
-import { CircuitBreakerOpenError, type CircuitBreaker } from './circuit-breaker.js';
-import { ROOT_LOGGER, type ConnectorLog } from './connector-logger.js';
+import { type CircuitBreaker, CircuitBreakerOpenError } from './circuit-breaker.js';
+import { type ConnectorLog, ROOT_LOGGER } from './connector-logger.js';
 import type { FailedBatchFile, FailedBatchStore } from './failed-batch-store.js';
 
 export interface ReplaySummary {
@@ -49,7 +49,11 @@ export async function replayFailed(options: ReplayOptions): Promise<ReplaySummar
       const batch = await readBatchFile(file);
       await breaker.call((signal) => upload(batch.data, signal));
       ok = true;
-      log('INFO', ROOT_LOGGER, `Replayed failed batch ${batch.batch_id} (${batch.data.length} records) from ${basename(file)}`);
+      log(
+        'INFO',
+        ROOT_LOGGER,
+        `Replayed failed batch ${batch.batch_id} (${batch.data.length} records) from ${basename(file)}`,
+      );
     } catch (error) {
       const message = error instanceof CircuitBreakerOpenError ? error.message : describeError(error);
       log('ERROR', ROOT_LOGGER, `Replay of ${basename(file)} failed, file kept for the next replay: ${message}`);

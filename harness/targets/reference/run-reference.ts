@@ -6,14 +6,20 @@
  *   replay-failed: fresh breaker ─▶ every top-level failed-batch file ─▶ `Replay complete: …` ─▶ 0 (1 if any failed)
  */
 import type { Clock } from '../../../fakes/core/clock.js';
-import { createCredential, createSecretClient, createSentinelUploader, describeError, ShutdownAbortError } from './azure-clients.js';
+import {
+  createCredential,
+  createSecretClient,
+  createSentinelUploader,
+  describeError,
+  ShutdownAbortError,
+} from './azure-clients.js';
 import type { BatchRouterOptions } from './batch-router.js';
 import { CircuitBreaker } from './circuit-breaker.js';
-import { PIPELINE_LOGGER, type ConnectorLog } from './connector-logger.js';
+import { type ConnectorLog, PIPELINE_LOGGER } from './connector-logger.js';
 import { FailedBatchStore } from './failed-batch-store.js';
-import { startHealthServer, type StartedHealthServer } from './health-server.js';
+import { type StartedHealthServer, startHealthServer } from './health-server.js';
 import { PipelineMetrics, renderMetrics } from './metrics.js';
-import { runCycle, type PipelineOptions } from './pipeline.js';
+import { type PipelineOptions, runCycle } from './pipeline.js';
 import { ProgressStore } from './progress-store.js';
 import type { ReferenceConfig } from './reference-config.js';
 import { replayFailed } from './replay-failed.js';
@@ -40,7 +46,10 @@ function installSignals(): { stop: AbortController; shutdown: AbortController; d
   const onSignal = (): void => {
     if (stop.signal.aborted) return;
     stop.abort(new ShutdownAbortError('Shutdown requested'));
-    graceTimer = setTimeout(() => shutdown.abort(new ShutdownAbortError('Upload aborted by shutdown; stored for replay')), SHUTDOWN_UPLOAD_GRACE_MS);
+    graceTimer = setTimeout(
+      () => shutdown.abort(new ShutdownAbortError('Upload aborted by shutdown; stored for replay')),
+      SHUTDOWN_UPLOAD_GRACE_MS,
+    );
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
@@ -55,7 +64,11 @@ function installSignals(): { stop: AbortController; shutdown: AbortController; d
   };
 }
 
-export async function runReference(command: ReferenceCommand, config: ReferenceConfig, runtime: ReferenceRuntime): Promise<number> {
+export async function runReference(
+  command: ReferenceCommand,
+  config: ReferenceConfig,
+  runtime: ReferenceRuntime,
+): Promise<number> {
   const { clock, log, env } = runtime;
   const signals = installSignals();
   const metrics = new PipelineMetrics();
@@ -64,13 +77,30 @@ export async function runReference(command: ReferenceCommand, config: ReferenceC
   const store = new FailedBatchStore(config.failedBatchesDir);
   const makeBreaker = (name: string, breakerConfig = config.breaker): CircuitBreaker => {
     metrics.breakerStates.set(name, 'CLOSED');
-    return new CircuitBreaker({ name, config: breakerConfig, clock, log, realReopenWording: config.faultsForTesting.realReopenWording === true, onStateChange: (_from, to) => metrics.breakerStates.set(name, to) });
+    return new CircuitBreaker({
+      name,
+      config: breakerConfig,
+      clock,
+      log,
+      realReopenWording: config.faultsForTesting.realReopenWording === true,
+      onStateChange: (_from, to) => metrics.breakerStates.set(name, to),
+    });
   };
 
   try {
     if (command === 'replay-failed') {
-      const summary = await replayFailed({ store, breaker: makeBreaker('azure-sentinel'), upload, clock, log, archiveOnFailure: config.faultsForTesting.archiveOnFailure === true, stopSignal: signals.stop.signal });
-      runtime.stdout(`Replay complete: processed=${summary.processed} archived=${summary.archived} failed=${summary.failed}`);
+      const summary = await replayFailed({
+        store,
+        breaker: makeBreaker('azure-sentinel'),
+        upload,
+        clock,
+        log,
+        archiveOnFailure: config.faultsForTesting.archiveOnFailure === true,
+        stopSignal: signals.stop.signal,
+      });
+      runtime.stdout(
+        `Replay complete: processed=${summary.processed} archived=${summary.archived} failed=${summary.failed}`,
+      );
       return summary.failed > 0 ? 1 : 0;
     }
 
@@ -90,8 +120,29 @@ export async function runReference(command: ReferenceCommand, config: ReferenceC
     });
     const s3 = new S3Source(env, clock);
     const progress = new ProgressStore(config.stateDir);
-    const router: BatchRouterOptions = { breaker: sentinelBreaker, upload, store, clock, log, metrics, shutdownSignal: signals.shutdown.signal, dropFailedBatches: config.faultsForTesting.dropFailedBatches === true };
-    const pipeline: PipelineOptions = { bucket: config.bucket, prefix: config.prefix, batchSize: config.batchSize, s3, progress, ignoreProgress: config.faultsForTesting.ignoreProgress === true, clock, log, metrics, router, stopSignal: signals.stop.signal };
+    const router: BatchRouterOptions = {
+      breaker: sentinelBreaker,
+      upload,
+      store,
+      clock,
+      log,
+      metrics,
+      shutdownSignal: signals.shutdown.signal,
+      dropFailedBatches: config.faultsForTesting.dropFailedBatches === true,
+    };
+    const pipeline: PipelineOptions = {
+      bucket: config.bucket,
+      prefix: config.prefix,
+      batchSize: config.batchSize,
+      s3,
+      progress,
+      ignoreProgress: config.faultsForTesting.ignoreProgress === true,
+      clock,
+      log,
+      metrics,
+      router,
+      stopSignal: signals.stop.signal,
+    };
 
     let server: StartedHealthServer | undefined;
     let running = true;
@@ -99,7 +150,11 @@ export async function runReference(command: ReferenceCommand, config: ReferenceC
       server = await startHealthServer(config.healthPort, {
         running: () => running,
         startedAt: new Date().toISOString(),
-        ready: () => ({ ready: metrics.ready, last_success_time: metrics.lastSuccessTime, last_error: metrics.lastError }),
+        ready: () => ({
+          ready: metrics.ready,
+          last_success_time: metrics.lastSuccessTime,
+          last_error: metrics.lastError,
+        }),
         metrics: async () => renderMetrics(metrics, await store.gauges(clock.now())),
       });
       runtime.stdout(`listening on ${server.url}`);
@@ -109,7 +164,8 @@ export async function runReference(command: ReferenceCommand, config: ReferenceC
       await secrets.refresh();
       const refreshStop = new AbortController();
       signals.stop.signal.addEventListener('abort', () => refreshStop.abort(), { once: true });
-      const refreshing = command === 'run' ? secrets.refreshEvery(config.secretRefreshMs, refreshStop.signal) : Promise.resolve();
+      const refreshing =
+        command === 'run' ? secrets.refreshEvery(config.secretRefreshMs, refreshStop.signal) : Promise.resolve();
       let exitCode = 0;
       do {
         const startedMs = clock.now();
@@ -133,7 +189,8 @@ export async function runReference(command: ReferenceCommand, config: ReferenceC
       refreshStop.abort();
       await progress.flush();
       await refreshing;
-      if (signals.stop.signal.aborted) log('INFO', PIPELINE_LOGGER, 'Shutdown complete: in-flight work delivered or stored, progress saved');
+      if (signals.stop.signal.aborted)
+        log('INFO', PIPELINE_LOGGER, 'Shutdown complete: in-flight work delivered or stored, progress saved');
       return command === 'ingest' ? exitCode : 0;
     } finally {
       await server?.stop();

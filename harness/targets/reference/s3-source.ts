@@ -4,8 +4,9 @@
  * style. Every call is bounded by a timeout on the target clock, because the JS SDK has none by
  * default and a hung fake would otherwise stall the cycle forever (wire-contracts.md §6.1).
  */
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+
 import { gunzipSync } from 'node:zlib';
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import type { Clock } from '../../../fakes/core/clock.js';
 
 export interface S3ObjectInfo {
@@ -29,7 +30,10 @@ export class S3Source {
   private readonly client: S3Client;
   private readonly endpoint: string;
 
-  constructor(env: Readonly<Record<string, string | undefined>>, private readonly clock: Clock) {
+  constructor(
+    env: Readonly<Record<string, string | undefined>>,
+    private readonly clock: Clock,
+  ) {
     this.endpoint = env['AWS_ENDPOINT_URL_S3'] ?? env['AWS_ENDPOINT_URL'] ?? '(SDK default)';
     this.client = new S3Client({
       endpoint: env['AWS_ENDPOINT_URL_S3'] ?? env['AWS_ENDPOINT_URL'],
@@ -38,9 +42,16 @@ export class S3Source {
     });
   }
 
-  private async withTimeout<T>(what: string, run: (signal: AbortSignal) => Promise<T>, outer?: AbortSignal): Promise<T> {
+  private async withTimeout<T>(
+    what: string,
+    run: (signal: AbortSignal) => Promise<T>,
+    outer?: AbortSignal,
+  ): Promise<T> {
     const controller = new AbortController();
-    const timer = this.clock.setTimeout(() => controller.abort(new Error(`${what} timed out after ${S3_CALL_TIMEOUT_MS / 1_000}s`)), S3_CALL_TIMEOUT_MS);
+    const timer = this.clock.setTimeout(
+      () => controller.abort(new Error(`${what} timed out after ${S3_CALL_TIMEOUT_MS / 1_000}s`)),
+      S3_CALL_TIMEOUT_MS,
+    );
     const onOuter = (): void => controller.abort(outer?.reason);
     outer?.addEventListener('abort', onOuter, { once: true });
     try {
@@ -60,7 +71,10 @@ export class S3Source {
       return await this.listPages(bucket, prefix, signal);
     } catch (error) {
       if (signal?.aborted) throw error;
-      throw new Error(`Failed to list ${bucket}/${prefix} at ${this.endpoint}: ${describeS3Error(error)}. Check AWS_ENDPOINT_URL_S3, the credentials and that the bucket exists.`, { cause: error });
+      throw new Error(
+        `Failed to list ${bucket}/${prefix} at ${this.endpoint}: ${describeS3Error(error)}. Check AWS_ENDPOINT_URL_S3, the credentials and that the bucket exists.`,
+        { cause: error },
+      );
     }
   }
 
@@ -68,8 +82,19 @@ export class S3Source {
     const objects: S3ObjectInfo[] = [];
     let continuationToken: string | undefined;
     do {
-      const page = await this.withTimeout(`ListObjectsV2 ${bucket}/${prefix}`, (abortSignal) =>
-        this.client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix === '' ? undefined : prefix, ContinuationToken: continuationToken }), { abortSignal }), signal);
+      const page = await this.withTimeout(
+        `ListObjectsV2 ${bucket}/${prefix}`,
+        (abortSignal) =>
+          this.client.send(
+            new ListObjectsV2Command({
+              Bucket: bucket,
+              Prefix: prefix === '' ? undefined : prefix,
+              ContinuationToken: continuationToken,
+            }),
+            { abortSignal },
+          ),
+        signal,
+      );
       for (const item of page.Contents ?? []) {
         if (item.Key === undefined) continue;
         objects.push({ key: item.Key, etag: item.ETag ?? '', size: item.Size ?? 0 });
@@ -81,11 +106,15 @@ export class S3Source {
 
   /** The object's text; `.gz` objects are gunzipped. */
   async read(bucket: string, key: string, signal?: AbortSignal): Promise<string> {
-    return this.withTimeout(`GetObject ${bucket}/${key}`, async (abortSignal) => {
-      const response = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), { abortSignal });
-      const bytes = Buffer.from(await response.Body!.transformToByteArray());
-      return (key.toLowerCase().endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
-    }, signal);
+    return this.withTimeout(
+      `GetObject ${bucket}/${key}`,
+      async (abortSignal) => {
+        const response = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), { abortSignal });
+        const bytes = Buffer.from(await response.Body!.transformToByteArray());
+        return (key.toLowerCase().endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+      },
+      signal,
+    );
   }
 
   destroy(): void {
@@ -98,7 +127,8 @@ export function describeS3Error(error: unknown): string {
   const e = error as { name?: string; Code?: string; $metadata?: { httpStatusCode?: number }; message?: string };
   const code = e.Code ?? e.name ?? '';
   const status = e.$metadata?.httpStatusCode;
-  if (code === 'SlowDown' || code === '503' || status === 503) return 'S3 is throttling requests. Backing off and retrying.';
+  if (code === 'SlowDown' || code === '503' || status === 503)
+    return 'S3 is throttling requests. Backing off and retrying.';
   if (code === 'AccessDenied' || status === 403) return 'Access denied to the requested S3 resource.';
   if (code === 'InternalError' || status === 500) return 'S3 internal error encountered.';
   if (code === 'NoSuchKey' || status === 404) return 'Requested object does not exist.';

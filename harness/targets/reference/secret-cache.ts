@@ -4,9 +4,9 @@
  * (CONTRACTS.md §6 fixes the log message both targets write).
  */
 import type { Clock } from '../../../fakes/core/clock.js';
-import { CircuitBreakerOpenError, type CircuitBreaker } from './circuit-breaker.js';
-import { CREDENTIAL_LOGGER, type ConnectorLog } from './connector-logger.js';
 import { describeError } from './azure-clients.js';
+import { type CircuitBreaker, CircuitBreakerOpenError } from './circuit-breaker.js';
+import { type ConnectorLog, CREDENTIAL_LOGGER } from './connector-logger.js';
 
 export type SecretFetch = (name: string, signal: AbortSignal) => Promise<string | undefined>;
 export type SecretOutcome = 'fetched' | 'cached' | 'failed';
@@ -47,12 +47,23 @@ export class SecretCache {
       outcome = 'fetched';
     } catch (error) {
       const breakerOpen = error instanceof CircuitBreakerOpenError || breaker.state === 'OPEN';
-      if (!(error instanceof CircuitBreakerOpenError)) log('ERROR', CREDENTIAL_LOGGER, `Failed to retrieve secret '${name}': ${describeError(error)}`);
+      if (!(error instanceof CircuitBreakerOpenError))
+        log('ERROR', CREDENTIAL_LOGGER, `Failed to retrieve secret '${name}': ${describeError(error)}`);
       if (this.cached !== undefined) {
-        log('WARNING', CREDENTIAL_LOGGER, breakerOpen ? `Serving cached secret '${name}' (azure-key-vault breaker OPEN)` : `Serving cached secret '${name}' (fetch failed, azure-key-vault breaker ${breaker.state})`);
+        log(
+          'WARNING',
+          CREDENTIAL_LOGGER,
+          breakerOpen
+            ? `Serving cached secret '${name}' (azure-key-vault breaker OPEN)`
+            : `Serving cached secret '${name}' (fetch failed, azure-key-vault breaker ${breaker.state})`,
+        );
         outcome = 'cached';
       } else {
-        log('ERROR', CREDENTIAL_LOGGER, `No cached value for secret '${name}'${breakerOpen ? ' (azure-key-vault breaker OPEN)' : ''}`);
+        log(
+          'ERROR',
+          CREDENTIAL_LOGGER,
+          `No cached value for secret '${name}'${breakerOpen ? ' (azure-key-vault breaker OPEN)' : ''}`,
+        );
         outcome = 'failed';
       }
     }

@@ -4,8 +4,8 @@
  * that break a promise on purpose so the harness can prove its expectations catch it.
  */
 import { UsageError } from '../../errors.js';
-import { RUNBOOK_BREAKER_DEFAULTS, type BreakerConfig } from '../target.js';
-import { KEY_VAULT_BREAKER_DEFAULTS, type FaultsForTesting } from './reference-config.js';
+import { type BreakerConfig, RUNBOOK_BREAKER_DEFAULTS } from '../target.js';
+import { type FaultsForTesting, KEY_VAULT_BREAKER_DEFAULTS } from './reference-config.js';
 
 export interface ReferenceTargetOptions {
   readonly breaker: BreakerConfig;
@@ -36,13 +36,23 @@ const TEST_KNOBS: Record<string, keyof FaultsForTesting> = {
   real_reopen_wording: 'realReopenWording',
 };
 
-export const VALID_OPTION_NAMES: readonly string[] = [...BREAKER_FIELDS, ...BREAKER_FIELDS.map((f) => `kv_${f}`), ...Object.keys(KNOB_DESCRIPTIONS)];
+export const VALID_OPTION_NAMES: readonly string[] = [
+  ...BREAKER_FIELDS,
+  ...BREAKER_FIELDS.map((f) => `kv_${f}`),
+  ...Object.keys(KNOB_DESCRIPTIONS),
+];
 
 function fail(message: string): never {
-  throw new UsageError(`Failed to configure target "reference": ${message}. Valid --target-option names: ${VALID_OPTION_NAMES.join(', ')}.`);
+  throw new UsageError(
+    `Failed to configure target "reference": ${message}. Valid --target-option names: ${VALID_OPTION_NAMES.join(', ')}.`,
+  );
 }
 
-function toNumber(name: string, text: string, { integer, min, exclusive }: { integer: boolean; min: number; exclusive: boolean }): number {
+function toNumber(
+  name: string,
+  text: string,
+  { integer, min, exclusive }: { integer: boolean; min: number; exclusive: boolean },
+): number {
   const value = Number(text);
   const tooLow = exclusive ? value <= min : value < min;
   if (text.trim() === '' || !Number.isFinite(value) || tooLow || (integer && !Number.isInteger(value))) {
@@ -66,14 +76,23 @@ export function parseReferenceTargetOptions(options: Readonly<Record<string, str
   let batchSize = DEFAULT_TARGET_BATCH_SIZE;
   let secretRefreshMs = DEFAULT_TARGET_SECRET_REFRESH_MS;
   for (const [name, text] of Object.entries(options)) {
-    if ((BREAKER_FIELDS as string[]).includes(name)) breaker[name] = breakerField(name, name as keyof BreakerConfig, text);
-    else if (name.startsWith('kv_') && (BREAKER_FIELDS as string[]).includes(name.slice(3))) keyVaultBreaker[name.slice(3)] = breakerField(name, name.slice(3) as keyof BreakerConfig, text);
+    if ((BREAKER_FIELDS as string[]).includes(name))
+      breaker[name] = breakerField(name, name as keyof BreakerConfig, text);
+    else if (name.startsWith('kv_') && (BREAKER_FIELDS as string[]).includes(name.slice(3)))
+      keyVaultBreaker[name.slice(3)] = breakerField(name, name.slice(3) as keyof BreakerConfig, text);
     else if (name === 'batch_size') batchSize = toNumber(name, text, { integer: true, min: 1, exclusive: false });
-    else if (name === 'secret_refresh_ms') secretRefreshMs = toNumber(name, text, { integer: false, min: 0, exclusive: true });
+    else if (name === 'secret_refresh_ms')
+      secretRefreshMs = toNumber(name, text, { integer: false, min: 0, exclusive: true });
     else if (name in TEST_KNOBS) {
       if (text !== 'true' && text !== 'false') fail(`option ${name}=${text} must be true or false`);
       faultsForTesting[TEST_KNOBS[name]!] = text === 'true';
     } else fail(`unknown option "${name}"`);
   }
-  return { breaker: breaker as unknown as BreakerConfig, keyVaultBreaker: keyVaultBreaker as unknown as BreakerConfig, batchSize, secretRefreshMs, faultsForTesting };
+  return {
+    breaker: breaker as unknown as BreakerConfig,
+    keyVaultBreaker: keyVaultBreaker as unknown as BreakerConfig,
+    batchSize,
+    secretRefreshMs,
+    faultsForTesting,
+  };
 }

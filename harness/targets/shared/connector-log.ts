@@ -2,8 +2,9 @@
  * The connector log format shared by every target (CONTRACTS.md §3): assemble records from a
  * stream, parse them into events, and write lines in the same format.
  */
-export { createLogRecordAssembler, LOG_TIMESTAMP_PREFIX } from './log-record-assembler.js';
+
+export { formatAsctime, formatConnectorLogLine } from './format-connector-log-line.js';
 export type { LogRecordAssembler, LogRecordAssemblerOptions } from './log-record-assembler.js';
-export { parseConnectorLogRecord, parseLogHeader } from './parse-connector-log.js';
+export { createLogRecordAssembler, LOG_TIMESTAMP_PREFIX } from './log-record-assembler.js';
 export type { ParsedLogHeader } from './parse-connector-log.js';
-export { formatConnectorLogLine, formatAsctime } from './format-connector-log-line.js';
+export { parseConnectorLogRecord, parseLogHeader } from './parse-connector-log.js';

@@ -8,7 +8,8 @@ import type { BreakerState } from '../../result/result-schema.js';
 import type { TargetLogEvent } from '../target.js';
 
 /** `<asctime> - <logger> - <LEVEL> - <message>`; the message may run over several lines. */
-const RECORD = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}) - (.+?) - (DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL) - ([\s\S]*)$/;
+const RECORD =
+  /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3}) - (.+?) - (DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL) - ([\s\S]*)$/;
 const STATE = '(CLOSED|OPEN|HALF_OPEN)';
 const TRANSITION = new RegExp(`^Circuit breaker '([^']+)': ${STATE} (?:→|->) ${STATE}\\b`);
 const FAILURE = /^Circuit breaker '([^']+)': Failure (\d+)\/\d+/;
@@ -52,7 +53,15 @@ export function parseConnectorLogRecord(record: string): TargetLogEvent[] {
   let match: RegExpExecArray | null;
 
   if ((match = TRANSITION.exec(message)) !== null) {
-    return [{ kind: 'breaker_transition', breaker: match[1]!, from: match[2] as BreakerState, to: match[3] as BreakerState, line }];
+    return [
+      {
+        kind: 'breaker_transition',
+        breaker: match[1]!,
+        from: match[2] as BreakerState,
+        to: match[3] as BreakerState,
+        line,
+      },
+    ];
   }
   if ((match = THRESHOLD_EXCEEDED.exec(message)) !== null) {
     return [{ kind: 'breaker_failure', breaker: match[1]!, count: Number(match[2]), line }];

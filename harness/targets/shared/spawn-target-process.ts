@@ -8,7 +8,7 @@
  *        │
  *        └── stop(graceMs): SIGTERM to -pgid ─▶ wait exit ≤ graceMs ─▶ SIGKILL to -pgid
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { TargetCommand, TargetProcess } from '../target.js';
@@ -61,7 +61,8 @@ export function resolveTsxLoaderUrl(): string {
 }
 
 function commandLine(file: string, args: readonly string[]): { executable: string; argv: string[] } {
-  if (/\.(c|m)?ts$/.test(file)) return { executable: process.execPath, argv: ['--import', resolveTsxLoaderUrl(), file, ...args] };
+  if (/\.(c|m)?ts$/.test(file))
+    return { executable: process.execPath, argv: ['--import', resolveTsxLoaderUrl(), file, ...args] };
   if (/\.(c|m)?js$/.test(file)) return { executable: process.execPath, argv: [file, ...args] };
   return { executable: file, argv: [...args] };
 }
@@ -112,7 +113,10 @@ export function spawnTargetProcess(options: SpawnTargetProcessOptions): TargetPr
       // 'exit' never fires when the executable could not be started at all.
       if (child.pid === undefined) {
         hasExited = true;
-        deliver(`Failed to start target process: ${error.message}. Check that ${executable} exists and is executable.`, 'stderr');
+        deliver(
+          `Failed to start target process: ${error.message}. Check that ${executable} exists and is executable.`,
+          'stderr',
+        );
         resolve({ code: 127, signal: null });
       }
     });

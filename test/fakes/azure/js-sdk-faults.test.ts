@@ -31,7 +31,10 @@ function upload(stream: string, recordCount = 10) {
 
 describe('Logs Ingestion faults seen by LogsIngestionClient', () => {
   it('retries a POST answered 429 + Retry-After: 1 four times in all, spaced by at least the hint', async () => {
-    const rule = shared.fakes.faults.add({ target: { service: 'sentinel', operation: 'Upload', stream: 'Custom-Throttled_CL' }, effect: { kind: 'http_error', status: 429, retryAfterSeconds: 1 } });
+    const rule = shared.fakes.faults.add({
+      target: { service: 'sentinel', operation: 'Upload', stream: 'Custom-Throttled_CL' },
+      effect: { kind: 'http_error', status: 429, retryAfterSeconds: 1 },
+    });
     const since = shared.fakes.journal.total();
     const run = await upload('Custom-Throttled_CL');
     expect(run.result.ok, run.stderr).toBe(false);
@@ -40,12 +43,17 @@ describe('Logs Ingestion faults seen by LogsIngestionClient', () => {
     expect(attempts.map((e) => [e.status, e.faultRuleId])).toEqual(Array(4).fill([429, rule.id]));
     for (let i = 1; i < attempts.length; i++) {
       const previous = attempts[i - 1]!;
-      expect(attempts[i]!.startedAtMs - (previous.startedAtMs + previous.durationMs)).toBeGreaterThanOrEqual(1_000 - SPACING_TOLERANCE_MS);
+      expect(attempts[i]!.startedAtMs - (previous.startedAtMs + previous.durationMs)).toBeGreaterThanOrEqual(
+        1_000 - SPACING_TOLERANCE_MS,
+      );
     }
   });
 
   it('surfaces an injected 403 as a RestError after a single attempt', async () => {
-    shared.fakes.faults.add({ target: { service: 'sentinel', operation: 'Upload', stream: 'Custom-Forbidden_CL' }, effect: { kind: 'http_error', status: 403 } });
+    shared.fakes.faults.add({
+      target: { service: 'sentinel', operation: 'Upload', stream: 'Custom-Forbidden_CL' },
+      effect: { kind: 'http_error', status: 403 },
+    });
     const since = shared.fakes.journal.total();
     const run = await upload('Custom-Forbidden_CL');
     expect(run.result.ok, run.stderr).toBe(false);
@@ -55,7 +63,11 @@ describe('Logs Ingestion faults seen by LogsIngestionClient', () => {
 
   it('stores duplicates when a committed upload fails with 503 and the SDK retries it', async () => {
     const stream = 'Custom-Commit_CL';
-    shared.fakes.faults.add({ target: { service: 'sentinel', operation: 'Upload', stream }, effect: { kind: 'commit_then_fail', status: 503 }, schedule: { kind: 'first', count: 1 } });
+    shared.fakes.faults.add({
+      target: { service: 'sentinel', operation: 'Upload', stream },
+      effect: { kind: 'commit_then_fail', status: 503 },
+      schedule: { kind: 'first', count: 1 },
+    });
     const run = await upload(stream, 20);
     expect(run.result, run.stderr).toMatchObject({ ok: true });
     const stored = shared.fakes.ingest.records({ stream });
@@ -68,10 +80,20 @@ describe('Key Vault faults seen by SecretClient', () => {
   it('re-authenticates once on a 401 after authentication, then surfaces a 401 RestError', async () => {
     shared.fakes.keyVault.setSecret('warmup', 'ok');
     shared.fakes.keyVault.setSecret('revoked', 'x');
-    shared.fakes.faults.add({ target: { service: 'keyvault', operation: 'GetSecret', secretName: 'revoked' }, effect: { kind: 'http_error', status: 401 } });
+    shared.fakes.faults.add({
+      target: { service: 'keyvault', operation: 'GetSecret', secretName: 'revoked' },
+      effect: { kind: 'http_error', status: 401 },
+    });
     const since = shared.fakes.journal.total();
-    const run = await runNodeClient<SecretResult>('keyvault-set-get.ts', { vaultUrl: shared.fakes.endpoints.keyVault, name: 'revoked', warmupName: 'warmup' }, shared.fakes.env);
-    expect(run.result, run.stderr).toMatchObject({ ok: false, error: { name: 'RestError', statusCode: 401, code: 'Unauthorized' } });
+    const run = await runNodeClient<SecretResult>(
+      'keyvault-set-get.ts',
+      { vaultUrl: shared.fakes.endpoints.keyVault, name: 'revoked', warmupName: 'warmup' },
+      shared.fakes.env,
+    );
+    expect(run.result, run.stderr).toMatchObject({
+      ok: false,
+      error: { name: 'RestError', statusCode: 401, code: 'Unauthorized' },
+    });
     // warmup: challenge 401, then 200. revoked: 401 (carrying a challenge) → one re-auth → 401 → error.
     const kv = shared.fakes.journal.query({ sinceSeq: since, service: 'keyvault' });
     expect(kv.map((e) => [e.secretName, e.status, e.faultRuleId !== undefined])).toEqual([
@@ -85,11 +107,16 @@ describe('Key Vault faults seen by SecretClient', () => {
 
 describe('identity faults seen by DefaultAzureCredential', () => {
   it('turns GetToken 503s into a credential error after the managed-identity retries', async () => {
-    shared.fakes.faults.add({ target: { service: 'identity', operation: 'GetToken' }, effect: { kind: 'http_error', status: 503 } });
+    shared.fakes.faults.add({
+      target: { service: 'identity', operation: 'GetToken' },
+      effect: { kind: 'http_error', status: 503 },
+    });
     const since = shared.fakes.journal.total();
     const run = await upload('Custom-NoToken_CL');
     expect(run.result.ok, run.stderr).toBe(false);
-    expect(JSON.stringify(run.result.error)).toMatch(/CredentialUnavailableError|AggregateAuthenticationError|ManagedIdentityCredential/);
+    expect(JSON.stringify(run.result.error)).toMatch(
+      /CredentialUnavailableError|AggregateAuthenticationError|ManagedIdentityCredential/,
+    );
     const tokenCalls = shared.fakes.journal.query({ sinceSeq: since, service: 'identity' });
     // DefaultAzureCredential gives managed identity maxRetries 5: 6 GETs (wire-contracts §6.7).
     expect(tokenCalls).toHaveLength(6);

@@ -24,7 +24,13 @@ describe('@azure/monitor-ingestion with DefaultAzureCredential through the ident
     const since = shared.fakes.journal.total();
     const run = await runNodeClient<UploadResult>(
       'monitor-upload.ts',
-      { endpoint: shared.fakes.endpoints.sentinel, ruleId: 'dcr-js', stream: 'Custom-Js_CL', recordCount: 3_000, recordBytes: 1_000 },
+      {
+        endpoint: shared.fakes.endpoints.sentinel,
+        ruleId: 'dcr-js',
+        stream: 'Custom-Js_CL',
+        recordCount: 3_000,
+        recordBytes: 1_000,
+      },
       shared.fakes.env,
     );
     expect(run.result, run.stderr).toEqual({ ok: true, durationMs: expect.any(Number) });
@@ -42,8 +48,16 @@ describe('@azure/monitor-ingestion with DefaultAzureCredential through the ident
 describe('@azure/keyvault-secrets through the challenge', () => {
   it('sets and gets a secret on a 127.0.0.1 vault without any client option', async () => {
     const since = shared.fakes.journal.total();
-    const run = await runNodeClient<SecretResult>('keyvault-set-get.ts', { vaultUrl: shared.fakes.endpoints.keyVault, name: 'js-secret', value: 'hunter2' }, shared.fakes.env);
-    expect(run.result, run.stderr).toMatchObject({ ok: true, got: { value: 'hunter2' }, set: { vaultUrl: shared.fakes.endpoints.keyVault } });
+    const run = await runNodeClient<SecretResult>(
+      'keyvault-set-get.ts',
+      { vaultUrl: shared.fakes.endpoints.keyVault, name: 'js-secret', value: 'hunter2' },
+      shared.fakes.env,
+    );
+    expect(run.result, run.stderr).toMatchObject({
+      ok: true,
+      got: { value: 'hunter2' },
+      set: { vaultUrl: shared.fakes.endpoints.keyVault },
+    });
     expect(run.result.got!.id).toBe(`${shared.fakes.endpoints.keyVault}/secrets/js-secret/${run.result.got!.version}`);
     const kv = shared.fakes.journal.query({ sinceSeq: since, service: 'keyvault' });
     // The bodiless challenge request first, then the authorised PUT and GET.

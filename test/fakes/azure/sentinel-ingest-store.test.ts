@@ -15,7 +15,10 @@ const PATH = '/dataCollectionRules/dcr-1/streams/Custom-Fw_CL?api-version=2023-0
 const AUTH = { authorization: 'Bearer eyJ0eXAiOiJKV1QifQ.eyJhdWQiOiJ4In0.c2ln' };
 
 function gzipUpload(service: ReturnType<typeof createSentinelService>, records: unknown[], target = PATH) {
-  const request = makeRequest('sentinel', 'POST', target, { headers: { ...AUTH, 'content-encoding': 'gzip' }, body: gzipSync(JSON.stringify(records)) });
+  const request = makeRequest('sentinel', 'POST', target, {
+    headers: { ...AUTH, 'content-encoding': 'gzip' },
+    body: gzipSync(JSON.stringify(records)),
+  });
   return service.handle(request, service.classify(request)).status;
 }
 
@@ -24,7 +27,12 @@ function plainUpload(service: ReturnType<typeof createSentinelService>, body: st
   return service.handle(request, service.classify(request)).status;
 }
 
-const firewall = (n: number) => ({ TimeGenerated: '2024-01-01T00:00:00Z', SourceIP: '10.0.0.1', Action: n % 3 ? 'allow' : 'deny', BytesTransferred: 1_000_000 + n });
+const firewall = (n: number) => ({
+  TimeGenerated: '2024-01-01T00:00:00Z',
+  SourceIP: '10.0.0.1',
+  Action: n % 3 ? 'allow' : 'deny',
+  BytesTransferred: 1_000_000 + n,
+});
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => firewall(from + i));
 
 describe('ingest store fast path', () => {
@@ -122,7 +130,9 @@ describe('ingest store fast path', () => {
     expect(gzipUpload(service, range(4, 7), '/dataCollectionRules/dcr-b/streams/S2?api-version=1')).toBe(204); // seq 5-7
     const all = service.store.records();
     expect(all.map((r) => r.seq)).toEqual([3, 4, 5, 6, 7]); // 1-2 evicted from the first segment
-    expect(all.map((r) => r.record['BytesTransferred'])).toEqual([1_000_002, 1_000_003, 1_000_004, 1_000_005, 1_000_006]);
+    expect(all.map((r) => r.record['BytesTransferred'])).toEqual([
+      1_000_002, 1_000_003, 1_000_004, 1_000_005, 1_000_006,
+    ]);
     expect(service.store.records({ stream: 'S1' }).map((r) => r.seq)).toEqual([3, 4]);
     expect(service.store.records({ ruleId: 'dcr-b' }).map((r) => r.seq)).toEqual([5, 6, 7]);
     expect(service.store.records({ requestId: all[0]!.requestId }).map((r) => r.seq)).toEqual([3, 4]);
@@ -144,7 +154,14 @@ describe('ingest store fast path', () => {
     expect(store.count()).toEqual({ total: 3, distinct: 2 });
     // Elements that do not serialise as objects must not confuse the record cuts.
     store.add({ ruleId: 'r', stream: 's', requestId: 'q3', arrivedAtMs: 3, records: [{ m: '},{' }, new Date(0)] });
-    store.add({ ruleId: 'r', stream: 's', requestId: 'q4', arrivedAtMs: 4, records: [{ m: '},{' }, 'x'], json: '[{"m":"},{"},"x"]' });
+    store.add({
+      ruleId: 'r',
+      stream: 's',
+      requestId: 'q4',
+      arrivedAtMs: 4,
+      records: [{ m: '},{' }, 'x'],
+      json: '[{"m":"},{"},"x"]',
+    });
     expect(store.count()).toEqual({ total: 7, distinct: 5 });
     expect(store.records({ requestId: 'q4' }).map((r) => r.record)).toEqual([{ m: '},{' }, 'x']);
   });

@@ -7,7 +7,11 @@ import { jsonBody, makeRequest } from './helpers/make-request.js';
 const PATH = '/dataCollectionRules/dcr-123/streams/Custom-Firewall_CL';
 const AUTH = { authorization: 'Bearer eyJ0eXAiOiJKV1QifQ.eyJhdWQiOiJ4In0.c2ln' };
 
-function upload(service: ReturnType<typeof createSentinelService>, options: Parameters<typeof makeRequest>[3] = {}, target = `${PATH}?api-version=2023-01-01`) {
+function upload(
+  service: ReturnType<typeof createSentinelService>,
+  options: Parameters<typeof makeRequest>[3] = {},
+  target = `${PATH}?api-version=2023-01-01`,
+) {
   const request = makeRequest('sentinel', 'POST', target, options);
   return service.handle(request, service.classify(request));
 }
@@ -15,7 +19,11 @@ function upload(service: ReturnType<typeof createSentinelService>, options: Para
 describe('createSentinelService', () => {
   it('classifies uploads with rule id and stream, decoding the path and the api%2Dversion key', () => {
     const service = createSentinelService({ clock: new ManualClock(0) });
-    const request = makeRequest('sentinel', 'POST', '/dataCollectionRules/dcr%2D1/streams/Custom-A_CL?api%2Dversion=2023-01-01');
+    const request = makeRequest(
+      'sentinel',
+      'POST',
+      '/dataCollectionRules/dcr%2D1/streams/Custom-A_CL?api%2Dversion=2023-01-01',
+    );
     expect(service.classify(request)).toEqual({ operation: 'Upload', ruleId: 'dcr-1', stream: 'Custom-A_CL' });
     expect(request.query.get('api-version')).toBe('2023-01-01');
     expect(service.classify(makeRequest('sentinel', 'GET', PATH)).operation).toBe('Unknown');
@@ -25,7 +33,10 @@ describe('createSentinelService', () => {
     const clock = new ManualClock(1_000);
     const service = createSentinelService({ clock });
     const records = [{ a: 1 }, { a: 2 }];
-    const gz = upload(service, { headers: { ...AUTH, 'content-encoding': 'gzip' }, body: gzipSync(JSON.stringify(records)) });
+    const gz = upload(service, {
+      headers: { ...AUTH, 'content-encoding': 'gzip' },
+      body: gzipSync(JSON.stringify(records)),
+    });
     clock.advance(500);
     const plain = upload(service, { headers: AUTH, body: JSON.stringify([{ a: 1 }]) });
     expect([gz.status, plain.status]).toEqual([204, 204]);
@@ -74,7 +85,9 @@ describe('createSentinelService', () => {
     const record = { msg: 'x'.repeat(990) };
     const pythonSized = JSON.stringify(Array.from({ length: 1_063 }, () => record));
     expect(pythonSized.length).toBeGreaterThan(1_048_576);
-    expect(upload(service, { headers: { ...AUTH, 'content-encoding': 'gzip' }, body: gzipSync(pythonSized) }).status).toBe(204);
+    expect(
+      upload(service, { headers: { ...AUTH, 'content-encoding': 'gzip' }, body: gzipSync(pythonSized) }).status,
+    ).toBe(204);
     const tooBig = JSON.stringify([{ msg: 'y'.repeat(DEFAULT_MAX_UNCOMPRESSED_BYTES) }]);
     const gz = gzipSync(tooBig);
     expect(gz.length).toBeLessThan(10_000);

@@ -17,7 +17,11 @@ function findTsxLauncher(groupId: number): number {
 
 describe('npm run fakes', () => {
   it('prints { endpoints, env, caCertPath } as the first stdout line, serves, and exits 0 on SIGTERM with ports closed', async () => {
-    const child = spawn('npm', ['run', '-s', 'fakes', '--', '--json', '--seed', '5'], { cwd: process.cwd(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['run', '-s', 'fakes', '--', '--json', '--seed', '5'], {
+      cwd: process.cwd(),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -26,9 +30,20 @@ describe('npm run fakes', () => {
         createInterface({ input: child.stdout }).once('line', resolve);
         child.once('exit', () => reject(new Error(`npm run fakes exited before printing: ${stderr}`)));
       });
-      const info = JSON.parse(firstLine) as { endpoints: Record<string, string>; env: Record<string, string>; caCertPath: string };
+      const info = JSON.parse(firstLine) as {
+        endpoints: Record<string, string>;
+        env: Record<string, string>;
+        caCertPath: string;
+      };
       expect(Object.keys(info).sort()).toEqual(['caCertPath', 'endpoints', 'env']);
-      expect(Object.keys(info.endpoints).sort()).toEqual(['authority', 'control', 'identity', 'keyVault', 's3', 'sentinel']);
+      expect(Object.keys(info.endpoints).sort()).toEqual([
+        'authority',
+        'control',
+        'identity',
+        'keyVault',
+        's3',
+        'sentinel',
+      ]);
       expect(info.env.NODE_EXTRA_CA_CERTS).toBe(info.caCertPath);
       expect(existsSync(info.caCertPath)).toBe(true);
       const faults = await rawRequest(`${info.endpoints.control}/__chaos/faults`);
@@ -48,9 +63,15 @@ describe('npm run fakes', () => {
   });
 
   it('stops cleanly when the whole process group gets SIGTERM (what `kill %1` or Ctrl-C does)', async () => {
-    const child = spawn('npm', ['run', '-s', 'fakes', '--', '--json'], { cwd: process.cwd(), detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn('npm', ['run', '-s', 'fakes', '--', '--json'], {
+      cwd: process.cwd(),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     try {
-      const info = JSON.parse(await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve))) as { endpoints: Record<string, string>; caCertPath: string };
+      const info = JSON.parse(
+        await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve)),
+      ) as { endpoints: Record<string, string>; caCertPath: string };
       process.kill(-child.pid!, 'SIGTERM');
       // npm itself dies of the signal at once; the fakes process finishes its cleanup after it.
       const deadline = Date.now() + 10_000;
@@ -75,7 +96,9 @@ describe('npm run fakes', () => {
     );
     expect(failure?.code).toBe(2);
     expect(failure?.stderr).toContain('unknown flag --jsno');
-    const badSeed = await run('npm', ['run', '-s', 'fakes', '--', '--seed', 'abc'], { cwd: process.cwd() }).catch((error: { code: number; stderr: string }) => error);
+    const badSeed = await run('npm', ['run', '-s', 'fakes', '--', '--seed', 'abc'], { cwd: process.cwd() }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(badSeed).toMatchObject({ code: 2, stderr: expect.stringContaining('--seed') });
   });
 });

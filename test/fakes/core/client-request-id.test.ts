@@ -15,11 +15,17 @@ const shared = useSharedFakes({ clearFaultsAfterEach: true });
 
 /** Two failed attempts, then success: one call of three requests. */
 function failTwice(stream: string): void {
-  shared.fakes.faults.add({ target: { service: 'sentinel', operation: 'Upload', stream }, effect: { kind: 'http_error', status: 503, retryAfterSeconds: 0 }, schedule: { kind: 'first', count: 2 } });
+  shared.fakes.faults.add({
+    target: { service: 'sentinel', operation: 'Upload', stream },
+    effect: { kind: 'http_error', status: 503, retryAfterSeconds: 0 },
+    schedule: { kind: 'first', count: 2 },
+  });
 }
 
 function uploadsOf(stream: string, sinceSeq: number) {
-  return shared.fakes.journal.query({ sinceSeq, service: 'sentinel', operation: 'Upload' }).filter((e) => e.stream === stream);
+  return shared.fakes.journal
+    .query({ sinceSeq, service: 'sentinel', operation: 'Upload' })
+    .filter((e) => e.stream === stream);
 }
 
 describe('journal clientRequestId', () => {
@@ -27,7 +33,13 @@ describe('journal clientRequestId', () => {
     const stream = 'Custom-CallIdPy_CL';
     failTwice(stream);
     const since = shared.fakes.journal.total();
-    const args = { endpoint: shared.fakes.endpoints.sentinel, rule_id: 'dcr-call-id', stream, record_count: 5, record_bytes: 50 };
+    const args = {
+      endpoint: shared.fakes.endpoints.sentinel,
+      rule_id: 'dcr-call-id',
+      stream,
+      record_count: 5,
+      record_bytes: 50,
+    };
     const first = await runPythonCheck<{ ok: boolean }>('azure_logs_upload.py', args, shared.fakes.env);
     expect(first.result, first.stderr).toMatchObject({ ok: true });
     const second = await runPythonCheck<{ ok: boolean }>('azure_logs_upload.py', args, shared.fakes.env);
@@ -46,7 +58,11 @@ describe('journal clientRequestId', () => {
     const stream = 'Custom-CallIdJs_CL';
     failTwice(stream);
     const since = shared.fakes.journal.total();
-    const run = await runNodeClient<{ ok: boolean }>('monitor-upload.ts', { endpoint: shared.fakes.endpoints.sentinel, ruleId: 'dcr-call-id', stream, recordCount: 5, recordBytes: 50 }, shared.fakes.env);
+    const run = await runNodeClient<{ ok: boolean }>(
+      'monitor-upload.ts',
+      { endpoint: shared.fakes.endpoints.sentinel, ruleId: 'dcr-call-id', stream, recordCount: 5, recordBytes: 50 },
+      shared.fakes.env,
+    );
     expect(run.result, run.stderr).toMatchObject({ ok: true });
     const uploads = uploadsOf(stream, since);
     expect(uploads.map((e) => e.status)).toEqual([503, 503, 204]);
@@ -58,20 +74,37 @@ describe('journal clientRequestId', () => {
   it('is the same on every retry of one boto3 call (amz-sdk-invocation-id), with the attempt counting up', async () => {
     shared.fakes.s3.createBucket('call-ids');
     shared.fakes.s3.putObject('call-ids', 'k.log', Buffer.from('hello'));
-    shared.fakes.faults.add({ target: { service: 's3', operation: 'GetObject', bucket: 'call-ids' }, effect: { kind: 'http_error', status: 503 }, schedule: { kind: 'first', count: 2 } });
+    shared.fakes.faults.add({
+      target: { service: 's3', operation: 'GetObject', bucket: 'call-ids' },
+      effect: { kind: 'http_error', status: 503 },
+      schedule: { kind: 'first', count: 2 },
+    });
     const since = shared.fakes.journal.total();
-    const run = await runBoto3(['get', '--bucket', 'call-ids', '--key', 'k.log'], { endpoint: shared.fakes.endpoints.s3, extra: { ...shared.fakes.env } });
+    const run = await runBoto3(['get', '--bucket', 'call-ids', '--key', 'k.log'], {
+      endpoint: shared.fakes.endpoints.s3,
+      extra: { ...shared.fakes.env },
+    });
     expect(run.ok, JSON.stringify(run)).toBe(true);
     const gets = shared.fakes.journal.query({ sinceSeq: since, service: 's3', operation: 'GetObject' });
-    expect(gets.map((e) => [e.status, e.attempt])).toEqual([[503, 1], [503, 2], [200, 3]]);
+    expect(gets.map((e) => [e.status, e.attempt])).toEqual([
+      [503, 1],
+      [503, 2],
+      [200, 3],
+    ]);
     expect(gets[0]!.clientRequestId).toMatch(UUID);
     expect(gets.map((e) => e.clientRequestId)).toEqual(Array(3).fill(gets[0]!.clientRequestId));
   });
 
   it('takes x-ms-client-request-id, else amz-sdk-invocation-id, and is absent without either', async () => {
     const since = shared.fakes.journal.total();
-    await rawRequest(`${shared.fakes.endpoints.s3}/`, { ca: shared.fakes.caCertPem, headers: { 'amz-sdk-invocation-id': 'aws-call-1', 'amz-sdk-request': 'attempt=2; max=3' } });
-    await rawRequest(`${shared.fakes.endpoints.s3}/`, { ca: shared.fakes.caCertPem, headers: { 'x-ms-client-request-id': 'azure-call-1', 'amz-sdk-invocation-id': 'ignored' } });
+    await rawRequest(`${shared.fakes.endpoints.s3}/`, {
+      ca: shared.fakes.caCertPem,
+      headers: { 'amz-sdk-invocation-id': 'aws-call-1', 'amz-sdk-request': 'attempt=2; max=3' },
+    });
+    await rawRequest(`${shared.fakes.endpoints.s3}/`, {
+      ca: shared.fakes.caCertPem,
+      headers: { 'x-ms-client-request-id': 'azure-call-1', 'amz-sdk-invocation-id': 'ignored' },
+    });
     await rawRequest(`${shared.fakes.endpoints.s3}/`, { ca: shared.fakes.caCertPem });
     const entries = shared.fakes.journal.query({ sinceSeq: since, service: 's3' });
     expect(entries).toHaveLength(3);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SystemClock } from '../../../fakes/core/clock.js';
-import { startControlApi, type StartedControlApi } from '../../../fakes/core/control-api.js';
+import { type StartedControlApi, startControlApi } from '../../../fakes/core/control-api.js';
+import { type StartedFakeServer, startFakeServer } from '../../../fakes/core/fake-server.js';
 import { FaultEngine } from '../../../fakes/core/fault-engine.js';
-import { startFakeServer, type StartedFakeServer } from '../../../fakes/core/fake-server.js';
 import { Journal } from '../../../fakes/core/journal.js';
 import type { IngestRecord } from '../../../fakes/core/types.js';
 import { rawRequest } from './helpers/raw-request.js';
@@ -21,7 +21,12 @@ const records: IngestRecord[] = [
   { seq: 2, ruleId: 'dcr', stream: 'Custom-B', requestId: 'r2', arrivedAtMs: 2, record: { n: 2 } },
 ];
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: any }> {
   const res = await rawRequest(control.url + path, {
     method,
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
@@ -42,7 +47,10 @@ beforeAll(async () => {
       engine.clear();
     },
     ingest: {
-      records: (filter) => records.filter((r) => (filter?.stream === undefined || r.stream === filter.stream) && r.seq > (filter?.sinceSeq ?? 0)),
+      records: (filter) =>
+        records.filter(
+          (r) => (filter?.stream === undefined || r.stream === filter.stream) && r.seq > (filter?.sinceSeq ?? 0),
+        ),
       count: () => ({ total: records.length, distinct: records.length }),
     },
     seedS3Object: (bucket, key, body) => void (seeded[`s3:${bucket}/${key}`] = body.toString()),
@@ -56,9 +64,19 @@ afterAll(async () => {
 
 describe('control API', () => {
   it('adds, lists (unmatched flagged), reads and removes rules', async () => {
-    const created = await call('POST', '/__chaos/faults', { id: 'slow', target: { service: 'sentinel' }, effect: { kind: 'http_error', status: 503 } });
+    const created = await call('POST', '/__chaos/faults', {
+      id: 'slow',
+      target: { service: 'sentinel' },
+      effect: { kind: 'http_error', status: 503 },
+    });
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ id: 'slow', matched: 0, applied: 0, unmatched: true, schedule: { kind: 'always' } });
+    expect(created.json).toMatchObject({
+      id: 'slow',
+      matched: 0,
+      applied: 0,
+      unmatched: true,
+      schedule: { kind: 'always' },
+    });
     await rawRequest(`${server.url}/kv/x`);
     const list = await call('GET', '/__chaos/faults');
     expect(list.json).toEqual([expect.objectContaining({ id: 'slow', matched: 1, applied: 1, unmatched: false })]);
@@ -66,24 +84,46 @@ describe('control API', () => {
     const removed = await call('DELETE', '/__chaos/faults/slow');
     expect(removed).toMatchObject({ status: 200, json: { id: 'slow', applied: 1 } });
     expect((await call('GET', '/__chaos/faults')).json).toEqual([]);
-    expect((await call('GET', '/__chaos/faults?include=removed')).json.map((r: { id: string }) => r.id)).toContain('slow');
+    expect((await call('GET', '/__chaos/faults?include=removed')).json.map((r: { id: string }) => r.id)).toContain(
+      'slow',
+    );
   });
 
   it('answers 400 with every validation problem, 409 for a duplicate id, 404 for an unknown rule', async () => {
-    const bad = await call('POST', '/__chaos/faults', { target: { service: 'nope' }, effect: { kind: 'latency' }, schedule: { kind: 'first' } });
+    const bad = await call('POST', '/__chaos/faults', {
+      target: { service: 'nope' },
+      effect: { kind: 'latency' },
+      schedule: { kind: 'first' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.status).toBe(400);
-    expect(bad.json.problems).toEqual(['target.service: must be one of s3, keyvault, sentinel, identity', 'effect.latencyMs: is required', 'schedule.count: is required']);
+    expect(bad.json.problems).toEqual([
+      'target.service: must be one of s3, keyvault, sentinel, identity',
+      'effect.latencyMs: is required',
+      'schedule.count: is required',
+    ]);
     expect(bad.json.error).toContain('effect.latencyMs: is required');
-    expect((await call('POST', '/__chaos/faults', '{not json')).json).toMatchObject({ status: 400, error: expect.stringContaining('expected JSON') });
+    expect((await call('POST', '/__chaos/faults', '{not json')).json).toMatchObject({
+      status: 400,
+      error: expect.stringContaining('expected JSON'),
+    });
     const rule = { id: 'dup', target: { service: 's3' }, effect: { kind: 'reset' } };
     expect((await call('POST', '/__chaos/faults', rule)).status).toBe(201);
-    expect((await call('POST', '/__chaos/faults', rule)).json).toMatchObject({ status: 409, error: expect.stringContaining('already exists') });
-    expect((await call('DELETE', '/__chaos/faults/ghost')).json).toMatchObject({ status: 404, error: expect.stringContaining('no rule with this id') });
+    expect((await call('POST', '/__chaos/faults', rule)).json).toMatchObject({
+      status: 409,
+      error: expect.stringContaining('already exists'),
+    });
+    expect((await call('DELETE', '/__chaos/faults/ghost')).json).toMatchObject({
+      status: 404,
+      error: expect.stringContaining('no rule with this id'),
+    });
     expect((await call('DELETE', '/__chaos/faults')).json).toEqual({ removed: 1 });
     expect((await call('GET', '/__chaos/nowhere')).json.status).toBe(404);
     expect((await call('PATCH', '/__chaos/faults')).json.status).toBe(405);
-    expect((await call('GET', '/__chaos/journal?status=abc')).json).toMatchObject({ status: 400, error: expect.stringContaining('status must be an integer') });
+    expect((await call('GET', '/__chaos/journal?status=abc')).json).toMatchObject({
+      status: 400,
+      error: expect.stringContaining('status must be an integer'),
+    });
   });
 
   it('resets', async () => {
@@ -101,7 +141,9 @@ describe('control API', () => {
     expect(counts.total).toBe(journal.total());
 
     const controller = new AbortController();
-    const response = await fetch(`${control.url}/__chaos/journal/stream?operation=EchoQuery`, { signal: controller.signal });
+    const response = await fetch(`${control.url}/__chaos/journal/stream?operation=EchoQuery`, {
+      signal: controller.signal,
+    });
     expect(response.headers.get('content-type')).toBe('application/x-ndjson');
     const reader = response.body!.getReader();
     await rawRequest(`${server.url}/kv/ignored`);
@@ -120,7 +162,11 @@ describe('control API', () => {
     expect((await call('GET', '/__chaos/ingest?stream=Custom-B')).json).toEqual([records[1]]);
     expect((await call('GET', '/__chaos/ingest?sinceSeq=1')).json).toEqual([records[1]]);
     expect((await call('GET', '/__chaos/ingest/count')).json).toEqual({ total: 2, distinct: 2 });
-    expect((await call('PUT', '/__chaos/s3/logs/fw/a%20b.log', 'line-1')).json).toEqual({ bucket: 'logs', key: 'fw/a b.log', size: 6 });
+    expect((await call('PUT', '/__chaos/s3/logs/fw/a%20b.log', 'line-1')).json).toEqual({
+      bucket: 'logs',
+      key: 'fw/a b.log',
+      size: 6,
+    });
     expect(seeded['s3:logs/fw/a b.log']).toBe('line-1');
     await call('PUT', '/__chaos/keyvault/secrets/shared-key', { value: 's3cr3t' });
     expect(seeded['kv:shared-key']).toBe('s3cr3t');

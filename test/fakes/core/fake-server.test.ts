@@ -1,8 +1,8 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SystemClock } from '../../../fakes/core/clock.js';
+import { type StartedFakeServer, startFakeServer } from '../../../fakes/core/fake-server.js';
 import { FaultEngine } from '../../../fakes/core/fault-engine.js';
-import { startFakeServer, type StartedFakeServer } from '../../../fakes/core/fake-server.js';
 import { Journal } from '../../../fakes/core/journal.js';
 import { createRunCertificates, type RunCertificates } from '../../../fakes/core/tls.js';
 import type { JournalEntry } from '../../../fakes/core/types.js';
@@ -39,7 +39,14 @@ describe('fake server plumbing', () => {
     expect(JSON.parse(res.body.toString())).toEqual({ 'api-version': '2025-07-01', a: 'b c' });
     expect(new Date(res.headers.date!).getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(journal.total()).toBe(before + 1);
-    expect(lastEntry()).toMatchObject({ service: 'sentinel', operation: 'EchoQuery', method: 'GET', path: '/echo-query', status: 200, outcome: 'responded' });
+    expect(lastEntry()).toMatchObject({
+      service: 'sentinel',
+      operation: 'EchoQuery',
+      method: 'GET',
+      path: '/echo-query',
+      status: 200,
+      outcome: 'responded',
+    });
   });
 
   it('records the SDK attempt and the classified key', async () => {
@@ -87,7 +94,10 @@ describe('fake server plumbing', () => {
 
 describe('fault effects seen by a real client', () => {
   it('http_error: status, service envelope and Retry-After exactly as the rule says at scale 1', async () => {
-    const rule = engine.add({ target: { service: 'sentinel', operation: 'GetValue' }, effect: { kind: 'http_error', status: 429, retryAfterSeconds: 2 } });
+    const rule = engine.add({
+      target: { service: 'sentinel', operation: 'GetValue' },
+      effect: { kind: 'http_error', status: 429, retryAfterSeconds: 2 },
+    });
     const handledBefore = service.handled.count;
     const res = await rawRequest(`${server.url}/kv/k`);
     expect(res.ok && res.status).toBe(429);
@@ -102,7 +112,10 @@ describe('fault effects seen by a real client', () => {
   it('http_error: explicit code and message, Retry-After compressed at timeScale 10', async () => {
     const scaledEngine = new FaultEngine({ clock, timeScale: 10 });
     await using scaled = await startFakeServer({ definition: service, engine: scaledEngine, journal, clock });
-    scaledEngine.add({ target: { service: 'sentinel' }, effect: { kind: 'http_error', status: 503, code: 'Busy', message: 'try later', retryAfterSeconds: 15 } });
+    scaledEngine.add({
+      target: { service: 'sentinel' },
+      effect: { kind: 'http_error', status: 503, code: 'Busy', message: 'try later', retryAfterSeconds: 15 },
+    });
     const res = await rawRequest(`${scaled.url}/kv/k`);
     expect(res.ok && res.status).toBe(503);
     if (!res.ok) return;
@@ -186,7 +199,10 @@ describe('fault effects seen by a real client', () => {
   });
 
   it('commit_then_fail: state committed, then 503 (default) for the client', async () => {
-    engine.add({ target: { service: 'sentinel', operation: 'PutValue' }, effect: { kind: 'commit_then_fail', retryAfterSeconds: 1 } });
+    engine.add({
+      target: { service: 'sentinel', operation: 'PutValue' },
+      effect: { kind: 'commit_then_fail', retryAfterSeconds: 1 },
+    });
     const res = await rawRequest(`${server.url}/kv/committed`, { method: 'PUT', body: 'v1' });
     expect(res.ok && res.status).toBe(503);
     if (res.ok) expect(res.headers['retry-after']).toBe('1');
@@ -195,7 +211,10 @@ describe('fault effects seen by a real client', () => {
   });
 
   it('commit_then_fail with reset: state committed, then the connection is reset', async () => {
-    engine.add({ target: { service: 'sentinel', operation: 'PutValue' }, effect: { kind: 'commit_then_fail', reset: true } });
+    engine.add({
+      target: { service: 'sentinel', operation: 'PutValue' },
+      effect: { kind: 'commit_then_fail', reset: true },
+    });
     const res = await rawRequest(`${server.url}/kv/committed2`, { method: 'PUT', body: 'v2' });
     expect(res).toMatchObject({ ok: false, code: 'ECONNRESET' });
     expect(service.store.get('committed2')?.toString()).toBe('v2');
@@ -211,14 +230,23 @@ describe('lifecycle and TLS', () => {
   afterAll(() => certs.dispose());
 
   it('serves https with the run certificate, trusted through its CA only', async () => {
-    await using secure = await startFakeServer({ definition: service, engine, journal, clock, tls: { cert: certs.certPem, key: certs.keyPem } });
+    await using secure = await startFakeServer({
+      definition: service,
+      engine,
+      journal,
+      clock,
+      tls: { cert: certs.certPem, key: certs.keyPem },
+    });
     expect(secure.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     const trusted = await rawRequest(`${secure.url}/kv/k`, { ca: certs.caCertPem });
     expect(trusted.ok && trusted.status).toBe(200);
     const untrusted = await rawRequest(`${secure.url}/kv/k`);
     expect(untrusted.ok).toBe(false);
     engine.add({ target: { service: 'sentinel' }, effect: { kind: 'reset' } });
-    expect(await rawRequest(`${secure.url}/kv/k`, { ca: certs.caCertPem })).toMatchObject({ ok: false, code: 'ECONNRESET' });
+    expect(await rawRequest(`${secure.url}/kv/k`, { ca: certs.caCertPem })).toMatchObject({
+      ok: false,
+      code: 'ECONNRESET',
+    });
   });
 
   it('stop() releases hung requests, closes the port and is idempotent', async () => {

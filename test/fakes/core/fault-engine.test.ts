@@ -60,7 +60,10 @@ describe('FaultEngine matching', () => {
     engine.add({ id: 'never', target: { service: 'identity' }, effect: http503 });
     engine.add({ id: 'used', target: { service: 's3' }, effect: http503 });
     engine.decide('s3', get());
-    expect(engine.list().map((r) => [r.id, r.unmatched])).toEqual([['never', true], ['used', false]]);
+    expect(engine.list().map((r) => [r.id, r.unmatched])).toEqual([
+      ['never', true],
+      ['used', false],
+    ]);
     engine.remove('never');
     expect(engine.unmatchedRules().map((r) => r.id)).toEqual(['never']);
     expect(engine.removedRules()[0]).toMatchObject({ id: 'never', removedAtMs: 1_000, matched: 0 });
@@ -69,7 +72,9 @@ describe('FaultEngine matching', () => {
   it('generates ids, rejects duplicates, and tells listeners about removals', () => {
     const { engine } = engineAt();
     expect(engine.add({ target: { service: 's3' }, effect: http503 }).id).toBe('rule-1');
-    expect(() => engine.add({ id: 'rule-1', target: { service: 's3' }, effect: http503 })).toThrow(DuplicateFaultRuleError);
+    expect(() => engine.add({ id: 'rule-1', target: { service: 's3' }, effect: http503 })).toThrow(
+      DuplicateFaultRuleError,
+    );
     const removed: string[] = [];
     const unsubscribe = engine.onRemoved((id) => removed.push(id));
     engine.add({ id: 'x', target: { service: 's3' }, effect: http503 });
@@ -101,7 +106,12 @@ describe('FaultEngine schedules', () => {
   });
 
   it('probability is reproducible across two engines with the same seed, and differs with another seed', () => {
-    const spec: FaultRuleSpec = { id: 'flaky', target: { service: 's3' }, effect: http503, schedule: { kind: 'probability', p: 0.3 } };
+    const spec: FaultRuleSpec = {
+      id: 'flaky',
+      target: { service: 's3' },
+      effect: http503,
+      schedule: { kind: 'probability', p: 0.3 },
+    };
     const runs = [7, 7, 8].map((seed) => {
       const { engine } = engineAt(0, seed);
       engine.add(spec);
@@ -115,7 +125,11 @@ describe('FaultEngine schedules', () => {
   });
 
   it('probability with an explicit schedule seed ignores the run seed', () => {
-    const spec: FaultRuleSpec = { target: { service: 's3' }, effect: http503, schedule: { kind: 'probability', p: 0.5, seed: 99 } };
+    const spec: FaultRuleSpec = {
+      target: { service: 's3' },
+      effect: http503,
+      schedule: { kind: 'probability', p: 0.5, seed: 99 },
+    };
     const [a, b] = [1, 2].map((seed) => {
       const { engine } = engineAt(0, seed);
       engine.add(spec);
@@ -126,7 +140,11 @@ describe('FaultEngine schedules', () => {
 
   it('window is relative to when the rule was added, end exclusive', () => {
     const { engine, clock } = engineAt(50_000);
-    engine.add({ target: { service: 's3' }, effect: http503, schedule: { kind: 'window', startMs: 1_000, endMs: 2_000 } });
+    engine.add({
+      target: { service: 's3' },
+      effect: http503,
+      schedule: { kind: 'window', startMs: 1_000, endMs: 2_000 },
+    });
     const at = (ms: number): boolean => {
       clock.advance(ms - (clock.now() - 50_000));
       return engine.decide('s3', get()) !== undefined;
@@ -136,7 +154,11 @@ describe('FaultEngine schedules', () => {
 
   it('window bounds are target time: at timeScale 10 a 1 s..2 s window is 100..200 ms of clock time', () => {
     const { engine, clock } = engineAt(0, 1, 10);
-    engine.add({ target: { service: 's3' }, effect: http503, schedule: { kind: 'window', startMs: 1_000, endMs: 2_000 } });
+    engine.add({
+      target: { service: 's3' },
+      effect: http503,
+      schedule: { kind: 'window', startMs: 1_000, endMs: 2_000 },
+    });
     clock.advance(99);
     expect(engine.decide('s3', get())).toBeUndefined();
     clock.advance(1);
@@ -192,21 +214,39 @@ describe('validateFaultRuleSpec', () => {
     };
     const target = { service: 's3' };
     expect(problemsOf({ target, effect: { kind: 'latency' } })).toEqual(['effect.latencyMs: is required']);
-    expect(problemsOf({ target, effect: { kind: 'latency', latencyMs: 5, distribution: 'pareto' } })).toEqual(['effect.distribution: must be one of uniform, normal']);
-    expect(problemsOf({ target, effect: { kind: 'truncate_body', keepBytes: 1.5 } })).toEqual(['effect.keepBytes: must be an integer']);
+    expect(problemsOf({ target, effect: { kind: 'latency', latencyMs: 5, distribution: 'pareto' } })).toEqual([
+      'effect.distribution: must be one of uniform, normal',
+    ]);
+    expect(problemsOf({ target, effect: { kind: 'truncate_body', keepBytes: 1.5 } })).toEqual([
+      'effect.keepBytes: must be an integer',
+    ]);
     expect(problemsOf({ target, effect: { kind: 'commit_then_fail', reset: true, status: 503 } })).toHaveLength(1);
-    expect(problemsOf({ target, effect: { kind: 'explode' } })[0]).toMatch(/^effect\.kind: must be one of http_error, latency, reset, hang, truncate_body, commit_then_fail/);
-    expect(problemsOf({ target, effect: { kind: 'reset' }, schedule: { kind: 'first', count: 0 } })).toEqual(['schedule.count: must be >= 1']);
-    expect(problemsOf({ target, effect: { kind: 'reset' }, schedule: { kind: 'probability', p: 1.5 } })).toEqual(['schedule.p: must be <= 1']);
-    expect(problemsOf({ target, effect: { kind: 'reset' }, schedule: { kind: 'every_nth' } })).toEqual(['schedule.n: is required']);
-    expect(problemsOf({ target, effect: { kind: 'reset' }, schedule: { kind: 'sometimes' } })[0]).toMatch(/^schedule\.kind: must be one of/);
+    expect(problemsOf({ target, effect: { kind: 'explode' } })[0]).toMatch(
+      /^effect\.kind: must be one of http_error, latency, reset, hang, truncate_body, commit_then_fail/,
+    );
+    expect(problemsOf({ target, effect: { kind: 'reset' }, schedule: { kind: 'first', count: 0 } })).toEqual([
+      'schedule.count: must be >= 1',
+    ]);
+    expect(problemsOf({ target, effect: { kind: 'reset' }, schedule: { kind: 'probability', p: 1.5 } })).toEqual([
+      'schedule.p: must be <= 1',
+    ]);
+    expect(problemsOf({ target, effect: { kind: 'reset' }, schedule: { kind: 'every_nth' } })).toEqual([
+      'schedule.n: is required',
+    ]);
+    expect(problemsOf({ target, effect: { kind: 'reset' }, schedule: { kind: 'sometimes' } })[0]).toMatch(
+      /^schedule\.kind: must be one of/,
+    );
     expect(problemsOf('nope')).toHaveLength(1);
-    expect(problemsOf({})).toEqual([expect.stringMatching(/^target: is required/), expect.stringMatching(/^effect: is required/)]);
+    expect(problemsOf({})).toEqual([
+      expect.stringMatching(/^target: is required/),
+      expect.stringMatching(/^effect: is required/),
+    ]);
   });
 
   it('makes add() throw InvalidFaultRuleError carrying every problem', () => {
     const { engine } = engineAt();
-    const attempt = (): unknown => engine.add({ target: { service: 'nope' }, effect: { kind: 'http_error', status: 418 } } as never);
+    const attempt = (): unknown =>
+      engine.add({ target: { service: 'nope' }, effect: { kind: 'http_error', status: 418 } } as never);
     expect(attempt).toThrow(InvalidFaultRuleError);
     try {
       attempt();

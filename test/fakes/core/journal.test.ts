@@ -3,13 +3,26 @@ import { Journal } from '../../../fakes/core/journal.js';
 import type { JournalEntry, ServiceName } from '../../../fakes/core/types.js';
 
 function entry(service: ServiceName, operation: string, status: number): Omit<JournalEntry, 'seq'> {
-  return { requestId: `r-${Math.random()}`, service, operation, method: 'GET', path: '/', status, outcome: 'responded', startedAtMs: 0, durationMs: 1, bytesIn: 0, bytesOut: 0 };
+  return {
+    requestId: `r-${Math.random()}`,
+    service,
+    operation,
+    method: 'GET',
+    path: '/',
+    status,
+    outcome: 'responded',
+    startedAtMs: 0,
+    durationMs: 1,
+    bytesIn: 0,
+    bytesOut: 0,
+  };
 }
 
 describe('Journal', () => {
   it('keeps at most `capacity` entries but exact, gap-free sequence numbers and counters', () => {
     const journal = new Journal({ capacity: 100 });
-    for (let i = 0; i < 1_000; i++) journal.record(entry(i % 2 ? 's3' : 'sentinel', i % 2 ? 'GetObject' : 'Upload', i % 10 === 0 ? 503 : 200));
+    for (let i = 0; i < 1_000; i++)
+      journal.record(entry(i % 2 ? 's3' : 'sentinel', i % 2 ? 'GetObject' : 'Upload', i % 10 === 0 ? 503 : 200));
     expect(journal.total()).toBe(1_000);
     expect(journal.retained()).toBe(100);
     const all = journal.query();

@@ -9,9 +9,22 @@ import { rawRequest } from './helpers/raw-request.js';
 const run = promisify(execFile);
 
 const CONTRACT_ENV_KEYS = [
-  'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_DEFAULT_REGION', 'AWS_REGION',
-  'AWS_EC2_METADATA_DISABLED', 'IDENTITY_ENDPOINT', 'IDENTITY_HEADER', 'AZURE_TOKEN_CREDENTIALS', 'AWS_CA_BUNDLE',
-  'REQUESTS_CA_BUNDLE', 'SSL_CERT_FILE', 'NODE_EXTRA_CA_CERTS', 'KEY_VAULT_URL', 'SENTINEL_DCR_ENDPOINT',
+  'AWS_ENDPOINT_URL_S3',
+  'AWS_ENDPOINT_URL',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_DEFAULT_REGION',
+  'AWS_REGION',
+  'AWS_EC2_METADATA_DISABLED',
+  'IDENTITY_ENDPOINT',
+  'IDENTITY_HEADER',
+  'AZURE_TOKEN_CREDENTIALS',
+  'AWS_CA_BUNDLE',
+  'REQUESTS_CA_BUNDLE',
+  'SSL_CERT_FILE',
+  'NODE_EXTRA_CA_CERTS',
+  'KEY_VAULT_URL',
+  'SENTINEL_DCR_ENDPOINT',
 ];
 
 describe('startFakes', () => {
@@ -43,16 +56,29 @@ describe('startFakes', () => {
       await Promise.all([fakes.stop(), fakes.stop()]);
     }
     expect(existsSync(fakes.caCertPath)).toBe(false);
-    expect(await rawRequest(`${fakes.endpoints.control}/__chaos/faults`)).toMatchObject({ ok: false, code: 'ECONNREFUSED' });
+    expect(await rawRequest(`${fakes.endpoints.control}/__chaos/faults`)).toMatchObject({
+      ok: false,
+      code: 'ECONNREFUSED',
+    });
     expect(await rawRequest(fakes.endpoints.s3)).toMatchObject({ ok: false, code: 'ECONNREFUSED' });
   });
 
   it('shares one engine and journal across fakes; reset clears faults and state but keeps the journal', async () => {
     await using fakes = await startFakes();
-    const s3 = new S3Client({ endpoint: fakes.endpoints.s3, forcePathStyle: true, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    const s3 = new S3Client({
+      endpoint: fakes.endpoints.s3,
+      forcePathStyle: true,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    });
     fakes.s3.createBucket('logs');
     fakes.s3.putObject('logs', 'fw/1.log', 'line');
-    fakes.faults.add({ id: 'once', target: { service: 's3', operation: 'GetObject', bucket: 'logs' }, effect: { kind: 'http_error', status: 503 }, schedule: { kind: 'first', count: 1 } });
+    fakes.faults.add({
+      id: 'once',
+      target: { service: 's3', operation: 'GetObject', bucket: 'logs' },
+      effect: { kind: 'http_error', status: 503 },
+      schedule: { kind: 'first', count: 1 },
+    });
     fakes.faults.add({ id: 'idle', target: { service: 'identity' }, effect: { kind: 'reset' } });
     const got = await s3.send(new GetObjectCommand({ Bucket: 'logs', Key: 'fw/1.log' }));
     expect(await got.Body!.transformToString()).toBe('line');
@@ -74,10 +100,14 @@ describe('startFakes', () => {
   it('gives an unmodified Azure SDK process everything through env: managed identity, Key Vault challenge, ingestion', async () => {
     await using fakes = await startFakes();
     fakes.keyVault.setSecret('shared-key', 's3cr3t');
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/fakes/core/fixtures/azure-sdk-client.ts', 'shared-key'], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...fakes.env },
-      timeout: 60_000,
-    });
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'test/fakes/core/fixtures/azure-sdk-client.ts', 'shared-key'],
+      {
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...fakes.env },
+        timeout: 60_000,
+      },
+    );
     expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toEqual({ secret: 's3cr3t' });
     expect(fakes.ingest.count().total).toBe(2);
     expect(fakes.journal.counts().byService.identity).toBeGreaterThanOrEqual(1);

@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { SystemClock } from '../../../fakes/core/clock.js';
-import { FaultEngine } from '../../../fakes/core/fault-engine.js';
 import { startFakeServer } from '../../../fakes/core/fake-server.js';
+import { FaultEngine } from '../../../fakes/core/fault-engine.js';
 import { Journal } from '../../../fakes/core/journal.js';
 import { createRunCertificates } from '../../../fakes/core/tls.js';
 import { createTinyService } from './helpers/tiny-service.js';
@@ -35,14 +35,24 @@ describe('createRunCertificates', () => {
   it('writes a CA that Python ssl (strict), requests, aiohttp and Node accept for 127.0.0.1 and localhost; dispose removes it', async () => {
     const certs = await createRunCertificates();
     const clock = new SystemClock();
-    const server = await startFakeServer({ definition: createTinyService(), engine: new FaultEngine({ clock }), journal: new Journal(), clock, tls: { cert: certs.certPem, key: certs.keyPem } });
+    const server = await startFakeServer({
+      definition: createTinyService(),
+      engine: new FaultEngine({ clock }),
+      journal: new Journal(),
+      clock,
+      tls: { cert: certs.certPem, key: certs.keyPem },
+    });
     try {
       expect(readFileSync(certs.caCertPath, 'utf8')).toBe(certs.caCertPem);
       const { stdout } = await run(PYTHON, ['-c', PYTHON_CLIENTS, server.url, certs.caCertPath], { timeout: 60_000 });
       expect(stdout.trim()).toBe('ok');
-      const node = await run(process.execPath, ['-e', `fetch(process.argv[1] + '/echo-query').then((r) => console.log(r.status))`, server.url], {
-        env: { PATH: process.env.PATH ?? '', NODE_EXTRA_CA_CERTS: certs.caCertPath },
-      });
+      const node = await run(
+        process.execPath,
+        ['-e', `fetch(process.argv[1] + '/echo-query').then((r) => console.log(r.status))`, server.url],
+        {
+          env: { PATH: process.env.PATH ?? '', NODE_EXTRA_CA_CERTS: certs.caCertPath },
+        },
+      );
       expect(node.stdout.trim()).toBe('200');
     } finally {
       await server.stop();

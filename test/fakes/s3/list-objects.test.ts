@@ -10,14 +10,19 @@ function storeWith(keys: string[]): S3Store {
   return store;
 }
 
-const tags = (xml: string, name: string) => [...xml.matchAll(new RegExp(`<${name}>([^<]*)</${name}>`, 'g'))].map((m) => m[1]);
+const tags = (xml: string, name: string) =>
+  [...xml.matchAll(new RegExp(`<${name}>([^<]*)</${name}>`, 'g'))].map((m) => m[1]);
 
 /** Follows NextContinuationToken like a paginator; returns every page. */
 function paginate(store: S3Store, params: Record<string, string>): string[] {
   const pages: string[] = [];
   let token: string | undefined;
   for (let i = 0; i < 100; i++) {
-    const query = new URLSearchParams({ 'list-type': '2', ...params, ...(token ? { 'continuation-token': token } : {}) });
+    const query = new URLSearchParams({
+      'list-type': '2',
+      ...params,
+      ...(token ? { 'continuation-token': token } : {}),
+    });
     const xml = listObjectsV2(store, 'bkt', query);
     pages.push(xml);
     token = tags(xml, 'NextContinuationToken')[0];
@@ -58,7 +63,11 @@ describe('ListObjectsV2', () => {
   });
 
   it('percent-encodes keys and echoes EncodingType for encoding-type=url', () => {
-    const xml = listObjectsV2(storeWith(['dir/a b+c\u00fc.txt']), 'bkt', new URLSearchParams('list-type=2&encoding-type=url&prefix=dir/'));
+    const xml = listObjectsV2(
+      storeWith(['dir/a b+c\u00fc.txt']),
+      'bkt',
+      new URLSearchParams('list-type=2&encoding-type=url&prefix=dir/'),
+    );
     expect(tags(xml, 'Key')).toEqual(['dir/a%20b%2Bc%C3%BC.txt']);
     expect(tags(xml, 'EncodingType')).toEqual(['url']);
     expect(decodeURIComponent(tags(xml, 'Key')[0]!)).toBe('dir/a b+c\u00fc.txt');
@@ -68,6 +77,8 @@ describe('ListObjectsV2', () => {
     const store = storeWith(['a']);
     expect(() => listObjectsV2(store, 'bkt', new URLSearchParams('list-type=2&max-keys=x'))).toThrow(/max-keys/);
     expect(() => listObjectsV2(store, 'bkt', new URLSearchParams('list-type=2&encoding-type=b64'))).toThrow(/Encoding/);
-    expect(() => listObjectsV2(store, 'bkt', new URLSearchParams('list-type=2&continuation-token=zzz'))).toThrow(/continuation token/);
+    expect(() => listObjectsV2(store, 'bkt', new URLSearchParams('list-type=2&continuation-token=zzz'))).toThrow(
+      /continuation token/,
+    );
   });
 });

@@ -4,7 +4,11 @@ import type { FakeRequest } from '../../../fakes/core/types.js';
 
 let counter = 0;
 
-export function makeRequest(method: string, url: string, options: { headers?: IncomingHttpHeaders; body?: Buffer | string } = {}): FakeRequest {
+export function makeRequest(
+  method: string,
+  url: string,
+  options: { headers?: IncomingHttpHeaders; body?: Buffer | string } = {},
+): FakeRequest {
   const q = url.indexOf('?');
   const path = q < 0 ? url : url.slice(0, q);
   const query = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));

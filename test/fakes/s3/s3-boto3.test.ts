@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRunCertificates, type RunCertificates } from '../../../fakes/core/tls.js';
 import { runBoto3 } from './run-boto3.js';
-import { startS3, type StartedS3 } from './start-s3.js';
+import { type StartedS3, startS3 } from './start-s3.js';
 
 describe('boto3 over http', () => {
   let fake: StartedS3;
@@ -15,7 +15,10 @@ describe('boto3 over http', () => {
   afterAll(() => fake?.stop());
 
   it('creates, puts (CRC32 + Expect: 100-continue), lists across pages, gets and heads', async () => {
-    const result = await runBoto3(['roundtrip', '--bucket', 'boto-bkt', '--prefix', 'in/', '--objects', '5', '--page-size', '2'], { endpoint: fake.url });
+    const result = await runBoto3(
+      ['roundtrip', '--bucket', 'boto-bkt', '--prefix', 'in/', '--objects', '5', '--page-size', '2'],
+      { endpoint: fake.url },
+    );
     expect(result.ok).toBe(true);
     expect(Number(String(result.botocore).split('.')[1])).toBeGreaterThanOrEqual(36); // botocore 1.x >= 1.36: CRC32 defaults
     const keys = (result.puts as { key: string }[]).map((p) => p.key);
@@ -46,10 +49,13 @@ describe('boto3 over https (AWS_CA_BUNDLE)', () => {
   });
 
   it('uploads with aws-chunked framing and a trailing CRC32, which the fake decodes', async () => {
-    const result = await runBoto3(['roundtrip', '--bucket', 'tls-bkt', '--prefix', 't/', '--objects', '3', '--page-size', '2'], {
-      endpoint: fake.url,
-      extra: { AWS_CA_BUNDLE: certs.caCertPath },
-    });
+    const result = await runBoto3(
+      ['roundtrip', '--bucket', 'tls-bkt', '--prefix', 't/', '--objects', '3', '--page-size', '2'],
+      {
+        endpoint: fake.url,
+        extra: { AWS_CA_BUNDLE: certs.caCertPath },
+      },
+    );
     expect(result.ok).toBe(true);
     const put = fake.seenHeaders.find((s) => s.operation === 'PutObject')!;
     expect(put.headers['content-encoding']).toContain('aws-chunked');

@@ -4,7 +4,7 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runBoto3 } from './run-boto3.js';
-import { startS3, waitFor, type StartedS3 } from './start-s3.js';
+import { type StartedS3, startS3, waitFor } from './start-s3.js';
 
 const started: StartedS3[] = [];
 const clients: S3Client[] = [];
@@ -14,7 +14,12 @@ async function setup(seed = 1) {
   started.push(fake);
   fake.store.putObject('bkt', 'obj.txt', 'payload');
   const jsClient = (maxAttempts = 3) => {
-    const client = new S3Client({ endpoint: fake.url, region: 'us-east-1', maxAttempts, credentials: { accessKeyId: 'AKID', secretAccessKey: 's' } });
+    const client = new S3Client({
+      endpoint: fake.url,
+      region: 'us-east-1',
+      maxAttempts,
+      credentials: { accessKeyId: 'AKID', secretAccessKey: 's' },
+    });
     clients.push(client);
     return client;
   };
@@ -26,7 +31,10 @@ afterEach(async () => {
   await Promise.all(started.splice(0).map((f) => f.stop()));
 });
 
-const slowDown = { target: { service: 's3', operation: 'GetObject' }, effect: { kind: 'http_error', status: 503 } } as const;
+const slowDown = {
+  target: { service: 's3', operation: 'GetObject' },
+  effect: { kind: 'http_error', status: 503 },
+} as const;
 
 describe('503 SlowDown to boto3', () => {
   it('is retried 5 times in legacy mode (the default)', async () => {
@@ -42,11 +50,19 @@ describe('503 SlowDown to boto3', () => {
   it('is retried 3 times with AWS_RETRY_MODE=standard, and then succeeds once the rule is gone', async () => {
     const { fake } = await setup();
     const rule = fake.engine.add(slowDown);
-    const result = await runBoto3(['get', '--bucket', 'bkt', '--key', 'obj.txt'], { endpoint: fake.url, extra: { AWS_RETRY_MODE: 'standard' } });
+    const result = await runBoto3(['get', '--bucket', 'bkt', '--key', 'obj.txt'], {
+      endpoint: fake.url,
+      extra: { AWS_RETRY_MODE: 'standard' },
+    });
     expect(result.error).toMatchObject({ code: 'SlowDown', status: 503 });
     expect(fake.journal.query({ operation: 'GetObject', status: 503 })).toHaveLength(3);
     fake.engine.remove(rule.id);
-    expect(await runBoto3(['get', '--bucket', 'bkt', '--key', 'obj.txt'], { endpoint: fake.url, extra: { AWS_RETRY_MODE: 'standard' } })).toMatchObject({ ok: true, body: 'payload' });
+    expect(
+      await runBoto3(['get', '--bucket', 'bkt', '--key', 'obj.txt'], {
+        endpoint: fake.url,
+        extra: { AWS_RETRY_MODE: 'standard' },
+      }),
+    ).toMatchObject({ ok: true, body: 'payload' });
   });
 });
 
@@ -54,7 +70,10 @@ describe('connection faults', () => {
   it('reset: boto3 (standard) fails after 3 attempts, the JS client after 3', async () => {
     const { fake, jsClient } = await setup();
     fake.engine.add({ target: { service: 's3', operation: 'GetObject' }, effect: { kind: 'reset' } });
-    const boto = await runBoto3(['get', '--bucket', 'bkt', '--key', 'obj.txt'], { endpoint: fake.url, extra: { AWS_RETRY_MODE: 'standard' } });
+    const boto = await runBoto3(['get', '--bucket', 'bkt', '--key', 'obj.txt'], {
+      endpoint: fake.url,
+      extra: { AWS_RETRY_MODE: 'standard' },
+    });
     expect(boto.ok).toBe(false);
     expect(boto.error.type).toMatch(/Connection|Endpoint|ProtocolError|ClosedError/);
     expect(fake.journal.query({ operation: 'GetObject' }).map((e) => e.outcome)).toEqual(['reset', 'reset', 'reset']);
@@ -66,11 +85,18 @@ describe('connection faults', () => {
     const { fake, jsClient } = await setup();
     fake.engine.add({ target: { service: 's3', operation: 'GetObject' }, effect: { kind: 'hang' } });
     const startedAt = Date.now();
-    await expect(jsClient().send(new GetObjectCommand({ Bucket: 'bkt', Key: 'obj.txt' }), { abortSignal: AbortSignal.timeout(500) })).rejects.toThrow();
+    await expect(
+      jsClient().send(new GetObjectCommand({ Bucket: 'bkt', Key: 'obj.txt' }), {
+        abortSignal: AbortSignal.timeout(500),
+      }),
+    ).rejects.toThrow();
     const elapsedMs = Date.now() - startedAt;
     expect(elapsedMs).toBeGreaterThanOrEqual(450);
     expect(elapsedMs).toBeLessThan(3_000);
-    await waitFor(() => fake.journal.query({ operation: 'GetObject' }).length === 1, 'the hung request to be journaled');
+    await waitFor(
+      () => fake.journal.query({ operation: 'GetObject' }).length === 1,
+      'the hung request to be journaled',
+    );
     expect(fake.journal.query({ operation: 'GetObject' })[0]).toMatchObject({ status: 0, faultKind: 'hang' });
   });
 });
@@ -101,7 +127,10 @@ describe('seeded probability', () => {
       fake.engine.add({ id: 'flaky-get', ...slowDown, schedule: { kind: 'probability', p: 0.5 } });
       const client = jsClient(1);
       for (let i = 0; i < 24; i++) {
-        await client.send(new GetObjectCommand({ Bucket: 'bkt', Key: 'obj.txt' })).then((r) => r.Body!.transformToString(), () => undefined);
+        await client.send(new GetObjectCommand({ Bucket: 'bkt', Key: 'obj.txt' })).then(
+          (r) => r.Body!.transformToString(),
+          () => undefined,
+        );
       }
       return fake.journal.query({ operation: 'GetObject' }).map((e) => e.status);
     };

@@ -8,18 +8,22 @@ import {
   HeadBucketCommand,
   HeadObjectCommand,
   PutObjectCommand,
-  S3Client,
   paginateListObjectsV2,
+  S3Client,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startS3, type StartedS3 } from './start-s3.js';
+import { type StartedS3, startS3 } from './start-s3.js';
 
 let fake: StartedS3;
 let client: S3Client;
 
 beforeAll(async () => {
   fake = await startS3();
-  client = new S3Client({ endpoint: fake.url, region: 'us-east-1', credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' } });
+  client = new S3Client({
+    endpoint: fake.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+  });
 });
 afterAll(async () => {
   client?.destroy();
@@ -36,7 +40,9 @@ describe('@aws-sdk/client-s3 against the S3 fake', () => {
 
   it('puts a small string body with a CRC32 and reads it back with get and head', async () => {
     const key = 'dir/a b ü ☃.txt';
-    const put = await client.send(new PutObjectCommand({ Bucket: 'js-bkt', Key: key, Body: 'hello world', ContentType: 'text/plain' }));
+    const put = await client.send(
+      new PutObjectCommand({ Bucket: 'js-bkt', Key: key, Body: 'hello world', ContentType: 'text/plain' }),
+    );
     expect(put.ETag).toBe('"5eb63bbbe01eeed093cb22bb8f5acdc3"');
     const seen = fake.seenHeaders.findLast((s) => s.operation === 'PutObject')!;
     expect(seen.headers['x-amz-checksum-crc32']).toBeTruthy();
@@ -56,7 +62,9 @@ describe('@aws-sdk/client-s3 against the S3 fake', () => {
   it('puts a Readable stream, which the SDK frames as aws-chunked with a trailing checksum even over http', async () => {
     const payload = Buffer.alloc(200_000, 'x');
     const body = Readable.from([payload.subarray(0, 70_000), payload.subarray(70_000)]);
-    await client.send(new PutObjectCommand({ Bucket: 'js-bkt', Key: 'streamed.bin', Body: body, ContentLength: payload.length }));
+    await client.send(
+      new PutObjectCommand({ Bucket: 'js-bkt', Key: 'streamed.bin', Body: body, ContentLength: payload.length }),
+    );
     const seen = fake.seenHeaders.findLast((s) => s.operation === 'PutObject')!;
     expect(seen.headers['content-encoding']).toContain('aws-chunked');
     expect(seen.headers['x-amz-content-sha256']).toBe('STREAMING-UNSIGNED-PAYLOAD-TRAILER');
@@ -78,7 +86,11 @@ describe('@aws-sdk/client-s3 against the S3 fake', () => {
   });
 
   it('surfaces NoSuchKey for GET and NotFound for HEAD of a missing key', async () => {
-    await expect(client.send(new GetObjectCommand({ Bucket: 'js-bkt', Key: 'missing' }))).rejects.toMatchObject({ name: 'NoSuchKey' });
-    await expect(client.send(new HeadObjectCommand({ Bucket: 'js-bkt', Key: 'missing' }))).rejects.toMatchObject({ name: 'NotFound' });
+    await expect(client.send(new GetObjectCommand({ Bucket: 'js-bkt', Key: 'missing' }))).rejects.toMatchObject({
+      name: 'NoSuchKey',
+    });
+    await expect(client.send(new HeadObjectCommand({ Bucket: 'js-bkt', Key: 'missing' }))).rejects.toMatchObject({
+      name: 'NotFound',
+    });
   });
 });

@@ -39,7 +39,11 @@ describe('S3 classification', () => {
 
   it('percent-decodes keys and exposes bucket and key for fault targets', () => {
     const { s3 } = setup();
-    expect(s3.classify(makeRequest('GET', '/bkt/logs/a%20b%C3%BC.txt'))).toEqual({ operation: 'GetObject', bucket: 'bkt', key: 'logs/a bü.txt' });
+    expect(s3.classify(makeRequest('GET', '/bkt/logs/a%20b%C3%BC.txt'))).toEqual({
+      operation: 'GetObject',
+      bucket: 'bkt',
+      key: 'logs/a bü.txt',
+    });
   });
 });
 
@@ -83,7 +87,9 @@ describe('S3 routes', () => {
     s3.store.createBucket('bkt');
     const noKey = await call('GET', '/bkt/missing');
     expect(noKey.response.headers?.['content-type']).toBe('application/xml');
-    expect(noKey.text).toMatch(/<Error><Code>NoSuchKey<\/Code><Message>[^<]+<\/Message><Key>missing<\/Key><RequestId>REQ\d+<\/RequestId><HostId>[^<]+<\/HostId><\/Error>/);
+    expect(noKey.text).toMatch(
+      /<Error><Code>NoSuchKey<\/Code><Message>[^<]+<\/Message><Key>missing<\/Key><RequestId>REQ\d+<\/RequestId><HostId>[^<]+<\/HostId><\/Error>/,
+    );
     const head = await call('HEAD', '/bkt/missing');
     expect(head.response.status).toBe(404);
     expect(head.response.body).toBeUndefined();
@@ -92,7 +98,8 @@ describe('S3 routes', () => {
 
   it('accepts CreateBucketConfiguration XML and rejects malformed XML', async () => {
     const { call } = setup();
-    const config = '<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><LocationConstraint>eu-west-1</LocationConstraint></CreateBucketConfiguration>';
+    const config =
+      '<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><LocationConstraint>eu-west-1</LocationConstraint></CreateBucketConfiguration>';
     expect((await call('PUT', '/eu-bkt', { body: config })).response.status).toBe(200);
     expect((await call('PUT', '/eu-bkt', { body: config })).text).toContain('BucketAlreadyOwnedByYou');
     const bad = await call('PUT', '/other', { body: '<CreateBucketConfiguration><Loc' });
@@ -135,7 +142,15 @@ describe('S3 routes', () => {
     const request = makeRequest('GET', '/bkt/k');
     const classified = s3.classify(request);
     expect([503, 500, 429, 403, 401, 404, 400, 502, 504].map((s) => s3.defaultErrorCode(s, classified))).toEqual([
-      'SlowDown', 'InternalError', 'SlowDown', 'AccessDenied', 'AccessDenied', 'NoSuchKey', 'InvalidRequest', 'ServiceUnavailable', 'ServiceUnavailable',
+      'SlowDown',
+      'InternalError',
+      'SlowDown',
+      'AccessDenied',
+      'AccessDenied',
+      'NoSuchKey',
+      'InvalidRequest',
+      'ServiceUnavailable',
+      'ServiceUnavailable',
     ]);
     const response = s3.errorResponse(503, undefined, 'Please reduce your request rate.', request, classified);
     expect(response.status).toBe(503);

@@ -31,8 +31,12 @@ describe('SigV4 in strict mode', () => {
   });
 
   it('answers SignatureDoesNotMatch for a wrong signature and InvalidAccessKeyId for an unknown key', () => {
-    expect(() => authorizeS3Request(docGetObject('0'.repeat(64)), KEYS)).toThrow(expect.objectContaining({ code: 'SignatureDoesNotMatch', status: 403 }));
-    expect(() => authorizeS3Request(docGetObject(DOC_SIGNATURE, 'AKIDUNKNOWN'), KEYS)).toThrow(expect.objectContaining({ code: 'InvalidAccessKeyId', status: 403 }));
+    expect(() => authorizeS3Request(docGetObject('0'.repeat(64)), KEYS)).toThrow(
+      expect.objectContaining({ code: 'SignatureDoesNotMatch', status: 403 }),
+    );
+    expect(() => authorizeS3Request(docGetObject(DOC_SIGNATURE, 'AKIDUNKNOWN'), KEYS)).toThrow(
+      expect.objectContaining({ code: 'InvalidAccessKeyId', status: 403 }),
+    );
   });
 
   it('verifies the AWS documentation presigned URL example', () => {
@@ -41,20 +45,34 @@ describe('SigV4 in strict mode', () => {
         '&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host' +
         '&X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404',
     );
-    const request = { method: 'GET', path: '/test.txt', query, body: Buffer.alloc(0), headers: { host: 'examplebucket.s3.amazonaws.com' } };
+    const request = {
+      method: 'GET',
+      path: '/test.txt',
+      query,
+      body: Buffer.alloc(0),
+      headers: { host: 'examplebucket.s3.amazonaws.com' },
+    };
     expect(() => authorizeS3Request(request, KEYS)).not.toThrow();
   });
 
   it('treats malformed headers as AuthorizationHeaderMalformed only in strict mode', () => {
-    const bad = { ...docGetObject(DOC_SIGNATURE), headers: { ...docGetObject(DOC_SIGNATURE).headers, authorization: 'AWS4-HMAC-SHA256 Credential=garbage' } };
+    const bad = {
+      ...docGetObject(DOC_SIGNATURE),
+      headers: { ...docGetObject(DOC_SIGNATURE).headers, authorization: 'AWS4-HMAC-SHA256 Credential=garbage' },
+    };
     expect(() => authorizeS3Request(bad, undefined)).not.toThrow();
-    expect(() => authorizeS3Request(bad, KEYS)).toThrow(expect.objectContaining({ code: 'AuthorizationHeaderMalformed', status: 400 }));
+    expect(() => authorizeS3Request(bad, KEYS)).toThrow(
+      expect.objectContaining({ code: 'AuthorizationHeaderMalformed', status: 400 }),
+    );
     const anonymous = { ...bad, headers: { host: 'h' } };
     expect(() => authorizeS3Request(anonymous, KEYS)).toThrow(expect.objectContaining({ code: 'AccessDenied' }));
   });
 
   it('parses credential scope fields', () => {
     const parsed = parseSigV4(docGetObject(DOC_SIGNATURE).headers, new URLSearchParams());
-    expect(parsed).toMatchObject({ kind: 'parsed', auth: { credential: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', region: 'us-east-1', service: 's3' } } });
+    expect(parsed).toMatchObject({
+      kind: 'parsed',
+      auth: { credential: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', region: 'us-east-1', service: 's3' } },
+    });
   });
 });

@@ -27,8 +27,22 @@ export async function startS3(options: StartS3Options = {}) {
   };
   const engine = new FaultEngine({ clock, seed: options.seed ?? 1 });
   const journal = new Journal();
-  const server = await startFakeServer({ definition, engine, journal, clock, ...(options.tls ? { tls: options.tls } : {}) });
-  return { url: server.url, store: s3.store, engine, journal, seenHeaders, stop: () => server.stop(), [Symbol.asyncDispose]: () => server.stop() };
+  const server = await startFakeServer({
+    definition,
+    engine,
+    journal,
+    clock,
+    ...(options.tls ? { tls: options.tls } : {}),
+  });
+  return {
+    url: server.url,
+    store: s3.store,
+    engine,
+    journal,
+    seenHeaders,
+    stop: () => server.stop(),
+    [Symbol.asyncDispose]: () => server.stop(),
+  };
 }
 
 export type StartedS3 = Awaited<ReturnType<typeof startS3>>;

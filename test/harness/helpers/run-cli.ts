@@ -1,5 +1,5 @@
 /** Runs `harness/cli.ts` as a child process, as `npm run scenario` does. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -13,7 +13,11 @@ export interface CliRun {
 }
 
 export function runCli(args: readonly string[]): CliRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'harness/cli.ts', ...args], { cwd: REPO_ROOT, env: { ...process.env, CONNECTOR_DIR: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'harness/cli.ts', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, CONNECTOR_DIR: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   const waiters: { pattern: RegExp; resolve: (m: RegExpExecArray) => void }[] = [];
@@ -28,7 +32,9 @@ export function runCli(args: readonly string[]): CliRun {
       }
     }
   });
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr })),
+  );
   return {
     child,
     done,

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getScenario } from '../../../scenarios/index.js';
-import { expectNothingLeft, expectationNamed, trackedRun } from './tracked-run.js';
+import { expectationNamed, expectNothingLeft, trackedRun } from './tracked-run.js';
 
 export function describeScaleOneRun(scenarioId: string): void {
   describe(`${scenarioId} at --time-scale 1`, () => {
@@ -14,7 +14,9 @@ export function describeScaleOneRun(scenarioId: string): void {
       if (!scenario) throw new Error(`unknown scenario ${scenarioId}`);
       const run = await trackedRun(scenario, { timeScale: 1 });
       const result = run.result!;
-      const failed = result.expectations.filter((e) => !e.passed).map((e) => `${e.name}: expected ${JSON.stringify(e.expected)}, observed ${JSON.stringify(e.observed)}`);
+      const failed = result.expectations
+        .filter((e) => !e.passed)
+        .map((e) => `${e.name}: expected ${JSON.stringify(e.expected)}, observed ${JSON.stringify(e.observed)}`);
       expect(failed).toEqual([]);
       expect(result.verdict).toBe('passed');
       const recovery = expectationNamed(result, 'recovery_time').observed as number;

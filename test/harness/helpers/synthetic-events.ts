@@ -11,7 +11,13 @@ export function buildEvents(timeline: readonly (readonly [number, RunEventPayloa
 }
 
 let nextSeq = 1;
-export function request(service: ServiceName, operation: string, status: number, startedAtMs: number, extra: Partial<JournalEntry> = {}): RunEventPayload {
+export function request(
+  service: ServiceName,
+  operation: string,
+  status: number,
+  startedAtMs: number,
+  extra: Partial<JournalEntry> = {},
+): RunEventPayload {
   const entry: JournalEntry = {
     seq: nextSeq++,
     requestId: `req-${nextSeq}`,
@@ -30,7 +36,12 @@ export function request(service: ServiceName, operation: string, status: number,
   return { type: 'request:completed', entry, startedAtMs };
 }
 
-export function transition(breaker: string, from: BreakerState, to: BreakerState, options: { consistent?: boolean; expectedFrom?: BreakerState; pid?: number } = {}): RunEventPayload {
+export function transition(
+  breaker: string,
+  from: BreakerState,
+  to: BreakerState,
+  options: { consistent?: boolean; expectedFrom?: BreakerState; pid?: number } = {},
+): RunEventPayload {
   return {
     type: 'breaker:transitioned',
     command: 'run',
@@ -45,14 +56,42 @@ export function transition(breaker: string, from: BreakerState, to: BreakerState
 }
 
 export const launched = (pid = 100): RunEventPayload => ({ type: 'target:launched', command: 'run', pid });
-export const seeded = (...ids: string[]): RunEventPayload => ({ type: 'seed:put', recordIds: ids, keys: ids.map((id) => `logs/${id}.log`) });
+export const seeded = (...ids: string[]): RunEventPayload => ({
+  type: 'seed:put',
+  recordIds: ids,
+  keys: ids.map((id) => `logs/${id}.log`),
+});
 export const ingested = (id: string, duringReplay = false): RunEventPayload => ({
   type: 'record:ingested',
   recordId: id,
   duringReplay,
-  ingest: { seq: 1, ruleId: 'dcr', stream: 's', requestId: 'r', arrivedAtMs: 0, record: { BytesTransferred: Number(id) } },
+  ingest: {
+    seq: 1,
+    ruleId: 'dcr',
+    stream: 's',
+    requestId: 'r',
+    arrivedAtMs: 0,
+    record: { BytesTransferred: Number(id) },
+  },
 });
-export const fileCreated = (file: string, ...ids: string[]): RunEventPayload => ({ type: 'batch-file:created', file, recordIds: ids, writtenAtMs: null });
+export const fileCreated = (file: string, ...ids: string[]): RunEventPayload => ({
+  type: 'batch-file:created',
+  file,
+  recordIds: ids,
+  writtenAtMs: null,
+});
 export const fileArchived = (file: string): RunEventPayload => ({ type: 'batch-file:archived', file });
-export const stepStarted = (index: number, name: string): RunEventPayload => ({ type: 'step:started', index, name, action: 'clear' });
-export const stepDone = (index: number, name: string, skipped = false): RunEventPayload => ({ type: 'step:completed', index, name, outcome: skipped ? 'timed_out' : 'done', skipped, detail: '' });
+export const stepStarted = (index: number, name: string): RunEventPayload => ({
+  type: 'step:started',
+  index,
+  name,
+  action: 'clear',
+});
+export const stepDone = (index: number, name: string, skipped = false): RunEventPayload => ({
+  type: 'step:completed',
+  index,
+  name,
+  outcome: skipped ? 'timed_out' : 'done',
+  skipped,
+  detail: '',
+});

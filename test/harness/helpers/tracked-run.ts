@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { RunEvent } from '../../../harness/observe/events.js';
 import type { ScenarioResultFile } from '../../../harness/result/result-schema.js';
-import { runScenario, type RunOptions } from '../../../harness/run.js';
+import { type RunOptions, runScenario } from '../../../harness/run.js';
 import type { Scenario } from '../../../harness/scenario/types.js';
 
 export interface TrackedRun {
@@ -30,11 +30,22 @@ export async function trackedRun(scenario: Scenario, overrides: Partial<RunOptio
     overrides.onEvent?.(event);
     events.push(event);
     if (event.type === 'target:launched') pids.push(event.pid);
-    if (event.type === 'fakes:started') for (const url of Object.values(event.endpoints)) ports.push(Number(new URL(url).port));
+    if (event.type === 'fakes:started')
+      for (const url of Object.values(event.endpoints)) ports.push(Number(new URL(url).port));
     if (event.type === 'target:ready' && event.healthUrl) ports.push(Number(new URL(event.healthUrl).port));
   };
   try {
-    const result = await runScenario(scenario, { target: 'reference', targetOptions: {}, shims: [], timeScale: 10, seed: 1, outDir, verbose: false, ...overrides, onEvent });
+    const result = await runScenario(scenario, {
+      target: 'reference',
+      targetOptions: {},
+      shims: [],
+      timeScale: 10,
+      seed: 1,
+      outDir,
+      verbose: false,
+      ...overrides,
+      onEvent,
+    });
     return { result, pids, ports, events };
   } catch (error) {
     return { error, pids, ports, events };
@@ -72,8 +83,15 @@ export async function expectNothingLeft(run: Pick<TrackedRun, 'pids' | 'ports'>)
   for (const port of run.ports) expect(await refuses(port), `port ${port} still accepts connections`).toBe(true);
 }
 
-export function expectationNamed(result: ScenarioResultFile, kind: string, nameIncludes = ''): ScenarioResultFile['expectations'][number] {
+export function expectationNamed(
+  result: ScenarioResultFile,
+  kind: string,
+  nameIncludes = '',
+): ScenarioResultFile['expectations'][number] {
   const found = result.expectations.find((e) => e.kind === kind && e.name.includes(nameIncludes));
-  if (!found) throw new Error(`no ${kind} expectation named like "${nameIncludes}" in ${result.expectations.map((e) => e.name).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no ${kind} expectation named like "${nameIncludes}" in ${result.expectations.map((e) => e.name).join(', ')}`,
+    );
   return found;
 }

@@ -10,11 +10,19 @@ const mode = process.argv[2] ?? 'exit';
 const upstream = await startUpstreamServer();
 const network = await startNetworkFaults({
   services: ['s3'],
-  endpoints: { s3: upstream.url, keyVault: upstream.url, sentinel: upstream.url, identity: `${upstream.url}/msi/token` },
+  endpoints: {
+    s3: upstream.url,
+    keyVault: upstream.url,
+    sentinel: upstream.url,
+    identity: `${upstream.url}/msi/token`,
+  },
   timeScale: 1,
 });
 // The test finds the server by its API port.
 process.stdout.write(`ready ${network.apiUrl}\n`);
 if (mode === 'exit') process.exit(0);
-if (mode === 'throw') setTimeout(() => { throw new Error('boom (expected by the test)'); }, 10);
+if (mode === 'throw')
+  setTimeout(() => {
+    throw new Error('boom (expected by the test)');
+  }, 10);
 if (mode === 'wait') setInterval(() => {}, 1_000);

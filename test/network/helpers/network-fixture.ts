@@ -5,8 +5,8 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { connect } from 'node:net';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { startFakes, type StartedFakes } from '../../../fakes/index.js';
-import { startNetworkFaults, type NetworkFaultEvent, type NetworkFaults } from '../../../harness/network/index.js';
+import { type StartedFakes, startFakes } from '../../../fakes/index.js';
+import { type NetworkFaultEvent, type NetworkFaults, startNetworkFaults } from '../../../harness/network/index.js';
 
 export const BUCKET = 'net';
 
@@ -21,7 +21,13 @@ export async function startNetworkFixture(timeScale = 1): Promise<NetworkFixture
   const fakes = await startFakes({ seed: 7 });
   const events: NetworkFaultEvent[] = [];
   try {
-    const network = await startNetworkFaults({ services: ['s3', 'keyvault'], endpoints: fakes.endpoints, timeScale, seed: 7, onEvent: (e) => events.push(e) });
+    const network = await startNetworkFaults({
+      services: ['s3', 'keyvault'],
+      endpoints: fakes.endpoints,
+      timeScale,
+      seed: 7,
+      onEvent: (e) => events.push(e),
+    });
     fakes.s3.createBucket(BUCKET);
     return {
       fakes,
@@ -39,7 +45,10 @@ export async function startNetworkFixture(timeScale = 1): Promise<NetworkFixture
 }
 
 /** A fresh client, so pooled sockets from an earlier test never carry a toxic's aftermath. */
-export function s3Client(endpoint: string, options: { maxAttempts?: number; requestTimeoutMs?: number } = {}): S3Client {
+export function s3Client(
+  endpoint: string,
+  options: { maxAttempts?: number; requestTimeoutMs?: number } = {},
+): S3Client {
   return new S3Client({
     endpoint,
     region: 'us-east-1',
@@ -47,11 +56,17 @@ export function s3Client(endpoint: string, options: { maxAttempts?: number; requ
     maxAttempts: options.maxAttempts ?? 1,
     // The JS SDK has no default timeout (wire-contracts §6.1); a hang test must set one.
     // requestTimeout alone only logs a warning in this SDK; throwOnRequestTimeout makes it fail.
-    requestHandler: { requestTimeout: options.requestTimeoutMs ?? 10_000, connectionTimeout: options.requestTimeoutMs ?? 10_000, throwOnRequestTimeout: true },
+    requestHandler: {
+      requestTimeout: options.requestTimeoutMs ?? 10_000,
+      connectionTimeout: options.requestTimeoutMs ?? 10_000,
+      throwOnRequestTimeout: true,
+    },
   });
 }
 
-export type GetOutcome = { ok: true; bytes: number; elapsedMs: number } | { ok: false; error: string; elapsedMs: number };
+export type GetOutcome =
+  | { ok: true; bytes: number; elapsedMs: number }
+  | { ok: false; error: string; elapsedMs: number };
 
 /** GetObject and read the whole body; errors become `{ ok: false, error: "<name|code>: message" }`. */
 export async function getObject(client: S3Client, key: string): Promise<GetOutcome> {
@@ -87,7 +102,9 @@ export function rawGet(url: string): Promise<RawGet> {
         chunks += 1;
       });
       res.on('end', () => (endMs = performance.now() - started));
-      res.socket.once('close', () => resolve({ status: res.statusCode ?? 0, bytes, chunks, endMs, closeMs: performance.now() - started }));
+      res.socket.once('close', () =>
+        resolve({ status: res.statusCode ?? 0, bytes, chunks, endMs, closeMs: performance.now() - started }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);

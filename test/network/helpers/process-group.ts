@@ -16,7 +16,13 @@ export function liveToxiproxyOnPort(apiPort: number): string[] {
   return out
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => !line.startsWith('Z') && /toxiproxy-server/.test(line) && line.includes(`-port ${apiPort}`) && !/\bsh -c\b/.test(line));
+    .filter(
+      (line) =>
+        !line.startsWith('Z') &&
+        /toxiproxy-server/.test(line) &&
+        line.includes(`-port ${apiPort}`) &&
+        !/\bsh -c\b/.test(line),
+    );
 }
 
 /**

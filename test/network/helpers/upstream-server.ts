@@ -21,9 +21,14 @@ export async function startUpstreamServer(): Promise<UpstreamServer> {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const size = /^\/bytes\/(\d+)$/.exec(request.url ?? '')?.[1];
-      const body = size !== undefined ? Buffer.alloc(Number(size), 'x') : Buffer.from(String(Buffer.concat(chunks).length));
+      const body =
+        size !== undefined ? Buffer.alloc(Number(size), 'x') : Buffer.from(String(Buffer.concat(chunks).length));
       const close = request.headers['x-close'] === '1';
-      response.writeHead(200, { 'content-length': body.length, 'content-type': 'text/plain', ...(close ? { connection: 'close' } : {}) });
+      response.writeHead(200, {
+        'content-length': body.length,
+        'content-type': 'text/plain',
+        ...(close ? { connection: 'close' } : {}),
+      });
       response.end(body);
     });
   });

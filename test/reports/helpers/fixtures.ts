@@ -27,7 +27,16 @@ export async function tempDir(prefix = 'chaos-reports-'): Promise<{ path: string
 
 export function fixtureScenario(id: string): Scenario {
   const result = loadFixture(id);
-  return { id, title: result.title, description: 'fixture', runbookRow: result.runbookRow, seed: { records: 1 }, deadlineMs: 1_000, steps: [], expectations: [] };
+  return {
+    id,
+    title: result.title,
+    description: 'fixture',
+    runbookRow: result.runbookRow,
+    seed: { records: 1 },
+    deadlineMs: 1_000,
+    steps: [],
+    expectations: [],
+  };
 }
 
 export interface FixtureEngine extends GateEngine {
@@ -40,13 +49,18 @@ export interface FixtureEngine extends GateEngine {
  * concurrency, exit codes, writers) without a live run. `throwFor` ids make runScenario
  * reject, like a crashed engine. The live engine is covered by gate-e2e.test.ts.
  */
-export function createFixtureEngine(options: { ids?: readonly string[]; throwFor?: readonly string[] } = {}): FixtureEngine {
+export function createFixtureEngine(
+  options: { ids?: readonly string[]; throwFor?: readonly string[] } = {},
+): FixtureEngine {
   const ids = options.ids ?? FIXTURE_IDS;
   let inFlight = 0;
   const engine: FixtureEngine = {
     ran: [],
     maxInFlight: 0,
-    parseRunOptions: (argv) => ({ options: defaultRunOptions(argv[argv.indexOf('--out') + 1] ?? 'out'), positionals: [] }),
+    parseRunOptions: (argv) => ({
+      options: defaultRunOptions(argv[argv.indexOf('--out') + 1] ?? 'out'),
+      positionals: [],
+    }),
     getScenario: (id) => (ids.includes(id) ? fixtureScenario(id) : undefined),
     listScenarios: () => ids.map(fixtureScenario),
     async runScenario(scenario, run) {
@@ -57,7 +71,8 @@ export function createFixtureEngine(options: { ids?: readonly string[]; throwFor
         await new Promise((resolve) => setImmediate(resolve));
         engine.ran.push(scenario.id);
         run.onProgress?.('fixture run');
-        if (options.throwFor?.includes(scenario.id)) throw new Error(`Failed to start target: fixture crash for ${scenario.id}. Check the fixture.`);
+        if (options.throwFor?.includes(scenario.id))
+          throw new Error(`Failed to start target: fixture crash for ${scenario.id}. Check the fixture.`);
         const result = loadFixture(scenario.id);
         await writeFile(join(run.outDir, `${scenario.id}.json`), JSON.stringify(result, null, 2));
         return result;

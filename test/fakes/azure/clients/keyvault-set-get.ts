@@ -31,10 +31,22 @@ try {
       ok: true,
       durationMs: Date.now() - startedMs,
       set: set && { id: set.properties.id, version: set.properties.version, vaultUrl: set.properties.vaultUrl },
-      got: { value: got.value, id: got.properties.id, name: got.name, version: got.properties.version, createdOn: got.properties.createdOn },
+      got: {
+        value: got.value,
+        id: got.properties.id,
+        name: got.name,
+        version: got.properties.version,
+        createdOn: got.properties.createdOn,
+      },
     }),
   );
 } catch (error) {
   const e = error as Error & { statusCode?: number; code?: string };
-  console.log(JSON.stringify({ ok: false, durationMs: Date.now() - startedMs, error: { name: e.name, message: e.message, statusCode: e.statusCode, code: e.code } }));
+  console.log(
+    JSON.stringify({
+      ok: false,
+      durationMs: Date.now() - startedMs,
+      error: { name: e.name, message: e.message, statusCode: e.statusCode, code: e.code },
+    }),
+  );
 }

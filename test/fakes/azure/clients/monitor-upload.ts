@@ -23,6 +23,16 @@ try {
   console.log(JSON.stringify({ ok: true, durationMs: Date.now() - startedMs }));
 } catch (error) {
   const e = error as Error & { errors?: Array<{ cause?: Error & { statusCode?: number } }> };
-  const causes = (e.errors ?? []).map((x) => ({ name: x.cause?.name, message: x.cause?.message, statusCode: x.cause?.statusCode }));
-  console.log(JSON.stringify({ ok: false, durationMs: Date.now() - startedMs, error: { name: e.name, message: e.message, causes } }));
+  const causes = (e.errors ?? []).map((x) => ({
+    name: x.cause?.name,
+    message: x.cause?.message,
+    statusCode: x.cause?.statusCode,
+  }));
+  console.log(
+    JSON.stringify({
+      ok: false,
+      durationMs: Date.now() - startedMs,
+      error: { name: e.name, message: e.message, causes },
+    }),
+  );
 }

@@ -19,17 +19,32 @@ export interface ClientRun<T> {
 }
 
 /** A .ts client under test/fakes/azure/clients, run with `node --import tsx`. */
-export function runNodeClient<T>(script: string, args: unknown, env: Record<string, string>, timeoutMs = 60_000): Promise<ClientRun<T>> {
+export function runNodeClient<T>(
+  script: string,
+  args: unknown,
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<ClientRun<T>> {
   const file = fileURLToPath(new URL(`../clients/${script}`, import.meta.url));
   return runJsonProcess<T>(process.execPath, ['--import', 'tsx', file, JSON.stringify(args)], env, timeoutMs);
 }
 
 /** A python/checks/*.py script run with the project venv. */
-export function runPythonCheck<T>(script: string, args: unknown, env: Record<string, string>, timeoutMs = 60_000): Promise<ClientRun<T>> {
+export function runPythonCheck<T>(
+  script: string,
+  args: unknown,
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<ClientRun<T>> {
   return runJsonProcess<T>(PYTHON, [`${REPO_ROOT}python/checks/${script}`, JSON.stringify(args)], env, timeoutMs);
 }
 
-function runJsonProcess<T>(command: string, args: string[], env: Record<string, string>, timeoutMs: number): Promise<ClientRun<T>> {
+function runJsonProcess<T>(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<ClientRun<T>> {
   return new Promise((resolve, reject) => {
     // Only what a connector process would have: PATH/HOME for the runtime, then the fakes' block.
     const child = spawn(command, args, {
@@ -43,7 +58,11 @@ function runJsonProcess<T>(command: string, args: string[], env: Record<string, 
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`Failed to run ${args[args.length - 2]}: no exit after ${timeoutMs} ms. stderr: ${stderr.slice(-2_000)}`));
+      reject(
+        new Error(
+          `Failed to run ${args[args.length - 2]}: no exit after ${timeoutMs} ms. stderr: ${stderr.slice(-2_000)}`,
+        ),
+      );
     }, timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
@@ -55,7 +74,11 @@ function runJsonProcess<T>(command: string, args: string[], env: Record<string, 
       try {
         resolve({ code, result: JSON.parse(last) as T, stderr });
       } catch {
-        reject(new Error(`Failed to read the client's JSON result (exit ${code}): stdout=${stdout.slice(-1_000)} stderr=${stderr.slice(-2_000)}`));
+        reject(
+          new Error(
+            `Failed to read the client's JSON result (exit ${code}): stdout=${stdout.slice(-1_000)} stderr=${stderr.slice(-2_000)}`,
+          ),
+        );
       }
     });
   });

@@ -26,16 +26,38 @@ export function rawRequest(url: string, options: RawRequestOptions = {}): Promis
     let status: number | undefined;
     const req = request(
       url,
-      { method: options.method ?? 'GET', headers, agent: false, ...(options.ca && { ca: options.ca }), ...(options.signal && { signal: options.signal }) },
+      {
+        method: options.method ?? 'GET',
+        headers,
+        agent: false,
+        ...(options.ca && { ca: options.ca }),
+        ...(options.signal && { signal: options.signal }),
+      },
       (res) => {
         status = res.statusCode;
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ ok: true, status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on('error', (error: NodeJS.ErrnoException) => resolve({ ok: false, code: error.code ?? error.name, message: error.message, ...(status !== undefined && { status }) }));
+        res.on('end', () =>
+          resolve({ ok: true, status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on('error', (error: NodeJS.ErrnoException) =>
+          resolve({
+            ok: false,
+            code: error.code ?? error.name,
+            message: error.message,
+            ...(status !== undefined && { status }),
+          }),
+        );
       },
     );
-    req.on('error', (error: NodeJS.ErrnoException) => resolve({ ok: false, code: error.code ?? error.name, message: error.message, ...(status !== undefined && { status }) }));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      resolve({
+        ok: false,
+        code: error.code ?? error.name,
+        message: error.message,
+        ...(status !== undefined && { status }),
+      }),
+    );
     if (options.expectContinue) {
       req.on('continue', () => req.end(options.body));
       req.flushHeaders();
