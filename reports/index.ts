@@ -6,17 +6,17 @@
  * await writeReports({ results: await loadResultFiles('out'), outDir: 'out', harnessVersion: '0.1.0', generatedAt: new Date() }, ['markdown', 'html']);
  */
 
+export type { GateArgs } from '../cli/gate/parse-gate-args.js';
+export { parseGateArgs } from '../cli/gate/parse-gate-args.js';
 export type { GateEngine, GateRunOptions } from './gate/gate-engine.js';
 export { loadHarnessEngine } from './gate/gate-engine.js';
 export type { MergeOutcome, MergeShardsOptions } from './gate/merge-shards.js';
 export { mergeShardOutputs } from './gate/merge-shards.js';
-export type { GateArgs } from './gate/parse-gate-args.js';
-export { parseGateArgs } from './gate/parse-gate-args.js';
 export type { GateOptions, GateOutcome } from './gate/run-gate.js';
 export { resolveGateSuite, runGate } from './gate/run-gate.js';
 export type { ShardSpec } from './gate/shard.js';
 export { parseShard, selectShard } from './gate/shard.js';
-export { defaultConcurrencyFor, isParallelSafeTarget } from './gate/target-concurrency.js';
+export { defaultConcurrencyFor } from './gate/target-concurrency.js';
 export { CORE_GATE_SCENARIOS, NETWORK_GATE_SCENARIOS, resolveDefaultGateSuite } from './gate-suite.js';
 export { readHarnessVersion } from './harness-version.js';
 export type { PromiseStatus, PromiseVerdict } from './model/promise-status.js';

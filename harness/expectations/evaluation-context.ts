@@ -4,11 +4,12 @@
  * so they can be tested on synthetic events.
  */
 import type { JournalEntry } from '../../fakes/core/types.js';
-import type { LedgerDetail } from '../ledger.js';
+import type { BreakerState } from '../domain/breaker.js';
+import type { TargetCommand } from '../domain/target-command.js';
+import type { LedgerDetail } from '../ledger/compute-ledger.js';
 import type { EventOf, RunEvent } from '../observe/events.js';
 import { createLogClock } from '../observe/log-clock.js';
-import type { BreakerState, ResultTransition } from '../result/result-schema.js';
-import type { TargetCommand } from '../targets/target.js';
+import type { ResultTransition } from '../result/result-schema.js';
 
 export interface ObservedTransition extends ResultTransition {
   readonly command: TargetCommand;
@@ -82,7 +83,7 @@ export function createEvaluationContext(events: readonly RunEvent[], ledger: Led
     breaker: e.breaker,
     from: e.from,
     to: e.to,
-    atMs: Math.round(logClock.toRunMs(e.pid, e.line, e.atMs)),
+    atMs: Math.round(logClock.toRunMs(e.pid, e.loggedAtMs, e.atMs)),
     evidence: e.line,
     consistent: e.consistent,
     command: e.command,

@@ -6,9 +6,9 @@
  * await network.inject({ id: 'slow', service: 'sentinel', toxic: 'latency', attributes: { latency: 40_000 } });
  */
 
-export type { NetworkFaultSpec, NetworkToxicKind } from '../scenario/types.js';
 export type { NetworkFaultEvent, NetworkFaultEventListener } from './network-events.js';
 export { InvalidNetworkFaultError } from './network-fault-error.js';
+export type { NetworkFaultSpec, NetworkToxicKind } from './network-fault-spec.js';
 export {
   describeNetworkFault,
   NETWORK_SERVICES,

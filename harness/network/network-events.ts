@@ -1,5 +1,4 @@
-import type { NetworkFaultSpec } from '../scenario/types.js';
-import type { ToxicBody } from './network-fault-spec.js';
+import type { NetworkFaultSpec, ToxicBody } from './network-fault-spec.js';
 
 /**
  * Emitted through `onEvent` so the scenario engine can put network faults in its event stream

@@ -4,10 +4,35 @@
  * time attributes by the time scale, because scenarios speak target time and Toxiproxy waits
  * in wall time.
  */
-import type { NetworkFaultSpec, NetworkToxicKind } from '../scenario/types.js';
+import { SERVICE_NAMES, type ServiceName } from '../domain/services.js';
 
-export type NetworkService = NetworkFaultSpec['service'];
-export const NETWORK_SERVICES: readonly NetworkService[] = ['s3', 'keyvault', 'sentinel', 'identity'];
+/** Network faults through Toxiproxy, under Toxiproxy's own toxic names plus `partition`. */
+export type NetworkToxicKind =
+  | 'latency'
+  | 'bandwidth'
+  | 'slow_close'
+  | 'timeout'
+  | 'reset_peer'
+  | 'slicer'
+  | 'limit_data'
+  | 'partition';
+
+export interface NetworkFaultSpec {
+  readonly id: string;
+  readonly service: ServiceName;
+  readonly toxic: NetworkToxicKind;
+  readonly direction?: 'upstream' | 'downstream';
+  readonly toxicity?: number;
+  /**
+   * Toxic attributes in Toxiproxy's own names (latency, jitter, rate, delay, timeout, bytes,
+   * average_size, …). Time attributes are target ms and are scaled.
+   */
+  readonly attributes?: Readonly<Record<string, number>>;
+}
+
+/** Every fake can be put behind a proxy. */
+export type NetworkService = ServiceName;
+export const NETWORK_SERVICES: readonly NetworkService[] = SERVICE_NAMES;
 
 interface AttributeRule {
   readonly required: boolean;

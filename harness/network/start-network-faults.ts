@@ -8,9 +8,9 @@
  */
 import { type Proxy, type Toxic, Toxiproxy } from 'toxiproxy-node-client';
 import { describeError, InfrastructureError } from '../errors.js';
-import type { NetworkFaultSpec } from '../scenario/types.js';
 import type { NetworkFaultEvent } from './network-events.js';
 import { InvalidNetworkFaultError } from './network-fault-error.js';
+import type { NetworkFaultSpec } from './network-fault-spec.js';
 import {
   describeNetworkFault,
   type NetworkService,

@@ -1,4 +1,4 @@
-import type { BreakerState } from '../result/result-schema.js';
+import type { BreakerState } from '../domain/breaker.js';
 
 /**
  * Remembers each breaker's state per target process, to check every logged transition against

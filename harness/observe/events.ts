@@ -4,8 +4,8 @@
  * ledger and every expectation read the same stream, so they can never disagree.
  */
 import type { IngestRecord, JournalEntry } from '../../fakes/core/types.js';
-import type { BreakerState } from '../result/result-schema.js';
-import type { TargetCommand } from '../targets/target.js';
+import type { BreakerState } from '../domain/breaker.js';
+import type { TargetCommand } from '../domain/target-command.js';
 
 export type RunEventPayload =
   | { readonly type: 'run:started'; readonly scenario: string }
@@ -26,6 +26,11 @@ export type RunEventPayload =
       readonly command: TargetCommand;
       readonly stream: 'stdout' | 'stderr';
       readonly record: string;
+      /** Level and message as the target's own log parser reads them (null: not a formatted record). */
+      readonly level: string | null;
+      readonly message: string | null;
+      /** Epoch ms of the record's own timestamp on the TARGET's clock, when it has one. */
+      readonly loggedAtMs: number | null;
     }
   /** `consistent` is false when `from` is not the state last seen for this breaker (`expectedFrom`). */
   | {
@@ -38,6 +43,8 @@ export type RunEventPayload =
       readonly expectedFrom: BreakerState;
       readonly consistent: boolean;
       readonly line: string;
+      /** Epoch ms of the record's own timestamp (target clock), when it has one. */
+      readonly loggedAtMs: number | null;
     }
   | {
       readonly type: 'secret:served-from-cache';
@@ -90,7 +97,9 @@ export type RunEventPayload =
       readonly detail: string;
     }
   | { readonly type: 'replay:completed'; readonly code: number | null; readonly summary: string | null }
-  | { readonly type: 'run:ended'; readonly reason: string };
+  | { readonly type: 'run:ended'; readonly reason: string }
+  /** A phase of the run (run/phase.ts) started, completed or failed. */
+  | { readonly type: 'run:phase'; readonly phase: string; readonly state: 'started' | 'completed' | 'failed' };
 
 export type RunEventType = RunEventPayload['type'];
 

@@ -10,7 +10,7 @@
 export { type BreakerTracker, createBreakerTracker } from './breaker-tracker.js';
 export { createEventBus, type EventBus } from './event-bus.js';
 export type { EventOf, RunEvent, RunEventPayload, RunEventType } from './events.js';
-export { createLogClock, type LogClock, parseAsctime } from './log-clock.js';
+export { createLogClock, type LogClock } from './log-clock.js';
 export { measureTimeScale } from './measure-time-scale.js';
 export { type ObservableFakes, observeFakes, recordIdOf } from './observe-fakes.js';
 export { observeTargetProcess } from './observe-target-process.js';

@@ -8,25 +8,17 @@
  * logging does without faketime), the python target under libfaketime logs TARGET time. So the
  * rate of the log clock (logged ms per wall ms) is measured, from the longest-lived process,
  * and each process's offset is the SMALLEST (received − logged) gap seen: the record that
- * travelled fastest, as in NTP.
+ * travelled fastest, as in NTP. The timestamps themselves come from the target's own log parser
+ * (`log:record.loggedAtMs`): this module knows no log format.
  */
 import type { RunEvent } from './events.js';
 
-const ASCTIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}),(\d{3}) - /;
 /** Under this much wall time, ms-resolution timestamps say too little about a rate. */
 const MIN_SPAN_WALL_MS = 1_000;
 
-/** Epoch ms of a record's asctime (LOCAL time, as Python's logging writes it), or null. */
-export function parseAsctime(record: string): number | null {
-  const m = ASCTIME.exec(record);
-  if (!m) return null;
-  const [y, mo, d, h, mi, s, ms] = m.slice(1).map(Number) as [number, number, number, number, number, number, number];
-  return new Date(y, mo - 1, d, h, mi, s, ms).getTime();
-}
-
 export interface LogClock {
-  /** Run target ms at which the record was logged, or `fallbackMs` (when received) if unknown. */
-  toRunMs(pid: number, record: string, fallbackMs: number): number;
+  /** Run target ms at which a record stamped `loggedMs` was logged, or `fallbackMs` (when received) if unknown. */
+  toRunMs(pid: number, loggedMs: number | null, fallbackMs: number): number;
   /** Logged ms per wall ms (1 for wall-time logs, ≈ the time scale for faked time), or undefined. */
   logRate(): number | undefined;
 }
@@ -44,7 +36,7 @@ export function createLogClock(events: readonly RunEvent[], timeScale?: number):
     if (event.type === 'target:launched') currentPid = { ...currentPid, [event.command]: event.pid };
     if (event.type !== 'log:record') continue;
     const pid = currentPid[event.command];
-    const loggedMs = parseAsctime(event.record);
+    const loggedMs = event.loggedAtMs;
     if (pid === undefined || loggedMs === null) continue;
     let pairs = pairsByPid.get(pid);
     if (!pairs) pairsByPid.set(pid, (pairs = []));
@@ -58,9 +50,8 @@ export function createLogClock(events: readonly RunEvent[], timeScale?: number):
       offsets.set(pid, Math.min(...pairs.map((p) => p.wallAtMs - p.loggedMs / rate)));
   }
   return {
-    toRunMs(pid, record, fallbackMs) {
+    toRunMs(pid, loggedMs, fallbackMs) {
       const offset = offsets.get(pid);
-      const loggedMs = parseAsctime(record);
       if (rate === undefined || offset === undefined || loggedMs === null) return fallbackMs;
       // Never later than when the harness heard of it (clock noise can only make it look so).
       return Math.min(fallbackMs, (loggedMs / rate + offset) * scale);

@@ -1,39 +1,43 @@
 /**
- * Feeds one target process's log records onto the bus: every record as `log:record`, and what
- * the target's parser recognises as breaker transitions (checked against the tracker), cached
- * secret use and rejected records.
+ * Feeds one target process's log records onto the bus: every record as `log:record` (with the
+ * level and timestamp the target's own parser reads), and what that parser recognises: breaker
+ * transitions (checked against the tracker), cached secret use and rejected records.
  */
-import type { PreparedTarget, TargetCommand, TargetProcess } from '../targets/target.js';
+import type { TargetCommand } from '../domain/target-command.js';
+import type { PreparedTarget, TargetProcess } from '../targets/target.js';
 import type { BreakerTracker } from './breaker-tracker.js';
 import type { EventBus } from './event-bus.js';
-
-/** Both targets log this when Key Vault's breaker is open (CONTRACTS §6). */
-const CACHED_SECRET = /Serving cached secret '([^']+)' \(([\w-]+) breaker OPEN\)/;
 
 export function observeTargetProcess(
   process: TargetProcess,
   command: TargetCommand,
-  prepared: Pick<PreparedTarget, 'parseLog'>,
+  prepared: Pick<PreparedTarget, 'readLogRecord'>,
   bus: EventBus,
   tracker: BreakerTracker,
 ): () => void {
   return process.onLogRecord((record, stream) => {
-    bus.emit({ type: 'log:record', command, stream, record });
-    const cached = CACHED_SECRET.exec(record);
-    if (cached)
-      bus.emit({ type: 'secret:served-from-cache', secretName: cached[1]!, breaker: cached[2]!, line: record });
-    for (const event of prepared.parseLog(record)) {
+    const read = prepared.readLogRecord(record);
+    bus.emit({
+      type: 'log:record',
+      command,
+      stream,
+      record,
+      level: read.level,
+      message: read.message,
+      loggedAtMs: read.loggedAtMs,
+    });
+    for (const event of read.events) {
       if (event.kind === 'breaker_transition') {
         const { expectedFrom, consistent } = tracker.observe(process.pid, event.breaker, event.from, event.to);
+        const { breaker, from, to, line } = event;
+        const loggedAtMs = read.loggedAtMs;
+        const transition = { breaker, from, to, expectedFrom, consistent, line, loggedAtMs };
+        bus.emit({ type: 'breaker:transitioned', command, pid: process.pid, ...transition });
+      } else if (event.kind === 'secret_served_from_cache') {
         bus.emit({
-          type: 'breaker:transitioned',
-          command,
-          pid: process.pid,
+          type: 'secret:served-from-cache',
+          secretName: event.secretName,
           breaker: event.breaker,
-          from: event.from,
-          to: event.to,
-          expectedFrom,
-          consistent,
           line: event.line,
         });
       } else if (event.kind === 'record_rejected') {

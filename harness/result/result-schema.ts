@@ -5,7 +5,10 @@
  * Times: `atMs` fields are target milliseconds since the run started (already multiplied
  * by the time scale); `wallAtMs` fields are real milliseconds since the run started.
  */
-export type BreakerState = 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+import type { BreakerState } from '../domain/breaker.js';
+import type { TargetCommand } from '../domain/target-command.js';
+
+export type { BreakerState } from '../domain/breaker.js';
 export type Verdict = 'passed' | 'failed' | 'error';
 
 export interface ResultTransition {
@@ -18,7 +21,7 @@ export interface ResultTransition {
   /** False when `from` was not the state the harness had last seen for this breaker. */
   readonly consistent: boolean;
   /** Which target process logged it (`run`, or `replay-failed`, whose breakers are its own). Added by the scenario engine. */
-  readonly command?: 'run' | 'ingest' | 'replay-failed';
+  readonly command?: TargetCommand;
 }
 
 export interface ResultExpectation {

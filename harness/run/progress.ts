@@ -2,8 +2,9 @@
  * The live progress line and the final verdict table (plain text, no colours: it goes to
  * terminals and CI logs alike).
  */
+
+import type { LiveState } from '../observe/live-state.js';
 import type { ScenarioResultFile } from '../result/result-schema.js';
-import type { LiveState } from './live-state.js';
 
 /**
  * `pending` is "not accounted for yet" (seeded, neither delivered nor stored in a failed-batch

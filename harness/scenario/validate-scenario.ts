@@ -7,113 +7,100 @@
  * const problems = validateScenario(scenario);
  * if (problems.length > 0) throw new InvalidScenarioError(scenario.id, problems);
  */
+import {
+  at,
+  custom,
+  durationMs,
+  isObject,
+  list,
+  type Problems,
+  string,
+  stringRecord,
+  validateFields,
+} from '../../common/validation/index.js';
+import { serviceName } from '../domain/fields.js';
 import { InvalidScenarioError } from '../errors.js';
-import { at, checkKnownFields, checkNumber, checkString, isObject, type Problems } from './checks.js';
+import { validateExpectation } from '../expectations/registry.js';
+import { SEED_FIELDS } from '../seed/seed-spec.js';
+import type { StepValidationContext } from '../timeline/define-step-action.js';
+import { validateStep } from '../timeline/validate-step.js';
 import type { Scenario } from './types.js';
-import { validateExpectation } from './validate-expectation.js';
-import { validateStep } from './validate-step.js';
 
 /** A day of target time: anything longer is a typo (seconds written as ms, an extra zero…). */
 const MAX_DEADLINE_MS = 86_400_000;
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
-const SCENARIO_FIELDS = [
-  'id',
-  'title',
-  'description',
-  'runbookRow',
-  'seed',
-  'deadlineMs',
-  'steps',
-  'expectations',
-  'networkServices',
-  'targetOptions',
-  'pollIntervalMs',
-];
-const SERVICES = ['s3', 'keyvault', 'sentinel', 'identity'];
+
+const SCENARIO_FIELDS = {
+  id: custom<string, true>(
+    'a kebab-case id',
+    (value, path, problems) => {
+      if (typeof value === 'string' && ID_PATTERN.test(value)) return value;
+      problems.push(`${path}: must be kebab-case (a-z, 0-9, -), got ${JSON.stringify(value)}`);
+      return undefined;
+    },
+    { required: true },
+  ),
+  title: string({ required: true }),
+  description: string({ required: true }),
+  runbookRow: string({ required: true }),
+  deadlineMs: durationMs({ required: true, positive: true, max: MAX_DEADLINE_MS }),
+  pollIntervalMs: durationMs({ positive: true }),
+  networkServices: list(serviceName()),
+  targetOptions: stringRecord(),
+  // Checked below, in order: steps define what later steps and expectations may name.
+  seed: custom('{ records, arrivals? }', (v) => v, { required: true }),
+  steps: custom('a list of steps (may be empty)', (v) => v, { required: true }),
+  expectations: custom('a list of expectations', (v) => v, { required: true }),
+};
 
 export function validateScenario(input: unknown): string[] {
   const problems: Problems = [];
   if (!isObject(input)) return ['(scenario): must be an object made with defineScenario({...})'];
-  checkKnownFields(input, SCENARIO_FIELDS, '', problems);
-  const id = checkString(input, 'id', '', true, problems);
-  if (id !== undefined && !ID_PATTERN.test(id)) problems.push(`id: must be kebab-case (a-z, 0-9, -), got "${id}"`);
-  checkString(input, 'title', '', true, problems);
-  checkString(input, 'description', '', true, problems);
-  checkString(input, 'runbookRow', '', true, problems);
-  const deadlineMs = checkNumber(input, 'deadlineMs', '', { required: true, above: 0, max: MAX_DEADLINE_MS }, problems);
-  checkNumber(input, 'pollIntervalMs', '', { above: 0, max: 3_600_000 }, problems);
+  validateFields(input, SCENARIO_FIELDS, '', problems, undefined);
+  const deadlineMs = typeof input.deadlineMs === 'number' && input.deadlineMs > 0 ? input.deadlineMs : undefined;
   validateSeed(input.seed, deadlineMs, problems);
-
-  const networkServices = new Set<string>();
-  if (input.networkServices !== undefined) {
-    if (!Array.isArray(input.networkServices)) problems.push('networkServices: must be a list of services');
-    else
-      input.networkServices.forEach((service, i) => {
-        if (!SERVICES.includes(service))
-          problems.push(
-            `${at('networkServices', i)}: must be one of ${SERVICES.join(', ')}, got ${JSON.stringify(service)}`,
-          );
-        else networkServices.add(service);
-      });
-  }
-  if (input.targetOptions !== undefined) {
-    if (!isObject(input.targetOptions)) problems.push('targetOptions: must be an object of strings');
-    else
-      for (const [key, value] of Object.entries(input.targetOptions)) {
-        if (typeof value !== 'string')
-          problems.push(`${at('targetOptions', key)}: must be a string, got ${JSON.stringify(value)}`);
-      }
-  }
-
+  const networkServices = new Set(Array.isArray(input.networkServices) ? input.networkServices.map(String) : []);
+  const context: StepValidationContext = {
+    faultIds: new Set(),
+    networkFaultIds: new Set(),
+    networkServices,
+    deadlineMs,
+  };
   const stepNames = new Set<string>();
-  if (!Array.isArray(input.steps)) problems.push('steps: is required, a list of steps (may be empty)');
-  else {
-    const state = { faultIds: new Set<string>(), networkFaultIds: new Set<string>(), networkServices, deadlineMs };
-    input.steps.forEach((step: unknown, i) => {
-      const path = at('steps', i);
-      validateStep(step, path, state, problems);
-      if (isObject(step) && typeof step.name === 'string' && step.name !== '') {
-        if (stepNames.has(step.name))
-          problems.push(`${path}.name: "${step.name}" is used by an earlier step; step names must be unique`);
-        stepNames.add(step.name);
-      }
-    });
+  if (input.steps !== undefined && !Array.isArray(input.steps))
+    problems.push('steps: must be a list of steps (may be empty)');
+  for (const [i, step] of (Array.isArray(input.steps) ? input.steps : []).entries()) {
+    const path = at('steps', i);
+    validateStep(step, path, context, problems);
+    if (isObject(step) && typeof step.name === 'string' && step.name !== '') {
+      if (stepNames.has(step.name))
+        problems.push(`${path}.name: "${step.name}" is used by an earlier step; step names must be unique`);
+      stepNames.add(step.name);
+    }
   }
-  if (!Array.isArray(input.expectations)) problems.push('expectations: is required, a list of expectations');
-  else if (input.expectations.length === 0)
+  if (input.expectations !== undefined && !Array.isArray(input.expectations))
+    problems.push('expectations: must be a list of expectations');
+  else if (Array.isArray(input.expectations) && input.expectations.length === 0)
     problems.push('expectations: must not be empty (a scenario that expects nothing proves nothing)');
-  else
-    input.expectations.forEach((expectation: unknown, i) =>
-      validateExpectation(expectation, at('expectations', i), stepNames, problems),
-    );
+  for (const [i, expectation] of (Array.isArray(input.expectations) ? input.expectations : []).entries())
+    validateExpectation(expectation, at('expectations', i), { stepNames }, problems);
   return problems;
 }
 
 function validateSeed(seed: unknown, deadlineMs: number | undefined, problems: Problems): void {
+  if (seed === undefined) return; // reported as required above
   if (!isObject(seed)) {
-    problems.push('seed: is required, { records, arrivals? }');
+    problems.push('seed: must be { records, arrivals? }');
     return;
   }
-  checkKnownFields(seed, ['records', 'arrivals'], 'seed', problems);
-  checkNumber(seed, 'records', 'seed', { required: true, integer: true, min: 0, max: 1000 }, problems);
-  if (seed.arrivals === undefined) return;
-  if (!Array.isArray(seed.arrivals)) {
-    problems.push('seed.arrivals: must be a list of { atMs, records }');
-    return;
+  validateFields(seed, SEED_FIELDS, 'seed', problems, undefined);
+  if (deadlineMs === undefined || !Array.isArray(seed.arrivals)) return;
+  for (const [i, arrival] of seed.arrivals.entries()) {
+    if (isObject(arrival) && typeof arrival.atMs === 'number' && arrival.atMs > deadlineMs)
+      problems.push(
+        `${at(at('seed.arrivals', i), 'atMs')}: must be <= ${deadlineMs} (the deadline), got ${arrival.atMs}`,
+      );
   }
-  seed.arrivals.forEach((arrival: unknown, i) => {
-    const path = at('seed.arrivals', i);
-    if (!isObject(arrival)) return void problems.push(`${path}: must be { atMs, records }`);
-    checkKnownFields(arrival, ['atMs', 'records'], path, problems);
-    checkNumber(
-      arrival,
-      'atMs',
-      path,
-      { required: true, min: 0, ...(deadlineMs !== undefined ? { max: deadlineMs } : {}) },
-      problems,
-    );
-    checkNumber(arrival, 'records', path, { required: true, integer: true, min: 1 }, problems);
-  });
 }
 
 /** Throws InvalidScenarioError listing every problem; returns the scenario typed when valid. */

@@ -4,9 +4,15 @@
  *
  *   Target.prepare(ctx) ─▶ PreparedTarget.launch('run'|'ingest'|'replay-failed') ─▶ TargetProcess
  *                                 │                                                   │
- *                                 └── parseLog(line) → TargetLogEvent[]               └── stop()
+ *                                 └── readLogRecord(record) → level, time, events     └── stop()
  */
-import type { BreakerState } from '../result/result-schema.js';
+import type { BreakerConfig, BreakerState } from '../domain/breaker.js';
+import type { ServiceName } from '../domain/services.js';
+import type { TargetCommand } from '../domain/target-command.js';
+
+export type { BreakerConfig } from '../domain/breaker.js';
+export { RUNBOOK_BREAKER_DEFAULTS } from '../domain/breaker.js';
+export type { TargetCommand } from '../domain/target-command.js';
 
 export interface TargetContext {
   /** Fresh scratch working directory for this run; the target owns everything in it. */
@@ -29,13 +35,11 @@ export interface TargetContext {
   readonly seed: number;
   /** `--target-option k=v` values, unparsed. Each target validates its own. */
   readonly options: Readonly<Record<string, string>>;
-  /** `--shim NAME` values (python target only; others reject any). */
+  /** `--shim NAME` values; a target that takes none rejects them in `describeShims`. */
   readonly shims: readonly string[];
   /** Poll interval of `run`, in target milliseconds. */
   readonly pollIntervalMs: number;
 }
-
-export type TargetCommand = 'run' | 'ingest' | 'replay-failed';
 
 /** Something the target's log said. Multi-line records arrive joined with `\n`. */
 export type TargetLogEvent =
@@ -51,8 +55,25 @@ export type TargetLogEvent =
   | { readonly kind: 'batch_stored'; readonly batchId: string; readonly line: string }
   | { readonly kind: 'batch_failed'; readonly batchId: string; readonly line: string }
   | { readonly kind: 'record_rejected'; readonly reason: string; readonly count: number; readonly line: string }
+  | {
+      readonly kind: 'secret_served_from_cache';
+      readonly secretName: string;
+      readonly breaker: string;
+      readonly line: string;
+    }
   | { readonly kind: 'error'; readonly line: string }
   | { readonly kind: 'log'; readonly level: string; readonly logger: string; readonly line: string };
+
+/** One log record as the target reads its own format: when it was logged, how loud, and what it means. */
+export interface TargetLogRecord {
+  /** Epoch ms of the record's timestamp on the target's clock, or null when it carries none. */
+  readonly loggedAtMs: number | null;
+  /** `INFO`, `ERROR`, …, or null when the record is not in the target's log format. */
+  readonly level: string | null;
+  /** The message without the format's prefix, or null when the record is not in the format. */
+  readonly message: string | null;
+  readonly events: readonly TargetLogEvent[];
+}
 
 export interface TargetProcess {
   readonly pid: number;
@@ -76,34 +97,24 @@ export interface PreparedTarget extends AsyncDisposable {
   readonly failedBatchesDir: string;
   /** Base URL of /health, /ready, /metrics while `run` is up, or null if the target has none. */
   healthUrl(): string | null;
-  /** Breaker config the scenario expectations use as defaults (from options or the runbook). */
+  /** Breaker config the target runs with (from options or the runbook). */
   readonly breakerConfig: BreakerConfig;
   launch(command: TargetCommand): Promise<TargetProcess>;
-  parseLog(record: string): readonly TargetLogEvent[];
-  /** Whether two runs of this target may run at once on this machine (fixed ports → false). */
-  readonly parallelSafe: boolean;
+  readLogRecord(record: string): TargetLogRecord;
 }
 
 export interface Target {
   readonly name: string;
+  /** Whether two runs of this target may run at once on this machine (fixed ports → false). */
+  readonly parallelSafe: boolean;
+  /**
+   * The banner a run prints before it starts and above its verdict when shims are active (a shimmed
+   * run does not test the unmodified build), or null without shims. Throws UsageError for shims
+   * this target does not know.
+   */
+  describeShims(shims: readonly string[]): string | null;
   prepare(context: TargetContext): Promise<PreparedTarget>;
 }
 
-/** Same field names as the connector's `CircuitBreakerConfig`; durations in seconds as there. */
-export interface BreakerConfig {
-  readonly failure_threshold: number;
-  readonly recovery_timeout: number;
-  readonly half_open_max_calls: number;
-  readonly success_threshold: number;
-  readonly min_calls_before_open: number;
-  readonly operation_timeout: number;
-}
-
-export const RUNBOOK_BREAKER_DEFAULTS: BreakerConfig = {
-  failure_threshold: 5,
-  recovery_timeout: 60,
-  half_open_max_calls: 3,
-  success_threshold: 2,
-  min_calls_before_open: 10,
-  operation_timeout: 30,
-};
+/** The services a target's breakers guard, as far as the runbook names them. */
+export type BreakerServices = Readonly<Partial<Record<ServiceName, string>>>;

@@ -11,21 +11,25 @@ import type { Scenario } from '../../harness/scenario/types.js';
 export type GateRunOptions = RunOptions;
 
 export interface GateEngine {
-  parseRunOptions(argv: string[]): { options: GateRunOptions; positionals: string[] };
+  /** Whether the run options' target may run several scenarios at once (Target.parallelSafe). */
+  isParallelSafe(run: GateRunOptions): Promise<boolean>;
   getScenario(id: string): Scenario | undefined;
   listScenarios(): Scenario[];
   runScenario(scenario: Scenario, options: GateRunOptions): Promise<ScenarioResultFile>;
 }
 
-/** The real engine: harness/run.ts, harness/cli/parse-run-options.ts and scenarios/index.ts. */
+/** The real engine: the scenario engine, the target registry and the scenario registry. */
 export async function loadHarnessEngine(): Promise<GateEngine> {
-  const [run, parse, scenarios] = await Promise.all([
-    import('../../harness/run.js'),
-    import('../../harness/cli/parse-run-options.js'),
+  const [run, targets, scenarios] = await Promise.all([
+    import('../../harness/run/run-scenario.js'),
+    import('../../harness/targets/index.js'),
     import('../../scenarios/index.js'),
   ]);
   return {
-    parseRunOptions: (argv) => parse.parseRunOptions(argv),
+    async isParallelSafe(options) {
+      const dir = options.connectorDir;
+      return (await targets.resolveTarget(options.target, dir !== undefined ? { connectorDir: dir } : {})).parallelSafe;
+    },
     getScenario: (id) => scenarios.getScenario(id),
     listScenarios: () => scenarios.listScenarios(),
     runScenario: (scenario, options) => run.runScenario(scenario, options),

@@ -16,7 +16,7 @@ import { writeReports } from '../writers/registry.js';
 import type { GateEngine, GateRunOptions } from './gate-engine.js';
 import { runPool } from './run-pool.js';
 import { type ShardSpec, selectShard } from './shard.js';
-import { defaultConcurrencyFor, isParallelSafeTarget } from './target-concurrency.js';
+import { defaultConcurrencyFor } from './target-concurrency.js';
 
 export interface GateOptions {
   readonly engine: GateEngine;
@@ -83,8 +83,8 @@ export async function runGate(options: GateOptions): Promise<GateOutcome> {
   const { engine, run } = options;
   const suite = resolveGateSuite(engine, options.scenarios);
   const selected = options.shard ? selectShard(suite, options.shard) : suite;
-  const parallelSafe = isParallelSafeTarget(run.target);
-  const concurrency = parallelSafe ? (options.concurrency ?? defaultConcurrencyFor(run.target)) : 1;
+  const parallelSafe = await engine.isParallelSafe(run);
+  const concurrency = parallelSafe ? (options.concurrency ?? defaultConcurrencyFor(parallelSafe)) : 1;
   if (!parallelSafe && (options.concurrency ?? 1) > 1)
     progress(
       `gate: target ${run.target} binds fixed ports; running serially despite --concurrency ${options.concurrency}`,

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createEvaluationContext,
-  evaluateExpectation,
-  evaluateExpectations,
-} from '../../harness/expectations/index.js';
-import { computeLedger } from '../../harness/ledger.js';
+import { createEvaluationContext, evaluateExpectations } from '../../harness/expectations/index.js';
+import { evaluateExpectation } from '../../harness/expectations/registry.js';
+import { computeLedger } from '../../harness/ledger/compute-ledger.js';
 import type { RunEvent, RunEventPayload } from '../../harness/observe/events.js';
 import type { Expectation } from '../../harness/scenario/types.js';
 import {
@@ -12,6 +9,7 @@ import {
   fileCreated,
   ingested,
   launched,
+  logRecord,
   request,
   seeded,
   stepDone,
@@ -418,7 +416,7 @@ describe('no_impossible_transitions (always on)', () => {
 describe('uploads_reached_sentinel (always on when records were seeded)', () => {
   const typeError =
     '2026-11-27 04:12:03,101 - root - ERROR - Unexpected error during batch ingestion: LogsIngestionClient.upload() takes 4 positional arguments but 5 were given';
-  const log = (record: string): RunEventPayload => ({ type: 'log:record', command: 'run', stream: 'stderr', record });
+  const log = (record: string): RunEventPayload => logRecord(record);
   const reachability = (events: RunEvent[]) =>
     evaluateExpectations([], ctxOf(events)).find((e) => e.kind === 'uploads_reached_sentinel');
 
@@ -454,7 +452,7 @@ describe('uploads_reached_sentinel (always on when records were seeded)', () => 
     expect(result!.evidence[2]).toBe(`@0.1s [run] ${typeError} (×21)`);
     expect(result!.evidence).toHaveLength(4);
     expect(result!.evidence.at(-1)).toBe(
-      'requests by service: s3 3 (ListObjectsV2 1, GetObject 2); sentinel 0; keyvault 0; identity 0',
+      'requests by service: s3 3 (ListObjectsV2 1, GetObject 2); keyvault 0; sentinel 0; identity 0',
     );
   });
 

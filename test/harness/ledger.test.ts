@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeLedger, toResultLedger } from '../../harness/ledger.js';
+import { computeLedger, toResultLedger } from '../../harness/ledger/compute-ledger.js';
 import { buildEvents, fileArchived, fileCreated, ingested, seeded } from './helpers/synthetic-events.js';
 
 describe('computeLedger', () => {

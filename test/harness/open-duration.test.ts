@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { EvaluationContext } from '../../harness/expectations/evaluation-context.js';
-import { evaluateOpenDuration } from '../../harness/expectations/open-duration.js';
+import { evaluateExpectation } from '../../harness/expectations/registry.js';
 
 type Interval = ReturnType<EvaluationContext['intervals']>[number];
 
@@ -24,7 +24,7 @@ const expectation = {
 
 describe('open_duration', () => {
   it('passes when each OPEN lasted the recovery timeout before HALF_OPEN', () => {
-    const result = evaluateOpenDuration(
+    const result = evaluateExpectation(
       expectation,
       contextWith([
         interval('CLOSED', 0, 10_000),
@@ -37,7 +37,7 @@ describe('open_duration', () => {
   });
 
   it('fails naming the duration when HALF_OPEN came too early', () => {
-    const result = evaluateOpenDuration(
+    const result = evaluateExpectation(
       expectation,
       contextWith([
         interval('CLOSED', 0, 10_000),
@@ -55,7 +55,7 @@ describe('open_duration', () => {
   });
 
   it('checks every re-open, and fails when the breaker never probed', () => {
-    const twice = evaluateOpenDuration(
+    const twice = evaluateExpectation(
       expectation,
       contextWith([
         interval('OPEN', 0, 60_000),
@@ -65,7 +65,7 @@ describe('open_duration', () => {
       ]),
     );
     expect(twice).toMatchObject({ passed: false, observed: [60_000, 139_000] });
-    const never = evaluateOpenDuration(
+    const never = evaluateExpectation(
       expectation,
       contextWith([interval('CLOSED', 0, 10_000), interval('OPEN', 10_000, 300_000)]),
     );

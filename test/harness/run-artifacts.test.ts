@@ -10,7 +10,7 @@ import type { JournalEntry } from '../../fakes/core/types.js';
 import { createEventBus } from '../../harness/observe/event-bus.js';
 import { openRunArtifacts } from '../../harness/run/run-artifacts.js';
 import { quietScenario } from './fixtures/reference-fixtures.js';
-import { request } from './helpers/synthetic-events.js';
+import { logRecord, request } from './helpers/synthetic-events.js';
 import { expectNothingLeft, trackedRun } from './helpers/tracked-run.js';
 
 const dirs: string[] = [];
@@ -37,18 +37,18 @@ describe('run artifacts writer', () => {
       ...early,
       entry: { ...(early as { entry: JournalEntry }).entry, startedAtMs: 1_001_000 },
     } as typeof early);
-    bus.emit({ type: 'log:record', command: 'run', stream: 'stderr', record: 'Traceback:\n  line 1' });
+    bus.emit(logRecord('Traceback:\n  line 1'));
     wallMs = 1_002_000;
     bus.rebase();
     artifacts.markTimeZero();
     const late = request('sentinel', 'Upload', 204, 0, { clientRequestId: 'call-1' });
     bus.emit({ ...late, entry: { ...(late as { entry: JournalEntry }).entry, startedAtMs: 1_003_000 } } as typeof late);
-    bus.emit({ type: 'log:record', command: 'replay-failed', stream: 'stdout', record: 'replayed 1 file' });
+    bus.emit(logRecord('replayed 1 file', 'replay-failed'));
 
     expect(await artifacts.close()).toEqual({ targetLog: 'demo.target.log', journal: 'demo.journal.ndjson' });
     expect(await artifacts.close()).toEqual({ targetLog: 'demo.target.log', journal: 'demo.journal.ndjson' });
     // Written nothing after close.
-    bus.emit({ type: 'log:record', command: 'run', stream: 'stderr', record: 'after close' });
+    bus.emit(logRecord('after close'));
 
     expect(lines(await readFile(join(dir, 'demo.target.log'), 'utf8'))).toEqual([
       '[run] Traceback:',

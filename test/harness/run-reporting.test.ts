@@ -9,19 +9,28 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StartedFakes } from '../../fakes/index.js';
 import { createEvaluationContext } from '../../harness/expectations/index.js';
-import { computeLedger } from '../../harness/ledger.js';
+import { computeLedger } from '../../harness/ledger/compute-ledger.js';
 import { createEventBus } from '../../harness/observe/event-bus.js';
 import type { RunEvent, RunEventPayload } from '../../harness/observe/events.js';
-import { buildResult, excerptLog } from '../../harness/result/build-result.js';
-import { createLiveState } from '../../harness/run/live-state.js';
+import type { LiveState } from '../../harness/observe/live-state.js';
+import { createLiveState } from '../../harness/observe/live-state.js';
+import { buildResult, excerptLog } from '../../harness/run/build-result.js';
 import { formatProgress, formatVerdictTable } from '../../harness/run/progress.js';
-import { createStepActions } from '../../harness/run/step-actions.js';
+import { createStepRuntime } from '../../harness/run/step-runtime-impl.js';
 import type { TargetController } from '../../harness/run/target-controller.js';
 import type { NetworkFaultSpec } from '../../harness/scenario/types.js';
-import { describeShimsBanner } from '../../harness/targets/index.js';
+import { resolveTarget } from '../../harness/targets/index.js';
 import rateLimit from '../../scenarios/rate-limit.js';
 import { runCli } from './helpers/run-cli.js';
-import { buildEvents, fileCreated, ingested, launched, seeded, transition } from './helpers/synthetic-events.js';
+import {
+  buildEvents,
+  fileCreated,
+  ingested,
+  launched,
+  logRecord,
+  seeded,
+  transition,
+} from './helpers/synthetic-events.js';
 
 const resultOf = (events: RunEvent[], shims: string[] = []) =>
   buildResult({
@@ -90,6 +99,10 @@ describe('shims banner', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  // The python target's own wording; a checkout path is enough to describe shims.
+  const describeShimsBanner = async (shims: string[]) =>
+    (await resolveTarget('python', { connectorDir: dir })).describeShims(shims);
+
   it("is the python target's own wording, and absent without shims", async () => {
     expect(await describeShimsBanner([])).toBeNull();
     expect(await describeShimsBanner(['upload-adapter', 'breaker-config'])).toMatch(
@@ -130,12 +143,7 @@ describe('shims banner', () => {
 });
 
 describe('log excerpt in the result', () => {
-  const log = (n: number): RunEventPayload => ({
-    type: 'log:record',
-    command: 'run',
-    stream: 'stderr',
-    record: `2026-11-27 04:12:03,000 - root - ERROR - record ${n}`,
-  });
+  const log = (n: number): RunEventPayload => logRecord(`2026-11-27 04:12:03,000 - root - ERROR - record ${n}`);
 
   it('keeps every record of a short run', () => {
     const excerpt = resultOf(buildEvents(Array.from({ length: 50 }, (_, i) => [i, log(i)] as const))).logExcerpt;
@@ -177,14 +185,22 @@ describe('network fault windows', () => {
       clear: async () => undefined,
     };
     // Network steps touch neither the fakes nor the target.
-    const actions = createStepActions({} as StartedFakes, network, {} as TargetController, bus);
-    await actions.injectNetwork({
+    const runtime = createStepRuntime({
+      fakes: {} as StartedFakes,
+      network,
+      controller: {} as TargetController,
+      bus,
+      state: {} as LiveState,
+      signal: new AbortController().signal,
+      deadlineMs: 60_000,
+    });
+    await runtime.injectNetworkFault({
       id: 'sentinel-latency',
       service: 'sentinel',
       toxic: 'latency',
       attributes: { latency: 40_000, jitter: 1_000 },
     });
-    await actions.clearNetwork('sentinel-latency');
+    await runtime.clearNetworkFault('sentinel-latency');
     expect(injected).toHaveLength(1);
     const [event] = bus.ofType('fault:injected');
     expect(event).toMatchObject({

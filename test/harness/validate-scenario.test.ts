@@ -67,7 +67,7 @@ describe('validateScenario', () => {
       expect.arrayContaining([
         'title: is required (a non-empty string)',
         'deadlineMs: must be > 0, got -1',
-        'expectations[10].maxLost: is required (a number)',
+        'expectations[10].maxLost: is required (an integer >= 0)',
       ]),
     );
   });
@@ -98,7 +98,7 @@ describe('validateScenario', () => {
     };
     s.steps[0]!.action.fault.attributes = { latency: '5s' };
     expect(validateScenario(s)).toEqual([
-      'steps[0].action.fault.attributes: must be an object of numbers, e.g. { "latency": 5000 }',
+      'steps[0].action.fault.attributes: must be an object of numbers, e.g. { "latency": 5000 }, got {"latency":"5s"}',
     ]);
   });
 

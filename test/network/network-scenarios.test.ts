@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScenarioResultFile } from '../../harness/result/result-schema.js';
-import { formatVerdictTable, runScenario } from '../../harness/run.js';
+import { formatVerdictTable, runScenario } from '../../harness/run/run-scenario.js';
 import type { Scenario } from '../../harness/scenario/types.js';
 import keyvaultNetwork from '../../scenarios/network/keyvault-network.js';
 import s3FlakyNetwork from '../../scenarios/network/s3-flaky-network.js';

@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedFakes, startFakes } from '../../fakes/index.js';
 import { InfrastructureError } from '../../harness/errors.js';
-import { parseAsctime } from '../../harness/observe/log-clock.js';
 import { findPython } from '../../harness/targets/python/find-python.js';
 import {
   createPythonTarget,
@@ -151,7 +150,7 @@ describe('python target on the stand-in checkout', () => {
     });
     expect(again.reused).toBe(true);
     expect(prepared.versions.target.venv).toBe(again.hash);
-    expect(prepared.parallelSafe).toBe(false);
+    expect(createPythonTarget({ connectorDir: checkout.dir }).parallelSafe).toBe(false);
     expect(prepared.failedBatchesDir).toBe(join(prepared.cwd, 'failed_batches'));
   });
 
@@ -171,7 +170,7 @@ describe('python target on the stand-in checkout', () => {
     const proc = await prepared.launch('run');
     const seen: Seen[] = [];
     proc.onLogRecord((record, stream) =>
-      seen.push({ record, stream, wallMs: Date.now(), events: prepared.parseLog(record) }),
+      seen.push({ record, stream, wallMs: Date.now(), events: prepared.readLogRecord(record).events }),
     );
     try {
       // Environment: only what the target set; the planted leaks never arrive.
@@ -220,7 +219,8 @@ describe('python target on the stand-in checkout', () => {
         clearInterval(feeder);
       }
       // 60 target seconds of recovery timeout, in about 6 wall seconds: the log clock says so.
-      const loggedMs = parseAsctime(halfOpen.record)! - parseAsctime(opened.record)!;
+      const loggedAt = (record: string): number => prepared.readLogRecord(record).loggedAtMs ?? Number.NaN;
+      const loggedMs = loggedAt(halfOpen.record) - loggedAt(opened.record);
       const wallMs = halfOpen.wallMs - opened.wallMs;
       expect(loggedMs).toBeGreaterThanOrEqual(60_000);
       expect(loggedMs / wallMs).toBeGreaterThan(TIME_SCALE * 0.7);

@@ -95,7 +95,9 @@ export async function prepareReference(
     async launch(command) {
       const proc = await prepared.launch(command);
       processes.push(proc);
-      proc.onLogRecord((record, stream) => events.push({ record, stream, events: prepared.parseLog(record) }));
+      proc.onLogRecord((record, stream) =>
+        events.push({ record, stream, events: prepared.readLogRecord(record).events }),
+      );
       return proc;
     },
     transitions(breaker) {

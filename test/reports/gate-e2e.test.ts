@@ -29,7 +29,7 @@ function runGateCli(args: string[]): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'reports/gate-cli.ts', ...args],
+      ['--import', 'tsx', 'cli/gate.ts', ...args],
       { cwd: root, maxBuffer: 32 * 1024 * 1024 },
       (error, stdout, stderr) => {
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });

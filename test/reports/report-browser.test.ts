@@ -24,7 +24,7 @@ describe('HTML report in headless Chromium', () => {
     // Through the real CLI, as a release engineer runs it.
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'reports/report-cli.ts', '--from', FIXTURES_DIR, '--out', out.path],
+      ['--import', 'tsx', 'cli/report.ts', '--from', FIXTURES_DIR, '--out', out.path],
       { cwd: root.pathname },
     );
     expect(stdout).toContain(`report: wrote ${out.path}/html/report.html`);

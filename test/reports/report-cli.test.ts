@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readdir, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { parseReportArgs } from '../../reports/report-args.js';
+import { parseReportArgs } from '../../cli/report/report-args.js';
 import { FIXTURES_DIR, tempDir } from './helpers/fixtures.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -22,7 +22,7 @@ async function runCli(script: string, args: string[]): Promise<{ code: number; s
 describe('npm run report', () => {
   it('writes Markdown (with timeline SVGs) and one HTML file from a results dir', async () => {
     await using out = await tempDir();
-    const { code, stdout } = await runCli('reports/report-cli.ts', ['--from', FIXTURES_DIR, '--out', out.path]);
+    const { code, stdout } = await runCli('cli/report.ts', ['--from', FIXTURES_DIR, '--out', out.path]);
     expect(code).toBe(0);
     expect(stdout).toContain('report: 4 scenario(s)');
     expect((await readdir(out.path)).sort()).toEqual(['html', 'markdown']);
@@ -32,11 +32,11 @@ describe('npm run report', () => {
 
   it('exits 2 with a fix hint when the dir has no result files or a broken one', async () => {
     await using empty = await tempDir();
-    const none = await runCli('reports/report-cli.ts', ['--from', empty.path]);
+    const none = await runCli('cli/report.ts', ['--from', empty.path]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^Failed to write the report: no result files in .*Run npm run gate/);
     await writeFile(`${empty.path}/x.json`, JSON.stringify({ schemaVersion: 1, scenario: 'x', verdict: 'passed' }));
-    const broken = await runCli('reports/report-cli.ts', ['--from', empty.path]);
+    const broken = await runCli('cli/report.ts', ['--from', empty.path]);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(
       /^Failed to read result file .*x\.json: field "timeScale" is not a number\. Regenerate/,
@@ -58,14 +58,14 @@ describe('npm run report', () => {
 
 describe('npm run gate', () => {
   it('prints help and exits 0', async () => {
-    const { code, stdout } = await runCli('reports/gate-cli.ts', ['--help']);
+    const { code, stdout } = await runCli('cli/gate.ts', ['--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('--shard i/n');
     expect(stdout).toContain('Exit:   0 all expectations passed');
   });
 
   it('exits 2 on a bad gate flag, naming it', async () => {
-    const { code, stderr } = await runCli('reports/gate-cli.ts', ['--shard', '5/2']);
+    const { code, stderr } = await runCli('cli/gate.ts', ['--shard', '5/2']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/^Failed to parse --shard "5\/2"/);
   });

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseRunOptions } from '../../harness/cli/parse-run-options.js';
-import { parseGateArgs } from '../../reports/gate/parse-gate-args.js';
-import { parseReportArgs } from '../../reports/report-args.js';
+import { parseGateArgs } from '../../cli/gate/parse-gate-args.js';
+import { parseReportArgs } from '../../cli/report/report-args.js';
+import { parseRunOptions } from '../../cli/shared/parse-run-options.js';
 
 interface Step {
   readonly run?: string;

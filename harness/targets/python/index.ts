@@ -13,7 +13,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseConnectorLogRecord } from '../shared/connector-log.js';
+import { UsageError } from '../../errors.js';
+import { readConnectorLogRecord } from '../shared/connector-log.js';
 import { spawnTargetProcess } from '../shared/spawn-target-process.js';
 import type { PreparedTarget, Target, TargetCommand, TargetContext, TargetProcess } from '../target.js';
 import { buildChildEnv } from './child-env.js';
@@ -46,8 +47,8 @@ export const DEFAULT_VENV_CACHE_DIR = join(PROJECT_ROOT, '.chaos', 'venvs');
 const AWS_REGION = 'us-east-1';
 
 export interface PythonTargetFactoryOptions {
-  /** The checkout (git work tree with requirements.txt and src/s3_sentinel/cli.py). */
-  readonly connectorDir: string;
+  /** The checkout (git work tree with requirements.txt and src/s3_sentinel/cli.py); default CONNECTOR_DIR. */
+  readonly connectorDir?: string;
   /** Where venvs are cached; default `<project>/.chaos/venvs`. */
   readonly venvCacheDir?: string;
   /** Wall ms to wait for another run holding the fixed ports; default 30 min. */
@@ -83,11 +84,22 @@ export function describeShims(shims: readonly string[]): string | null {
  * const proc = await prepared.launch('run');
  */
 export function createPythonTarget(factory: PythonTargetFactoryOptions): Target {
+  const connectorDir = factory.connectorDir ?? process.env.CONNECTOR_DIR;
+  if (!connectorDir)
+    throw new UsageError(
+      'Failed to select target "python": no connector checkout given. Pass --connector <dir> or set CONNECTOR_DIR.',
+    );
   return {
     name: 'python',
+    // The connector binds fixed ports (8080, 9090): one run at a time on a machine.
+    parallelSafe: false,
+    describeShims: (shims) => {
+      parsePythonTargetOptions({}, shims);
+      return describeShims(shims);
+    },
     async prepare(context: TargetContext): Promise<PythonPreparedTarget> {
       const options = parsePythonTargetOptions(context.options, context.shims);
-      const checkout = await validateCheckout(factory.connectorDir);
+      const checkout = await validateCheckout(connectorDir);
       const interpreter = await findPython();
       const venv = await provisionVenv({
         requirementsPath: checkout.requirementsPath,
@@ -210,8 +222,7 @@ export function createPythonTarget(factory: PythonTargetFactoryOptions): Target 
         failedBatchesDir,
         healthUrl: () => healthUrl,
         breakerConfig: options.breakerConfig,
-        parallelSafe: false,
-        parseLog: parseConnectorLogRecord,
+        readLogRecord: readConnectorLogRecord,
         options,
         timeScaleProbe,
         env,

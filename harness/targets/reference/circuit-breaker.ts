@@ -11,7 +11,7 @@
  * HALF_OPEN is logged truthfully as `HALF_OPEN → OPEN`, and a timed-out operation is aborted.
  */
 import type { Clock } from '../../../fakes/core/clock.js';
-import type { BreakerState } from '../../result/result-schema.js';
+import type { BreakerState } from '../../domain/breaker.js';
 import type { BreakerConfig } from '../target.js';
 
 export const BREAKER_LOGGER = 'src.utils.circuit_breaker';

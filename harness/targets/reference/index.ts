@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../errors.js';
-import { parseConnectorLogRecord } from '../shared/connector-log.js';
+import { readConnectorLogRecord } from '../shared/connector-log.js';
 import { spawnTargetProcess } from '../shared/spawn-target-process.js';
 import type { PreparedTarget, Target, TargetCommand, TargetContext, TargetProcess } from '../target.js';
 import type { ReferenceConfig } from './reference-config.js';
@@ -72,12 +72,17 @@ function waitForListening(proc: TargetProcess): Promise<string | null> {
 
 export const referenceTarget: Target = {
   name: 'reference',
+  // Ephemeral ports and its own scratch dirs: runs may share the machine.
+  parallelSafe: true,
+  describeShims(shims) {
+    if (shims.length === 0) return null;
+    throw new UsageError(
+      `Failed to configure target "reference": --shim ${shims.join(', ')} applies to the python target only. ` +
+        'Remove --shim or use --target python.',
+    );
+  },
   async prepare(context: TargetContext): Promise<PreparedTarget> {
-    if (context.shims.length > 0) {
-      throw new UsageError(
-        `Failed to configure target "reference": --shim ${context.shims.join(', ')} applies to the python target only. Remove --shim or use --target python.`,
-      );
-    }
+    referenceTarget.describeShims(context.shims);
     const options = parseReferenceTargetOptions(context.options);
     const failedBatchesDir = join(context.workDir, 'failed_batches');
     const config: ReferenceConfig = {
@@ -117,8 +122,7 @@ export const referenceTarget: Target = {
       failedBatchesDir,
       healthUrl: () => healthUrl,
       breakerConfig: options.breaker,
-      parallelSafe: true,
-      parseLog: parseConnectorLogRecord,
+      readLogRecord: readConnectorLogRecord,
       async launch(command: TargetCommand): Promise<TargetProcess> {
         const proc = spawnTargetProcess({
           command,

@@ -3,7 +3,7 @@
  * plus what the runbook says an operator can see: breaker state per service, delivered, failed
  * and rejected records, and the secret cache.
  */
-import type { BreakerState } from '../../result/result-schema.js';
+import type { BreakerState } from '../../domain/breaker.js';
 
 export const BREAKER_STATE_VALUE: Record<BreakerState, number> = { CLOSED: 0, OPEN: 1, HALF_OPEN: 2 };
 

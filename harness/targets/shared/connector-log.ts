@@ -7,4 +7,9 @@ export { formatAsctime, formatConnectorLogLine } from './format-connector-log-li
 export type { LogRecordAssembler, LogRecordAssemblerOptions } from './log-record-assembler.js';
 export { createLogRecordAssembler, LOG_TIMESTAMP_PREFIX } from './log-record-assembler.js';
 export type { ParsedLogHeader } from './parse-connector-log.js';
-export { parseConnectorLogRecord, parseLogHeader } from './parse-connector-log.js';
+export {
+  parseAsctime,
+  parseConnectorLogRecord,
+  parseLogHeader,
+  readConnectorLogRecord,
+} from './parse-connector-log.js';

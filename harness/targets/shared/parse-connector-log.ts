@@ -4,8 +4,8 @@
  * Breaker transitions are reported exactly as written: the real connector logs a re-open from
  * HALF_OPEN as `CLOSED → OPEN`, and it is the observer's job (not the parser's) to flag that.
  */
-import type { BreakerState } from '../../result/result-schema.js';
-import type { TargetLogEvent } from '../target.js';
+import type { BreakerState } from '../../domain/breaker.js';
+import type { TargetLogEvent, TargetLogRecord } from '../target.js';
 
 /** `<asctime> - <logger> - <LEVEL> - <message>`; the message may run over several lines. */
 const RECORD =
@@ -19,6 +19,9 @@ const REJECTED = /^Circuit breaker OPEN for [^:]*: Circuit breaker OPEN for '([^
 const STORED = /^Stored failed batch (\S+) to local storage/;
 const BATCH_FAILED = /^Batch (\S+) failed: /;
 const DROPPING = /^Dropping log due to ([\s\S]+)$/;
+/** Both targets log this when Key Vault's breaker is open (docs/CONTRACTS.md). */
+const CACHED_SECRET = /Serving cached secret '([^']+)' \(([\w-]+) breaker OPEN\)/;
+const ASCTIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2}),(\d{3})$/;
 /** Lines with no timestamp at all that still mean trouble (an uncaught crash before logging started). */
 const BARE_ERROR = /^(Traceback \(most recent call last\)|[\w.]*(Error|Exception)\b)/;
 
@@ -37,6 +40,25 @@ export function parseLogHeader(record: string): ParsedLogHeader | null {
   return { asctime, logger, level: level === 'WARN' ? 'WARNING' : level, message };
 }
 
+/** Epoch ms of an asctime (LOCAL time, as Python's logging writes it), or null. */
+export function parseAsctime(asctime: string): number | null {
+  const m = ASCTIME.exec(asctime);
+  if (!m) return null;
+  const [y, mo, d, h, mi, s, ms] = m.slice(1).map(Number) as [number, number, number, number, number, number, number];
+  return new Date(y, mo - 1, d, h, mi, s, ms).getTime();
+}
+
+/** The record with its timestamp, level and message read from the connector's log format. */
+export function readConnectorLogRecord(record: string): TargetLogRecord {
+  const header = parseLogHeader(record);
+  return {
+    loggedAtMs: header ? parseAsctime(header.asctime) : null,
+    level: header?.level ?? null,
+    message: header?.message ?? null,
+    events: parseConnectorLogRecord(record),
+  };
+}
+
 /**
  * @example
  * parseConnectorLogRecord("2026-11-27 02:35:21,464 - src.utils.circuit_breaker - ERROR - Circuit breaker 'azure-sentinel': CLOSED → OPEN (failures: 10, calls: 10)")
@@ -51,6 +73,9 @@ export function parseConnectorLogRecord(record: string): TargetLogEvent[] {
   }
   const message = header.message;
   let match: RegExpExecArray | null;
+  const cached = CACHED_SECRET.exec(message);
+  if (cached)
+    return [{ kind: 'secret_served_from_cache', secretName: cached[1] ?? '', breaker: cached[2] ?? '', line }];
 
   if ((match = TRANSITION.exec(message)) !== null) {
     return [

@@ -1,4 +1,4 @@
-/** Runs `harness/cli.ts` as a child process, as `npm run scenario` does. */
+/** Runs `cli/scenario.ts` as a child process, as `npm run scenario` does. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -13,7 +13,7 @@ export interface CliRun {
 }
 
 export function runCli(args: readonly string[]): CliRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'harness/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/scenario.ts', ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, CONNECTOR_DIR: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,6 +5,7 @@
 import type { JournalEntry, ServiceName } from '../../../fakes/core/types.js';
 import type { RunEvent, RunEventPayload } from '../../../harness/observe/events.js';
 import type { BreakerState } from '../../../harness/result/result-schema.js';
+import { readConnectorLogRecord } from '../../../harness/targets/shared/connector-log.js';
 
 export function buildEvents(timeline: readonly (readonly [number, RunEventPayload])[]): RunEvent[] {
   return timeline.map(([atMs, payload], i) => ({ ...payload, seq: i + 1, atMs, wallAtMs: atMs }) as RunEvent);
@@ -52,6 +53,22 @@ export function transition(
     expectedFrom: options.expectedFrom ?? from,
     consistent: options.consistent ?? true,
     line: `Circuit breaker '${breaker}': ${from} → ${to}`,
+    loggedAtMs: null,
+  };
+}
+
+/** A target log record, read with the connector log format (level, timestamp) as the targets do. */
+export function logRecord(record: string, command: 'run' | 'replay-failed' = 'run'): RunEventPayload {
+  const read = readConnectorLogRecord(record);
+  const stream = command === 'run' ? 'stderr' : 'stdout';
+  return {
+    type: 'log:record',
+    command,
+    stream,
+    record,
+    level: read.level,
+    message: read.message,
+    loggedAtMs: read.loggedAtMs,
   };
 }
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { RunEvent } from '../../../harness/observe/events.js';
 import type { ScenarioResultFile } from '../../../harness/result/result-schema.js';
-import { type RunOptions, runScenario } from '../../../harness/run.js';
+import { type RunOptions, runScenario } from '../../../harness/run/run-scenario.js';
 import type { Scenario } from '../../../harness/scenario/types.js';
 
 export interface TrackedRun {

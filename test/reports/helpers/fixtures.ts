@@ -57,10 +57,8 @@ export function createFixtureEngine(
   const engine: FixtureEngine = {
     ran: [],
     maxInFlight: 0,
-    parseRunOptions: (argv) => ({
-      options: defaultRunOptions(argv[argv.indexOf('--out') + 1] ?? 'out'),
-      positionals: [],
-    }),
+    // The reference target is parallel-safe; fixture runs behave like it.
+    isParallelSafe: async (run) => run.target === 'reference',
     getScenario: (id) => (ids.includes(id) ? fixtureScenario(id) : undefined),
     listScenarios: () => ids.map(fixtureScenario),
     async runScenario(scenario, run) {

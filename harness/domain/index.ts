@@ -1,0 +1,7 @@
+/**
+ * The harness's vocabulary, at the bottom of its layers: breaker states and the runbook defaults,
+ * service names, target commands. Everything in harness/ may import it; it imports nothing above.
+ */
+export * from './breaker.js';
+export * from './services.js';
+export * from './target-command.js';

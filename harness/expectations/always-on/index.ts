@@ -1,0 +1,8 @@
+/** The checks every run gets, in the order they appear in the result file. */
+import type { AlwaysOnCheck } from './define-always-on-check.js';
+import { noImpossibleTransitions } from './no-impossible-transitions.js';
+import { uploadsReachedSentinel } from './uploads-reached-sentinel.js';
+
+export const ALWAYS_ON_CHECKS: readonly AlwaysOnCheck[] = [noImpossibleTransitions, uploadsReachedSentinel];
+export type { AlwaysOnCheck } from './define-always-on-check.js';
+export { defineAlwaysOnCheck } from './define-always-on-check.js';

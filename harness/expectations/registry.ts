@@ -1,0 +1,91 @@
+/**
+ * The one list of expectation kinds. A scenario's `Expectation` type is derived from it, so a kind
+ * added here is at once typed, validated, evaluated and documented (`npm run scenario -- --kinds`).
+ */
+import {
+  type FieldRecord,
+  got,
+  isObject,
+  type Problems,
+  type SpecOf,
+  validateFields,
+} from '../../common/validation/index.js';
+import type { ResultExpectation } from '../result/result-schema.js';
+import type { ExpectationKind, ExpectationSpec, ExpectationValidationContext } from './define-expectation-kind.js';
+import type { EvaluationContext } from './evaluation-context.js';
+import { breakerSequence } from './kinds/breaker-sequence.js';
+import { failedBatchesWritten } from './kinds/failed-batches-written.js';
+import { finalBreakerState } from './kinds/final-breaker-state.js';
+import { ledger } from './kinds/ledger.js';
+import { openDuration } from './kinds/open-duration.js';
+import { recoveryTime } from './kinds/recovery-time.js';
+import { requestCount } from './kinds/request-count.js';
+import { retrySpacing } from './kinds/retry-spacing.js';
+import { secretServedFromCache } from './kinds/secret-served-from-cache.js';
+import { targetAlive } from './kinds/target-alive.js';
+
+export const EXPECTATION_KINDS = [
+  breakerSequence,
+  recoveryTime,
+  openDuration,
+  requestCount,
+  retrySpacing,
+  ledger,
+  failedBatchesWritten,
+  targetAlive,
+  secretServedFromCache,
+  finalBreakerState,
+] as const;
+
+type SpecOfKind<T> = T extends ExpectationKind<infer K, infer F> ? ExpectationSpec<K, F> : never;
+/** Every expectation a scenario can declare: the union of the registered kinds' specs. */
+export type Expectation = SpecOfKind<(typeof EXPECTATION_KINDS)[number]>;
+export type ExpectationKindName = Expectation['kind'];
+
+// One cast, here: the map is keyed by kind, so a spec found under its kind matches that kind's type.
+const BY_KIND: ReadonlyMap<string, ExpectationKind> = new Map(
+  EXPECTATION_KINDS.map((k) => [k.kind, k as unknown as ExpectationKind]),
+);
+type SpecOfAny = SpecOf<FieldRecord>;
+const KIND_NAMES = EXPECTATION_KINDS.map((k) => k.kind).join(', ');
+
+/** Validates one expectation at `path`, pushing every problem. */
+export function validateExpectation(
+  input: unknown,
+  path: string,
+  context: ExpectationValidationContext,
+  problems: Problems,
+): void {
+  if (!isObject(input)) {
+    problems.push(`${path}: must be an object with kind (one of ${KIND_NAMES})`);
+    return;
+  }
+  const kind = BY_KIND.get(input.kind as string);
+  if (!kind) {
+    const what = input.kind === undefined ? 'is required' : `must be one of ${KIND_NAMES}, got ${got(input.kind)}`;
+    problems.push(`${path}.kind: ${input.kind === undefined ? `${what} (one of ${KIND_NAMES})` : what}`);
+    return;
+  }
+  const promiseOk = input.promise === undefined || (typeof input.promise === 'string' && input.promise !== '');
+  if (!promiseOk)
+    problems.push(`${path}.promise: must be a non-empty string (a promise id), got ${got(input.promise)}`);
+  if (validateFields(input, kind.fields, path, problems, context, ['kind', 'promise']))
+    kind.refine?.(input as SpecOfAny, path, problems, context);
+}
+
+export function evaluateExpectation(spec: Expectation, ctx: EvaluationContext): ResultExpectation {
+  const kind = BY_KIND.get(spec.kind);
+  if (!kind) throw new Error(`Failed to evaluate expectation: unknown kind "${spec.kind}" (known: ${KIND_NAMES}).`);
+  const verdict = kind.evaluate(spec as ExpectationSpec<string, FieldRecord>, ctx);
+  return toResult(verdict, spec.kind, spec.promise);
+}
+
+/** Same key order in every result file, whatever order an evaluator built its object in. */
+export function toResult(
+  v: { name: string; passed: boolean; expected: unknown; observed: unknown; evidence: readonly string[] },
+  kind: string,
+  promise?: string,
+): ResultExpectation {
+  const base = { name: v.name, kind, passed: v.passed, expected: v.expected, observed: v.observed };
+  return { ...base, evidence: v.evidence, ...(promise !== undefined ? { promise } : {}) };
+}

@@ -1,0 +1,37 @@
+/**
+ * Phase "evaluate": the ledger and every expectation, from the run's events alone. It runs after
+ * a failed run too: what was seen before the run broke is still evidence.
+ */
+import { describeError } from '../../errors.js';
+import { createEvaluationContext, type EvaluationContext } from '../../expectations/evaluation-context.js';
+import { evaluateExpectations } from '../../expectations/index.js';
+import { computeLedger } from '../../ledger/compute-ledger.js';
+import type { ResultExpectation, Verdict } from '../../result/result-schema.js';
+import type { RunContext } from '../run-context.js';
+import type { PhasesOutcome } from './outcome.js';
+
+export interface Evaluation {
+  readonly verdict: Verdict;
+  readonly error?: string;
+  readonly expectations: readonly ResultExpectation[];
+  readonly ctx: EvaluationContext;
+}
+
+export function evaluatePhase(ctx: RunContext, outcome: PhasesOutcome): Evaluation {
+  const events = ctx.bus.events();
+  const evaluation = createEvaluationContext(events, computeLedger(events));
+  let expectations: ResultExpectation[];
+  try {
+    expectations = evaluateExpectations(ctx.scenario.expectations, evaluation);
+  } catch (error) {
+    return {
+      verdict: 'error',
+      error: `Failed to evaluate expectations: ${describeError(error)}`,
+      expectations: [],
+      ctx: evaluation,
+    };
+  }
+  if (outcome.verdict === 'error') return { verdict: 'error', error: outcome.error, expectations, ctx: evaluation };
+  const verdict = expectations.every((e) => e.passed) ? 'passed' : 'failed';
+  return { verdict, expectations, ctx: evaluation };
+}

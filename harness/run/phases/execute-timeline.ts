@@ -1,0 +1,68 @@
+/**
+ * Phase "execute timeline": the target starts (time zero is when it answers /health), then the
+ * health poller, progress line, deadline and arrivals run beside the scenario's steps.
+ */
+import { InfrastructureError } from '../../errors.js';
+import { pollHealth } from '../../observe/poll-health.js';
+import { scheduleArrivals } from '../../seed/arrivals.js';
+import { executeTimeline } from '../../timeline/execute-timeline.js';
+import { formatProgress } from '../progress.js';
+import { RUN_BUCKET, RUN_PREFIX } from '../run-constants.js';
+import type { Observed } from '../run-context.js';
+import { createStepRuntime } from '../step-runtime-impl.js';
+
+/** The progress line and the report's samples, once a second of wall time. */
+const SAMPLE_EVERY_WALL_MS = 1_000;
+
+export async function executeTimelinePhase(ctx: Observed): Promise<void> {
+  const { session, bus, scenario, options, live, controller, prepared, timeline } = ctx;
+  await controller.start();
+  bus.rebase();
+  ctx.artifacts?.markTimeZero();
+  const probeEveryWallMs = Math.min(1_000, Math.max(100, 1_000 / options.timeScale));
+  const runUrl = (): string | null => (controller.isRunUp() && !live.runExited() ? prepared.healthUrl() : null);
+  const health = pollHealth(runUrl, bus, { intervalMs: probeEveryWallMs });
+  session.defer('health poller', () => health.stop());
+  const ticker = setInterval(() => {
+    const atMs = Math.round(bus.nowMs());
+    ctx.samples.push({
+      atMs,
+      failedBatchFiles: live.waitingFiles(),
+      deliveredRecords: live.delivered.size,
+      breakerStates: live.breakerStates(),
+    });
+    ctx.progress(formatProgress(bus.nowMs(), bus.wallNowMs(), live, options.timeScale));
+  }, SAMPLE_EVERY_WALL_MS);
+  session.defer('progress ticker', () => clearInterval(ticker));
+
+  const deadlineWallMs = scenario.deadlineMs / options.timeScale;
+  const deadline = setTimeout(() => {
+    const message =
+      `Failed to finish scenario "${scenario.id}" within its deadline of ${scenario.deadlineMs} ms ` +
+      `(target; ${Math.round(deadlineWallMs)} ms wall). Raise deadlineMs or check the step timeouts.`;
+    timeline.abort(new InfrastructureError(message));
+  }, deadlineWallMs);
+  session.defer('deadline timer', () => clearTimeout(deadline));
+  const arrivals = scheduleArrivals(scenario.seed.arrivals ?? [], {
+    s3: ctx.fakes.s3,
+    bucket: RUN_BUCKET,
+    prefix: RUN_PREFIX,
+    seed: options.seed,
+    firstN: scenario.seed.records + 1,
+    bus,
+    originMs: 0,
+    signal: timeline.signal,
+  });
+  const runtime = createStepRuntime({
+    fakes: ctx.fakes,
+    network: ctx.network,
+    controller,
+    bus,
+    state: live,
+    signal: timeline.signal,
+    deadlineMs: scenario.deadlineMs,
+  });
+  await executeTimeline(scenario.steps, { bus, runtime, signal: timeline.signal, originMs: 0 });
+  await arrivals;
+  await health.stop();
+}

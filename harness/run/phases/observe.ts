@@ -1,0 +1,29 @@
+/**
+ * Phase "observe": everything that watches the target is in place before it starts, so no log
+ * record, request or failed-batch file is missed: the breaker tracker, the live state, the
+ * process controller, the fakes' journal and ingest store, and the failed-batch directory.
+ */
+import { createBreakerTracker } from '../../observe/breaker-tracker.js';
+import { createLiveState } from '../../observe/live-state.js';
+import { observeFakes } from '../../observe/observe-fakes.js';
+import { watchFailedBatches } from '../../observe/watch-failed-batches.js';
+import type { Observed, WithTarget } from '../run-context.js';
+import { createTargetController } from '../target-controller.js';
+
+export async function observePhase(ctx: WithTarget): Promise<Observed> {
+  const { session, bus, prepared, fakes, options } = ctx;
+  const tracker = createBreakerTracker();
+  const live = createLiveState(bus);
+  session.defer('live state', () => live.dispose());
+  const controller = createTargetController(prepared, bus, tracker, session);
+  session.defer('target processes', () => controller.stopAll());
+  const unobserveFakes = observeFakes(fakes, bus, {
+    // The fakes run on wall time (epoch ms): convert to target ms from time zero.
+    toRunMs: (epochMs) => (epochMs - bus.wallOrigin()) * options.timeScale,
+    isReplaying: () => controller.isReplaying(),
+  });
+  session.defer('fake observers', unobserveFakes);
+  const watcher = watchFailedBatches(prepared.failedBatchesDir, bus);
+  session.defer('failed-batch watcher', () => watcher.stop());
+  return { ...ctx, tracker, live, controller, watcher };
+}

@@ -1,0 +1,25 @@
+/** How the phases up to "settle" ended, before anything was judged. */
+import { describeError, InterruptedError, UsageError } from '../../errors.js';
+import type { PreparedTarget } from '../../targets/target.js';
+import type { RunContext } from '../run-context.js';
+
+export type PhasesOutcome =
+  | { readonly verdict: 'passed'; readonly prepared: PreparedTarget }
+  | {
+      readonly verdict: 'error';
+      readonly error: string;
+      /** A bad --target-option surfaces while preparing the target: rethrown after teardown. */
+      readonly usageError?: UsageError;
+      readonly prepared?: PreparedTarget;
+    };
+
+export function failedOutcome(ctx: RunContext, error: unknown, prepared?: PreparedTarget): PhasesOutcome {
+  // Ctrl-C aborts the session; whatever error the abort caused downstream, the run was interrupted.
+  const interrupted = ctx.session.signal.aborted || error instanceof InterruptedError;
+  return {
+    verdict: 'error',
+    error: interrupted ? 'interrupted' : describeError(error),
+    ...(error instanceof UsageError ? { usageError: error } : {}),
+    ...(prepared ? { prepared } : {}),
+  };
+}

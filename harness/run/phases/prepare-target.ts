@@ -1,0 +1,39 @@
+/** Phase "prepare target": a scratch working directory and the target made ready to launch. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ChaosError, describeError, InfrastructureError } from '../../errors.js';
+import type { TargetContext } from '../../targets/target.js';
+import { RUN_BUCKET, RUN_PREFIX, RUN_RULE_ID, RUN_SECRET_NAME, RUN_STREAM } from '../run-constants.js';
+import type { WithFakes, WithTarget } from '../run-context.js';
+
+const DEFAULT_POLL_INTERVAL_MS = 1_000;
+
+export async function prepareTargetPhase(ctx: WithFakes): Promise<WithTarget> {
+  const { session, scenario, options, target } = ctx;
+  const workDir = await mkdtemp(join(tmpdir(), `chaos-${scenario.id}-`));
+  session.defer(`work dir ${workDir}`, () => rm(workDir, { recursive: true, force: true }));
+  const context: TargetContext = {
+    workDir,
+    fakesEnv: ctx.fakesEnv,
+    endpoints: ctx.endpoints,
+    bucket: RUN_BUCKET,
+    prefix: RUN_PREFIX,
+    ruleId: RUN_RULE_ID,
+    stream: RUN_STREAM,
+    secretName: RUN_SECRET_NAME,
+    timeScale: options.timeScale,
+    seed: options.seed,
+    options: ctx.targetOptions,
+    shims: options.shims,
+    pollIntervalMs: scenario.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+  };
+  const prepared = await target.prepare(context).catch((error: unknown) => {
+    if (error instanceof ChaosError) throw error;
+    throw new InfrastructureError(`Failed to prepare target "${target.name}": ${describeError(error)}`, {
+      cause: error,
+    });
+  });
+  session.add('prepared target', prepared, (p) => p[Symbol.asyncDispose]());
+  return { ...ctx, prepared };
+}

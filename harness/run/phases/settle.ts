@@ -1,0 +1,7 @@
+/** Phase "settle": the target is stopped and the failed-batch directory read one last time. */
+import type { Observed } from '../run-context.js';
+
+export async function settlePhase(ctx: Observed): Promise<void> {
+  await ctx.controller.stop();
+  await ctx.watcher.rescan();
+}
