@@ -10,9 +10,9 @@ import { runGate } from '../reports/gate/run-gate.js';
 import { CORE_GATE_SCENARIOS, NETWORK_GATE_SCENARIOS } from '../reports/gate-suite.js';
 import { readHarnessVersion } from '../reports/harness-version.js';
 import { GateUsageError } from '../reports/report-error.js';
-import { parseGateArgs } from './gate/parse-gate-args.js';
-import { reportCliError } from './shared/cli-errors.js';
-import { parseRunOptions } from './shared/parse-run-options.js';
+import { parseGateArgs } from './args/parse-gate-args.js';
+import { reportCliError } from './support/cli-errors.js';
+import { parseRunOptions } from './args/parse-run-options.js';
 
 export const GATE_HELP = `Usage: npm run gate -- [options] [run options]
 

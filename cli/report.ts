@@ -7,8 +7,8 @@ import { readHarnessVersion } from '../reports/harness-version.js';
 import { ReportInputError } from '../reports/report-error.js';
 import { loadResultFiles } from '../reports/results/load-result-files.js';
 import { writeReports } from '../reports/writers/registry.js';
-import { parseReportArgs, REPORT_HELP } from './report/report-args.js';
-import { reportCliError } from './shared/cli-errors.js';
+import { parseReportArgs, REPORT_HELP } from './args/report-args.js';
+import { reportCliError } from './support/cli-errors.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
   try {

@@ -7,8 +7,8 @@ import { ChaosError, describeError, UsageError } from '../harness/errors.js';
 import { runScenario } from '../harness/run/run-scenario.js';
 import { installSignalHandlers } from '../harness/session.js';
 import { listScenarios } from '../scenarios/index.js';
-import { loadScenario } from './scenario/load-scenario.js';
-import { parseRunOptions } from './shared/parse-run-options.js';
+import { loadScenario } from './support/load-scenario.js';
+import { parseRunOptions } from './args/parse-run-options.js';
 
 const HELP = `Usage: npm run scenario <name | path/to/scenario.(json|ts)> [-- options]
 

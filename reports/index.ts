@@ -6,8 +6,6 @@
  * await writeReports({ results: await loadResultFiles('out'), outDir: 'out', harnessVersion: '0.1.0', generatedAt: new Date() }, ['markdown', 'html']);
  */
 
-export type { GateArgs } from '../cli/gate/parse-gate-args.js';
-export { parseGateArgs } from '../cli/gate/parse-gate-args.js';
 export type { GateEngine, GateRunOptions } from './gate/gate-engine.js';
 export { loadHarnessEngine } from './gate/gate-engine.js';
 export type { MergeOutcome, MergeShardsOptions } from './gate/merge-shards.js';

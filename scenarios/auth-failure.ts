@@ -2,7 +2,7 @@
  * Runbook row "401/403 authentication failures" (promise `auth-failure-breaker`): Sentinel
  * rejects every upload with 401 until the breaker opens; then credentials are restored.
  */
-import { RUNBOOK_BREAKER_DEFAULTS } from '../harness/targets/target.js';
+import { RUNBOOK_BREAKER_DEFAULTS } from '../harness/domain/index.js';
 import { sentinelBreakerScenario } from './shared/sentinel-breaker-scenario.js';
 
 export default sentinelBreakerScenario({

@@ -4,9 +4,9 @@
  * on the first call after the recovery timeout.
  */
 import type { EventBus } from '../observe/event-bus.js';
-import type { SeedSpec } from '../scenario/types.js';
 import { pause } from '../wait/wait-strategy.js';
 import { type SeedableS3, seedRecords } from './seed-records.js';
+import type { SeedSpec } from './seed-spec.js';
 
 export interface ArrivalsOptions {
   readonly s3: SeedableS3;

@@ -15,7 +15,7 @@
  * --time-scale.
  */
 import { defineScenario } from '../../harness/scenario/define-scenario.js';
-import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/targets/target.js';
+import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/domain/index.js';
 import { arrivalsEvery } from '../shared/arrivals.js';
 
 const SENTINEL_BREAKER = 'azure-sentinel';

@@ -17,7 +17,7 @@
 import type { FaultEffect } from '../../fakes/core/types.js';
 import { defineScenario } from '../../harness/scenario/define-scenario.js';
 import type { Expectation, Scenario } from '../../harness/scenario/types.js';
-import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/targets/target.js';
+import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/domain/index.js';
 import { arrivalsEvery } from './arrivals.js';
 
 export const SENTINEL_BREAKER = 'azure-sentinel';

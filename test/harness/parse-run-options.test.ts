@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRunOptions } from '../../cli/shared/parse-run-options.js';
+import { parseRunOptions } from '../../cli/args/parse-run-options.js';
 import { UsageError } from '../../harness/errors.js';
 
 describe('parseRunOptions', () => {

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startNetworkFaults, ToxiproxyNotInstalledError } from '../../harness/network/index.js';
+import { eventually } from '../helpers/eventually.js';
 import { liveToxiproxyOnPort, toxiproxyStartedByThisProcess } from './helpers/process-group.js';
 import { startUpstreamServer } from './helpers/upstream-server.js';
-import { waitUntil } from './helpers/wait-until.js';
 
 const apiPort = (apiUrl: string): number => Number(new URL(apiUrl).port);
 
@@ -119,7 +119,7 @@ describe('toxiproxy lifecycle', () => {
       let stdout = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      await waitUntil(() => /ready (\S+)/.test(stdout) || child.exitCode !== null, {
+      await eventually(() => /ready (\S+)/.test(stdout) || child.exitCode !== null, {
         timeoutMs: 20_000,
         what: 'the child to start toxiproxy',
       });
@@ -131,7 +131,7 @@ describe('toxiproxy lifecycle', () => {
         child.kill('SIGKILL');
       }
       await exited;
-      await waitUntil(() => liveToxiproxyOnPort(port).length === 0, {
+      await eventually(() => liveToxiproxyOnPort(port).length === 0, {
         timeoutMs: 5_000,
         what: `toxiproxy on API port ${port} to be gone`,
       });

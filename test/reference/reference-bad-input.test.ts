@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_MAIN_PATH, referenceTarget } from '../../harness/targets/reference/index.js';
 import { spawnTargetProcess } from '../../harness/targets/shared/spawn-target-process.js';
+import { eventually } from '../helpers/eventually.js';
 import {
   BUCKET,
   deliveries,
@@ -14,7 +15,6 @@ import {
   SECRET_NAME,
   seedRecords,
   useReferenceRun,
-  waitFor,
 } from './reference-harness.js';
 
 async function closedPort(): Promise<number> {
@@ -196,7 +196,9 @@ describe('reference target: bad input', () => {
     const ids = seedRecords(ctx.fakes, 0, 3);
     ctx.target = await prepareReference(ctx.fakes);
     const run = await ctx.target.launch('run');
-    await waitFor('an upload is hanging', () => (ctx.fakes.faults.get('sentinel-hang')?.matched ?? 0) >= 1);
+    await eventually(() => (ctx.fakes.faults.get('sentinel-hang')?.matched ?? 0) >= 1, {
+      what: 'an upload is hanging',
+    });
     await run.stop();
     expect(await run.exited).toEqual({ code: 0, signal: null });
     const files = await failedBatches(ctx.target.prepared.failedBatchesDir);
@@ -206,9 +208,9 @@ describe('reference target: bad input', () => {
 
     ctx.fakes.faults.remove('sentinel-hang');
     const restart = await ctx.target.launch('run');
-    await waitFor('the other two delivered after restart', () =>
-      ids.filter((id) => !inFile.includes(id)).every((id) => deliveries(ctx.fakes).has(id)),
-    );
+    await eventually(() => ids.filter((id) => !inFile.includes(id)).every((id) => deliveries(ctx.fakes).has(id)), {
+      what: 'the other two delivered after restart',
+    });
     await restart.stop();
     const replay = await ctx.target.launch('replay-failed');
     expect((await replay.exited).code).toBe(0);

@@ -40,20 +40,6 @@ export function deliveries(fakes: StartedFakes): Map<number, number> {
   return counts;
 }
 
-export async function waitFor(
-  description: string,
-  condition: () => boolean | Promise<boolean>,
-  timeoutMs = 30_000,
-  pollMs = 50,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await condition()) return;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${description}`);
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
-  }
-}
-
 export interface TestTarget {
   readonly prepared: PreparedTarget;
   readonly workDir: string;

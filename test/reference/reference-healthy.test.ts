@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { eventually } from '../helpers/eventually.js';
 import {
   BUCKET,
   deliveries,
@@ -9,7 +10,6 @@ import {
   SECRET_NAME,
   seedRecords,
   useReferenceRun,
-  waitFor,
 } from './reference-harness.js';
 
 describe('reference target: healthy run', () => {
@@ -22,8 +22,8 @@ describe('reference target: healthy run', () => {
     const run1 = await ctx.target.launch('run');
     const url = ctx.target.prepared.healthUrl();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    await waitFor('6 records delivered', () => ctx.fakes.ingest.count().total >= 6);
-    await waitFor('/ready is 200', async () => (await fetch(`${url}/ready`)).status === 200);
+    await eventually(() => ctx.fakes.ingest.count().total >= 6, { what: '6 records delivered' });
+    await eventually(async () => (await fetch(`${url}/ready`)).status === 200, { what: '/ready is 200' });
     const health = (await (await fetch(`${url}/health`)).json()) as { status: string; running: boolean };
     expect(health).toMatchObject({ status: 'ok', running: true });
     expect(await metric(url!, 's3_sentinel_delivered_records_total')).toBe(6);
@@ -33,10 +33,9 @@ describe('reference target: healthy run', () => {
     expect(await metric(url!, 's3_sentinel_failed_batch_files')).toBe(0);
     // Let a few more cycles pass: handled objects must not be sent again.
     const cyclesNow = (await metric(url!, 's3_sentinel_pipeline_cycles_total'))!;
-    await waitFor(
-      '3 more cycles',
-      async () => (await metric(url!, 's3_sentinel_pipeline_cycles_total'))! >= cyclesNow + 3,
-    );
+    await eventually(async () => (await metric(url!, 's3_sentinel_pipeline_cycles_total'))! >= cyclesNow + 3, {
+      what: '3 more cycles',
+    });
 
     await run1.stop();
     expect(await run1.exited).toEqual({ code: 0, signal: null });
@@ -49,12 +48,11 @@ describe('reference target: healthy run', () => {
     const second = seedRecords(ctx.fakes, 6, 3);
     const run2 = await ctx.target.launch('run');
     const url2 = ctx.target.prepared.healthUrl()!;
-    await waitFor('9 records delivered', () => ctx.fakes.ingest.count().total >= 9);
+    await eventually(() => ctx.fakes.ingest.count().total >= 9, { what: '9 records delivered' });
     const cycles2 = (await metric(url2, 's3_sentinel_pipeline_cycles_total'))!;
-    await waitFor(
-      '3 more cycles after restart',
-      async () => (await metric(url2, 's3_sentinel_pipeline_cycles_total'))! >= cycles2 + 3,
-    );
+    await eventually(async () => (await metric(url2, 's3_sentinel_pipeline_cycles_total'))! >= cycles2 + 3, {
+      what: '3 more cycles after restart',
+    });
     await run2.stop();
     expect((await run2.exited).code).toBe(0);
 

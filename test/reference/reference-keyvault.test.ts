@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { eventually } from '../helpers/eventually.js';
 import {
   BUCKET,
   deliveries,
@@ -7,7 +8,6 @@ import {
   SECRET_NAME,
   seedRecords,
   useReferenceRun,
-  waitFor,
 } from './reference-harness.js';
 
 describe('reference target: Key Vault outage', () => {
@@ -23,9 +23,9 @@ describe('reference target: Key Vault outage', () => {
     });
     const run = await ctx.target.launch('run');
     const url = ctx.target.prepared.healthUrl()!;
-    await waitFor(
-      'secret fetched at start-up',
+    await eventually(
       async () => ((await metric(url, 's3_sentinel_secret_refreshes_total', '{outcome="fetched"}')) ?? 0) >= 1,
+      { what: 'secret fetched at start-up' },
     );
 
     // An unresponsive vault: the fetch hangs until the breaker's 1 s operation timeout.
@@ -35,11 +35,10 @@ describe('reference target: Key Vault outage', () => {
       effect: { kind: 'hang' },
     });
     const cachedLine = "Serving cached secret 'connector-secret' (azure-key-vault breaker OPEN)";
-    await waitFor(
-      'two refreshes served from cache',
-      () => ctx.target!.events.filter((e) => e.record.endsWith(cachedLine)).length >= 2,
-      30_000,
-    );
+    await eventually(() => ctx.target!.events.filter((e) => e.record.endsWith(cachedLine)).length >= 2, {
+      what: 'two refreshes served from cache',
+      timeoutMs: 30_000,
+    });
     expect(ctx.target.transitions('azure-key-vault')).toEqual(['CLOSED>OPEN']);
     expect(
       ctx.target.events.some((e) => e.record.includes("Circuit breaker 'azure-key-vault': Operation timeout after 1s")),
@@ -50,9 +49,9 @@ describe('reference target: Key Vault outage', () => {
     expect(cachedSoFar).toBeGreaterThanOrEqual(2);
 
     const ids = seedRecords(ctx.fakes, 0, 3);
-    await waitFor('records still delivered during the Key Vault outage', () =>
-      ids.every((id) => deliveries(ctx.fakes).has(id)),
-    );
+    await eventually(() => ids.every((id) => deliveries(ctx.fakes).has(id)), {
+      what: 'records still delivered during the Key Vault outage',
+    });
     expect(await metric(url, 's3_sentinel_circuit_breaker_state', '{breaker="azure-sentinel"}')).toBe(0);
     // Rejected while OPEN: later refreshes never reach the vault (one timed-out request only).
     expect(ctx.fakes.faults.get('kv-hang')!.matched).toBe(1);

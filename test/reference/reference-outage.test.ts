@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { eventually } from '../helpers/eventually.js';
 import {
   BUCKET,
   deliveries,
@@ -9,7 +10,6 @@ import {
   SECRET_NAME,
   seedRecords,
   useReferenceRun,
-  waitFor,
 } from './reference-harness.js';
 
 const jsonFiles = async (dir: string): Promise<string[]> => {
@@ -40,7 +40,10 @@ describe('reference target: Sentinel outage, recovery and replay', () => {
     const url = ctx.target.prepared.healthUrl()!;
     const failedDir = ctx.target.prepared.failedBatchesDir;
 
-    await waitFor('5 failed-batch files', async () => (await jsonFiles(failedDir)).length === 5, 60_000);
+    await eventually(async () => (await jsonFiles(failedDir)).length === 5, {
+      what: '5 failed-batch files',
+      timeoutMs: 60_000,
+    });
     expect(ctx.target.transitions('azure-sentinel')).toEqual(['CLOSED>OPEN']);
     expect(await metric(url, 's3_sentinel_failed_batch_files')).toBe(5);
     expect(await metric(url, 's3_sentinel_failed_records_total')).toBe(5);
@@ -86,22 +89,23 @@ describe('reference target: Sentinel outage, recovery and replay', () => {
     // Records keep arriving: the breaker only probes on a call made after recovery_timeout, and
     // objects that arrive while it is still OPEN are (correctly) stored as failed batches.
     const after: number[] = [];
-    await waitFor(
-      'breaker closed again',
+    await eventually(
       () => {
         if (ctx.target!.transitions('azure-sentinel').includes('HALF_OPEN>CLOSED')) return true;
         after.push(...seedRecords(ctx.fakes, 5 + after.length, 1));
         return false;
       },
-      30_000,
-      400,
+      { what: 'breaker closed again', timeoutMs: 30_000, intervalMs: 400 },
     );
     expect(ctx.target.transitions('azure-sentinel')).toEqual(['CLOSED>OPEN', 'OPEN>HALF_OPEN', 'HALF_OPEN>CLOSED']);
-    await waitFor('every record delivered or stored', async () => {
-      const delivered = deliveries(ctx.fakes);
-      const storedNow = (await metric(url, 's3_sentinel_failed_records_total')) ?? 0;
-      return after.filter((id) => delivered.has(id)).length + storedNow - 5 === after.length;
-    });
+    await eventually(
+      async () => {
+        const delivered = deliveries(ctx.fakes);
+        const storedNow = (await metric(url, 's3_sentinel_failed_records_total')) ?? 0;
+        return after.filter((id) => delivered.has(id)).length + storedNow - 5 === after.length;
+      },
+      { what: 'every record delivered or stored' },
+    );
     expect(await metric(url, 's3_sentinel_circuit_breaker_state', '{breaker="azure-sentinel"}')).toBe(0);
     await run.stop();
     expect((await run.exited).code).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGateArgs } from '../../cli/gate/parse-gate-args.js';
+import { parseGateArgs } from '../../cli/args/parse-gate-args.js';
 import { parseShard, selectShard } from '../../reports/gate/shard.js';
 import { CORE_GATE_SCENARIOS, resolveDefaultGateSuite } from '../../reports/gate-suite.js';
 import { GateUsageError } from '../../reports/report-error.js';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readdir, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { parseReportArgs } from '../../cli/report/report-args.js';
+import { parseReportArgs } from '../../cli/args/report-args.js';
 import { FIXTURES_DIR, tempDir } from './helpers/fixtures.js';
 
 const root = new URL('../../', import.meta.url).pathname;

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseGateArgs } from '../../cli/gate/parse-gate-args.js';
-import { parseReportArgs } from '../../cli/report/report-args.js';
-import { parseRunOptions } from '../../cli/shared/parse-run-options.js';
+import { parseGateArgs } from '../../cli/args/parse-gate-args.js';
+import { parseRunOptions } from '../../cli/args/parse-run-options.js';
+import { parseReportArgs } from '../../cli/args/report-args.js';
 
 interface Step {
   readonly run?: string;
