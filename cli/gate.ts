@@ -11,8 +11,8 @@ import { CORE_GATE_SCENARIOS, NETWORK_GATE_SCENARIOS } from '../reports/gate-sui
 import { readHarnessVersion } from '../reports/harness-version.js';
 import { GateUsageError } from '../reports/report-error.js';
 import { parseGateArgs } from './args/parse-gate-args.js';
-import { reportCliError } from './support/cli-errors.js';
 import { parseRunOptions } from './args/parse-run-options.js';
+import { reportCliError } from './support/cli-errors.js';
 
 export const GATE_HELP = `Usage: npm run gate -- [options] [run options]
 

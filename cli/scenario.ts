@@ -7,8 +7,9 @@ import { ChaosError, describeError, UsageError } from '../harness/errors.js';
 import { runScenario } from '../harness/run/run-scenario.js';
 import { installSignalHandlers } from '../harness/session.js';
 import { listScenarios } from '../scenarios/index.js';
-import { loadScenario } from './support/load-scenario.js';
 import { parseRunOptions } from './args/parse-run-options.js';
+import { describeKinds } from './support/describe-kinds.js';
+import { loadScenario } from './support/load-scenario.js';
 
 const HELP = `Usage: npm run scenario <name | path/to/scenario.(json|ts)> [-- options]
 
@@ -16,6 +17,7 @@ Runs one chaos scenario against a connector build and judges it against the runb
 
 Options:
   --list                   list the scenarios and exit
+  --kinds                  list the expectation kinds, conditions and step actions and exit
   --target <name>          reference (default) or python
   --connector <dir>        connector checkout for --target python (or CONNECTOR_DIR)
   --target-option k=v      target option, repeatable (reference: breaker fields such as
@@ -33,6 +35,10 @@ async function main(argv: string[]): Promise<number> {
   const parsed = parseRunOptions(argv);
   if (parsed.help) {
     console.log(HELP);
+    return 0;
+  }
+  if (parsed.kinds) {
+    console.log(describeKinds());
     return 0;
   }
   if (parsed.list) {

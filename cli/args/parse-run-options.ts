@@ -15,6 +15,8 @@ export interface ParsedRunOptions {
   readonly list: boolean;
   /** `--help` was given. */
   readonly help: boolean;
+  /** `--kinds` was given: list the expectation kinds, conditions and step actions. */
+  readonly kinds: boolean;
 }
 
 const VALUE_FLAGS = [
@@ -26,7 +28,7 @@ const VALUE_FLAGS = [
   '--seed',
   '--out',
 ] as const;
-const BOOLEAN_FLAGS = ['--list', '--verbose', '--help', '-h'] as const;
+const BOOLEAN_FLAGS = ['--list', '--kinds', '--verbose', '--help', '-h'] as const;
 
 export function parseRunOptions(
   argv: readonly string[],
@@ -43,6 +45,7 @@ export function parseRunOptions(
   let verbose = false;
   let list = false;
   let help = false;
+  let kinds = false;
 
   for (let i = 0; i < argv.length; i += 1) {
     const raw = argv[i]!;
@@ -56,13 +59,14 @@ export function parseRunOptions(
     if ((BOOLEAN_FLAGS as readonly string[]).includes(flag)) {
       if (flag !== raw) throw new UsageError(`Failed to parse ${flag}: it takes no value. Write ${flag} alone.`);
       if (flag === '--list') list = true;
+      else if (flag === '--kinds') kinds = true;
       else if (flag === '--verbose') verbose = true;
       else help = true;
       continue;
     }
     if (!(VALUE_FLAGS as readonly string[]).includes(flag)) {
       throw new UsageError(
-        `Failed to parse ${flag}: unknown option. Known options: ${[...VALUE_FLAGS, '--list', '--verbose', '--help'].join(', ')}.`,
+        `Failed to parse ${flag}: unknown option. Known options: ${[...VALUE_FLAGS, '--list', '--kinds', '--verbose', '--help'].join(', ')}.`,
       );
     }
     let value: string | undefined;
@@ -123,13 +127,7 @@ export function parseRunOptions(
         break;
     }
   }
-  if (target === 'python' && connectorDir === undefined && !list && !help) {
-    throw new UsageError(
-      'Failed to parse options: --target python needs the connector checkout. Pass --connector <dir> or set CONNECTOR_DIR.',
-    );
-  }
-  if (target !== 'python' && shims.length > 0)
-    throw new UsageError(`Failed to parse --shim: shims apply to --target python only (target is ${target}).`);
+  // What a target needs (a checkout, shims it knows) is the target's to check when it is resolved.
   return {
     options: {
       target,
@@ -144,6 +142,7 @@ export function parseRunOptions(
     positionals,
     list,
     help,
+    kinds,
   };
 }
 

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseRunOptions } from '../../cli/args/parse-run-options.js';
 import { UsageError } from '../../harness/errors.js';
+import { resolveTarget } from '../../harness/targets/index.js';
 
 describe('parseRunOptions', () => {
   it('gives the defaults', () => {
@@ -17,6 +18,7 @@ describe('parseRunOptions', () => {
       positionals: ['rate-limit'],
       list: false,
       help: false,
+      kinds: false,
     });
   });
 
@@ -67,11 +69,21 @@ describe('parseRunOptions', () => {
     [['--target-option', 'nothing'], /--target-option "nothing": expected name=value/],
     [['--bogus'], /--bogus: unknown option/],
     [['--seed'], /--seed: it needs a value, e.g. --seed 42/],
-    [['--target', 'python'], /--target python needs the connector checkout/],
-    [['--shim', 'x'], /shims apply to --target python only/],
     [['--verbose=yes'], /--verbose: it takes no value/],
   ])('rejects %j with a UsageError naming the flag', (argv, message) => {
     expect(() => parseRunOptions(argv, {})).toThrow(UsageError);
     expect(() => parseRunOptions(argv, {})).toThrow(message);
+  });
+});
+
+describe('what a target needs is checked when the target is resolved', () => {
+  it('python without a checkout, or shims on the reference target, are usage errors naming the fix', async () => {
+    vi.stubEnv('CONNECTOR_DIR', '');
+    await expect(resolveTarget('python', {})).rejects.toThrow(/no connector checkout given. Pass --connector <dir>/);
+    vi.unstubAllEnvs();
+    const reference = await resolveTarget('reference', {});
+    expect(() => reference.describeShims(['x'])).toThrow(UsageError);
+    expect(() => reference.describeShims(['x'])).toThrow(/applies to the python target only/);
+    expect(reference.describeShims([])).toBeNull();
   });
 });
