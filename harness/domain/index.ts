@@ -4,4 +4,5 @@
  */
 export * from './breaker.js';
 export * from './services.js';
+export * from './record-schema.js';
 export * from './target-command.js';

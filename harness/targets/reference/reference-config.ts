@@ -187,10 +187,10 @@ export function validateReferenceConfig(raw: unknown, source = '(inline)'): Refe
     { min: 0, exclusiveMin: true },
     problems,
   );
-  const breaker = readBreaker(raw['breaker'], 'breaker', RUNBOOK_BREAKER_DEFAULTS, problems);
-  const keyVaultBreaker = readBreaker(raw['keyVaultBreaker'], 'keyVaultBreaker', KEY_VAULT_BREAKER_DEFAULTS, problems);
+  const breaker = readBreaker(raw.breaker, 'breaker', RUNBOOK_BREAKER_DEFAULTS, problems);
+  const keyVaultBreaker = readBreaker(raw.keyVaultBreaker, 'keyVaultBreaker', KEY_VAULT_BREAKER_DEFAULTS, problems);
   const faultsForTesting: Record<string, boolean> = {};
-  const rawFaults = raw['faultsForTesting'];
+  const rawFaults = raw.faultsForTesting;
   if (rawFaults !== undefined) {
     if (!isRecord(rawFaults))
       problems.push(`faultsForTesting must be an object with boolean fields ${TEST_FAULT_FIELDS.join(', ')}`);
@@ -206,13 +206,13 @@ export function validateReferenceConfig(raw: unknown, source = '(inline)'): Refe
   }
   if (problems.length > 0) throw new ConfigError(problems, source);
   return {
-    bucket: strings['bucket']!,
-    prefix: strings['prefix'] ?? CONFIG_DEFAULTS.prefix,
-    ruleId: strings['ruleId']!,
-    stream: strings['stream']!,
-    secretName: strings['secretName']!,
-    failedBatchesDir: strings['failedBatchesDir']!,
-    stateDir: strings['stateDir']!,
+    bucket: strings.bucket!,
+    prefix: strings.prefix ?? CONFIG_DEFAULTS.prefix,
+    ruleId: strings.ruleId!,
+    stream: strings.stream!,
+    secretName: strings.secretName!,
+    failedBatchesDir: strings.failedBatchesDir!,
+    stateDir: strings.stateDir!,
     healthPort,
     pollIntervalMs,
     timeScale,

@@ -73,7 +73,7 @@ export async function runReference(
   const signals = installSignals();
   const metrics = new PipelineMetrics();
   const credential = createCredential();
-  const upload = createSentinelUploader(env['SENTINEL_DCR_ENDPOINT']!, credential, config.ruleId, config.stream);
+  const upload = createSentinelUploader(env.SENTINEL_DCR_ENDPOINT!, credential, config.ruleId, config.stream);
   const store = new FailedBatchStore(config.failedBatchesDir);
   const makeBreaker = (name: string, breakerConfig = config.breaker): CircuitBreaker => {
     metrics.breakerStates.set(name, 'CLOSED');
@@ -106,7 +106,7 @@ export async function runReference(
 
     const sentinelBreaker = makeBreaker('azure-sentinel');
     const keyVaultBreaker = makeBreaker('azure-key-vault', config.keyVaultBreaker);
-    const secretClient = createSecretClient(env['KEY_VAULT_URL']!, credential);
+    const secretClient = createSecretClient(env.KEY_VAULT_URL!, credential);
     const secrets = new SecretCache({
       name: config.secretName,
       fetch: async (name, signal) => (await secretClient.getSecret(name, { abortSignal: signal })).value,
