@@ -21,6 +21,12 @@ const NEAR_CEILING = 0.9;
 const GENERATOR_SATURATED = 0.9;
 
 const cores = (share: number | undefined) => (share === undefined ? '?' : share.toFixed(2));
+/**
+ * CPU per request, from a process's CPU share and the round's rate. Unlike req/s it hardly depends on
+ * how much of a core other jobs on this shared machine left the process.
+ */
+const usPerRequest = (share: number | undefined, rps: number) =>
+  share === undefined || rps === 0 ? '?' : `${Math.round((share / rps) * 1e6)} µs`;
 const rate = (rps: number) => Math.round(rps).toLocaleString('en-US');
 
 export interface S3OpReport {
@@ -37,7 +43,7 @@ function generatorNote(medians: ReadonlyMap<S3Kind, MedianRound<S3RoundStats>>, 
   );
   const saturated = targets.filter((t) => (medians.get(t.kind)?.stats.generatorCpu ?? 0) >= GENERATOR_SATURATED);
   const notes = [
-    `${near.length === 0 && saturated.length === 0 ? 'not the bottleneck' : 'maybe the bottleneck'}: the same generator drove bare node:http at ${rate(ceiling)} req/s using ${cores(bare.stats.generatorCpu)} core`,
+    `${near.length === 0 && saturated.length === 0 ? 'not the bottleneck' : 'maybe the bottleneck'}: the same generator drove bare node:http at ${rate(ceiling)} req/s using ${cores(bare.stats.generatorCpu)} core, ${usPerRequest(bare.stats.generatorCpu, ceiling)} CPU/req vs the bare server's ${usPerRequest(bare.stats.serverCpu, ceiling)}`,
   ];
   if (near.length === 0) notes.push('every other server ran slower with it, so each figure is that server’s own limit');
   else notes.push(`${near.map((t) => t.label).join(', ')} reached ≥ ${NEAR_CEILING}× that rate`);
@@ -90,9 +96,16 @@ export function reportS3Op(
       p99Ms: stats.p99Ms,
       note: median.firstError
         ? `error: ${median.firstError.slice(0, 100)}`
-        : `CPU server ${cores(stats.serverCpu)}, generator ${cores(stats.generatorCpu)}; ${median.spread}`,
+        : `CPU/req server ${usPerRequest(stats.serverCpu, stats.rps)}, generator ${usPerRequest(stats.generatorCpu, stats.rps)} (${cores(stats.serverCpu)} / ${cores(stats.generatorCpu)} core); ${median.spread}`,
     });
   }
   rows.push({ name: `${S3_OP_LABELS[op]} · load generator`, note: generatorNote(medians, targets) });
-  return { rows, summary: [ratioLine(op, medians, targets)] };
+  const cpuLine = targets.flatMap((t) => {
+    const stats = medians.get(t.kind)?.stats;
+    return stats ? [`${t.label} ${usPerRequest(stats.serverCpu, stats.rps)}`] : [];
+  });
+  return {
+    rows,
+    summary: [ratioLine(op, medians, targets), `${S3_OP_LABELS[op]} server CPU per request: ${cpuLine.join(', ')}`],
+  };
 }
