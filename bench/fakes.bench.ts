@@ -14,6 +14,7 @@
  * reports its median round; the note shows the spread over rounds and the CPU each side used.
  * Targets: S3 GET >= 0.5x the bare server, >= 1x s3rver, >= 3x moto; ingestion >= 50 MB/s.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import type { BenchResult, BenchRow } from './bench-result.js';
 import { buildBatches, type IngestStats, measureIngest } from './ingest-load.js';
 import type { LoadOptions } from './measure-load.js';
@@ -49,6 +50,7 @@ export async function run(): Promise<BenchResult> {
   const unavailable = new Map<S3Kind, string>();
   const s3Rounds = new Map<string, S3RoundStats[]>();
   const ingestRounds = new Map<S3Kind, IngestStats[]>();
+  const [loadAtStart = 0] = loadavg();
   const batches = buildBatches(4);
   const generator = spawnLoadGenerator();
   try {
@@ -116,6 +118,11 @@ export async function run(): Promise<BenchResult> {
     );
   summary.push(
     `load: ${ROUNDS} interleaved rounds; S3 from a separate generator process, ${S3_LOAD.concurrency} keep-alive connections for ${S3_LOAD.durationMs} ms; ingestion from this process, ${INGEST_LOAD.concurrency} in flight for ${INGEST_LOAD.durationMs} ms; each after ${S3_LOAD.warmupMs} ms warm-up`,
+  );
+  // The machine is shared: other jobs' load moves req/s, so the output says how busy it was.
+  const [loadAtEnd = 0] = loadavg();
+  summary.push(
+    `machine: ${availableParallelism()} cores, 1-min load average ${loadAtStart.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end`,
   );
   return { title: 'Fakes overhead (S3 and Logs Ingestion)', rows, summary };
 }
