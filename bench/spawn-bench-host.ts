@@ -8,6 +8,8 @@ const READY_TIMEOUT_MS = 30_000;
 
 export interface BenchHost extends AsyncDisposable {
   readonly info: { s3?: string; ingest?: string; caCertPath?: string };
+  /** The host process, for its CPU time (`process-cpu.ts`). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -46,7 +48,7 @@ export async function spawnBenchHost(kind: 'fakes' | 'bare' | 's3rver'): Promise
       });
       child.once('exit', (code) => reject(new Error(`exited with ${code}`)));
     });
-    return { info, stop, [Symbol.asyncDispose]: stop };
+    return { info, pid: child.pid, stop, [Symbol.asyncDispose]: stop };
   } catch (error) {
     await stop();
     throw new Error(

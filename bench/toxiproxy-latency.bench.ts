@@ -60,7 +60,7 @@ export async function run(): Promise<BenchResult> {
   await using fakes = await startFakes({ seed: 1 });
   fakes.s3.createBucket(BUCKET);
   fakes.s3.putObject(BUCKET, KEY, Buffer.alloc(1_024, 'b'));
-  let network;
+  let network: Awaited<ReturnType<typeof startNetworkFaults>>;
   try {
     network = await startNetworkFaults({ services: ['s3'], endpoints: fakes.endpoints, timeScale: 1, seed: 1 });
   } catch (error) {
