@@ -39,7 +39,10 @@ export function createLogClock(events: readonly RunEvent[], timeScale?: number):
     const loggedMs = event.loggedAtMs;
     if (pid === undefined || loggedMs === null) continue;
     let pairs = pairsByPid.get(pid);
-    if (!pairs) pairsByPid.set(pid, (pairs = []));
+    if (!pairs) {
+      pairs = [];
+      pairsByPid.set(pid, pairs);
+    }
     pairs.push({ loggedMs, wallAtMs: event.wallAtMs });
   }
 

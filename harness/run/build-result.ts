@@ -68,7 +68,8 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
   const requestCounts: Record<string, Record<string, number>> = {};
   const requests: ResultRequestPoint[] = [];
   for (const r of ctx.requests) {
-    const byService = (requestCounts[r.entry.service] ??= {});
+    requestCounts[r.entry.service] ??= {};
+    const byService = requestCounts[r.entry.service];
     const key = `${r.entry.operation} ${r.entry.status}`;
     byService[key] = (byService[key] ?? 0) + 1;
     if (requests.length < MAX_REQUEST_POINTS) {
