@@ -6,7 +6,7 @@
  *
  * The harness only drives Toxiproxy (toxiproxy-node-client); it does not reimplement it.
  */
-import { type Proxy, type Toxic, Toxiproxy } from 'toxiproxy-node-client';
+import { type Toxic, Toxiproxy, type Proxy as ToxiproxyProxy } from 'toxiproxy-node-client';
 import { describeError, InfrastructureError } from '../errors.js';
 import type { NetworkFaultEvent } from './network-events.js';
 import { InvalidNetworkFaultError } from './network-fault-error.js';
@@ -59,7 +59,7 @@ export async function startNetworkFaults<E extends NetworkEndpoints>(
     startupTimeoutMs: options.startupTimeoutMs,
   });
   const toxiproxy = new Toxiproxy(server.apiUrl);
-  const proxies = new Map<NetworkService, Proxy>();
+  const proxies = new Map<NetworkService, ToxiproxyProxy>();
   try {
     for (const service of options.services) {
       const upstream = upstreamAddress(options.endpoints[ENDPOINT_KEY[service]]);
