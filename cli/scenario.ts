@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
         .join(', ')}. Example: npm run scenario rate-limit -- --time-scale 10`,
     );
   }
-  const scenario = await loadScenario(parsed.positionals[0]!);
+  const scenario = await loadScenario(parsed.positionals[0]);
 
   const controller = new AbortController();
   const uninstall = installSignalHandlers(controller);

@@ -48,7 +48,7 @@ export function parseRunOptions(
   let kinds = false;
 
   for (let i = 0; i < argv.length; i += 1) {
-    const raw = argv[i]!;
+    const raw = argv[i];
     if (raw === '--') continue;
     if (!raw.startsWith('-')) {
       positionals.push(raw);

@@ -31,7 +31,7 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs {
   let out: string | undefined;
   let formats: WriterName[] = ['markdown', 'html'];
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
       help = true;
       continue;

@@ -78,7 +78,7 @@ function snapRate(rate: number | undefined, scale: number): number | undefined {
 function measureRate(pairsByPid: ReadonlyMap<number, readonly Pair[]>): number | undefined {
   let best: readonly Pair[] | undefined;
   const span = (pairs: readonly Pair[]): number =>
-    pairs.length > 1 ? pairs[pairs.length - 1]!.wallAtMs - pairs[0]!.wallAtMs : 0;
+    pairs.length > 1 ? pairs[pairs.length - 1].wallAtMs - pairs[0].wallAtMs : 0;
   for (const pairs of pairsByPid.values()) if (!best || span(pairs) > span(best)) best = pairs;
   if (!best || span(best) < MIN_SPAN_WALL_MS) return undefined;
   const window = Math.max(1, Math.ceil(best.length / 10));

@@ -62,7 +62,7 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
       });
     if (e.type === 'fault:cleared') {
       const open = faults.findIndex((f) => f.ruleId === e.ruleId && f.layer === e.layer && f.endMs === null);
-      if (open >= 0) faults[open] = { ...faults[open]!, endMs: Math.round(e.atMs) };
+      if (open >= 0) faults[open] = { ...faults[open], endMs: Math.round(e.atMs) };
     }
   }
   const requestCounts: Record<string, Record<string, number>> = {};

@@ -181,7 +181,7 @@ export function createPythonTarget(factory: PythonTargetFactoryOptions): Target 
                 '--keyvault-secret',
                 context.secretName,
                 '--keyvault-interval',
-                String(options.secretRefreshMs! / 1_000),
+                String(options.secretRefreshMs / 1_000),
               ]
             : []),
           '--',

@@ -85,7 +85,7 @@ export function parseReferenceTargetOptions(options: Readonly<Record<string, str
       secretRefreshMs = toNumber(name, text, { integer: false, min: 0, exclusive: true });
     else if (name in TEST_KNOBS) {
       if (text !== 'true' && text !== 'false') fail(`option ${name}=${text} must be true or false`);
-      faultsForTesting[TEST_KNOBS[name]!] = text === 'true';
+      faultsForTesting[TEST_KNOBS[name]] = text === 'true';
     } else fail(`unknown option "${name}"`);
   }
   return {
