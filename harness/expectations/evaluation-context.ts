@@ -75,7 +75,7 @@ export function createEvaluationContext(events: readonly RunEvent[], ledger: Led
   const sample = events.find((e) => e.wallAtMs !== 0);
   const scale = sample ? sample.atMs / sample.wallAtMs : 1;
   const logClock = createLogClock(events, scale);
-  const endMs = events.length > 0 ? events[events.length - 1]!.atMs : 0;
+  const endMs = events.at(-1)?.atMs ?? 0;
   const ofType = <T extends RunEvent['type']>(type: T): EventOf<T>[] =>
     events.filter((e): e is EventOf<T> => e.type === type);
 

@@ -94,8 +94,14 @@ export async function startNetworkFaults<E extends NetworkEndpoints>(
       );
   };
 
+  // Specs are validated against options.services, and every one of those got a proxy above.
+  const proxyFor = (service: NetworkService): ToxiproxyProxy => {
+    const proxy = proxies.get(service);
+    if (!proxy) throw new InfrastructureError(`Failed to find the Toxiproxy proxy for ${service}: none was created.`);
+    return proxy;
+  };
   const setEnabled = async (service: NetworkService, enabled: boolean): Promise<void> => {
-    const proxy = proxies.get(service)!;
+    const proxy = proxyFor(service);
     proxies.set(service, await proxy.update({ enabled, listen: proxy.listen, upstream: proxy.upstream }));
   };
   const partitionedBy = (service: NetworkService): number =>
@@ -108,7 +114,7 @@ export async function startNetworkFaults<E extends NetworkEndpoints>(
       if (active.has(spec.id)) problems.push(`id: "${spec.id}" is already active; clear it first or pick another id`);
       if (problems.length) throw new InvalidNetworkFaultError(spec.id, problems);
       const sent = spec.toxic === 'partition' ? undefined : toToxicBody(spec, options.timeScale);
-      if (sent) toxics.set(spec.id, await proxies.get(spec.service)!.addToxic<unknown>(sent));
+      if (sent) toxics.set(spec.id, await proxyFor(spec.service).addToxic<unknown>(sent));
       else if (partitionedBy(spec.service) === 0) await setEnabled(spec.service, false);
       active.set(spec.id, spec);
       emit({

@@ -98,7 +98,9 @@ export async function runGate(options: GateOptions): Promise<GateOutcome> {
 
   let done = 0;
   const settled = await runPool(selected, concurrency, async (id) => {
-    const scenario = engine.getScenario(id)!;
+    const scenario = engine.getScenario(id);
+    // The suite was checked for unknown ids before anything ran.
+    if (!scenario) throw new Error(`Failed to run ${id}: no scenario with that id is registered.`);
     const startedAt = now();
     const started = Date.now();
     progress(`▶ ${id}: ${scenario.title}`);

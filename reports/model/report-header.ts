@@ -24,8 +24,12 @@ function mergeRecords(records: readonly Readonly<Record<string, string>>[]): Rec
   const merged = new Map<string, Set<string>>();
   for (const record of records) {
     for (const [key, value] of Object.entries(record)) {
-      if (!merged.has(key)) merged.set(key, new Set());
-      merged.get(key)!.add(value);
+      let values = merged.get(key);
+      if (!values) {
+        values = new Set();
+        merged.set(key, values);
+      }
+      values.add(value);
     }
   }
   return Object.fromEntries(

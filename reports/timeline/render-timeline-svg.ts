@@ -134,7 +134,9 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
       if (seen.has(key)) continue;
       seen.add(key);
       const row = STATUS_CLASSES.findIndex((c) => c.id === request.statusClass);
-      const colour = STATUS_CLASSES[row]!.colour;
+      const status = STATUS_CLASSES[row];
+      if (!status) throw new Error(`Failed to draw the timeline: unknown status class "${request.statusClass}".`);
+      const colour = status.colour;
       marks.push(
         `<rect x="${px - 1.5}" y="${y + 2 + row * REQUEST_SUBROW}" width="3" height="${REQUEST_SUBROW - 1}" fill="${colour}"/>`,
       );

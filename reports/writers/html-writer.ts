@@ -69,7 +69,9 @@ export function renderHtmlReport(model: ReportModel): string {
   body.push(renderPromiseTable(model));
   body.push(`<h2 id="scenarios">Scenarios</h2>`);
   model.scenarios.forEach((view, i) => {
-    const result = model.results[i]!;
+    const result = model.results[i];
+    // The model builds one view per result, in the same order.
+    if (!result) throw new Error(`Failed to write the HTML report: no result for scenario ${view.id}.`);
     body.push(`<section class="scenario" id="${scenarioAnchor(view.id)}">`);
     body.push(
       `<h3>${escapeHtml(view.id)}: ${escapeHtml(view.title)} <span class="badge verdict-${view.verdict}">${view.verdict}</span></h3>`,

@@ -205,14 +205,20 @@ export function validateReferenceConfig(raw: unknown, source = '(inline)'): Refe
     }
   }
   if (problems.length > 0) throw new ConfigError(problems, source);
+  // No problems means every required string is present; this says so to the type checker.
+  const required = (key: (typeof REQUIRED_FIELDS)[number]): string => {
+    const value = strings[key];
+    if (value === undefined) throw new ConfigError([`${key} is missing (a non-empty string)`], source);
+    return value;
+  };
   return {
-    bucket: strings['bucket']!,
-    prefix: strings['prefix'] ?? CONFIG_DEFAULTS.prefix,
-    ruleId: strings['ruleId']!,
-    stream: strings['stream']!,
-    secretName: strings['secretName']!,
-    failedBatchesDir: strings['failedBatchesDir']!,
-    stateDir: strings['stateDir']!,
+    bucket: required('bucket'),
+    prefix: strings.prefix ?? CONFIG_DEFAULTS.prefix,
+    ruleId: required('ruleId'),
+    stream: required('stream'),
+    secretName: required('secretName'),
+    failedBatchesDir: required('failedBatchesDir'),
+    stateDir: required('stateDir'),
     healthPort,
     pollIntervalMs,
     timeScale,

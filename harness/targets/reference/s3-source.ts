@@ -110,7 +110,8 @@ export class S3Source {
       `GetObject ${bucket}/${key}`,
       async (abortSignal) => {
         const response = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), { abortSignal });
-        const bytes = Buffer.from(await response.Body!.transformToByteArray());
+        if (response.Body === undefined) throw new Error(`GetObject ${bucket}/${key} returned no body`);
+        const bytes = Buffer.from(await response.Body.transformToByteArray());
         return (key.toLowerCase().endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
       },
       signal,
