@@ -119,7 +119,7 @@ export function validateNetworkFaultSpec(spec: NetworkFaultSpec, services?: read
     if (rule.required && attributes[name] === undefined)
       problems.push(`attributes.${name}: required for "${spec.toxic}" (${rule.description})`);
   }
-  if (spec.toxic === 'bandwidth' && attributes['rate'] === 0) {
+  if (spec.toxic === 'bandwidth' && attributes.rate === 0) {
     problems.push('attributes.rate: 0 KB/s would stop all data; use toxic "timeout" with timeout 0 for a hang');
   }
   return problems;

@@ -61,7 +61,7 @@ export function spawnWatched(binaryPath: string, args: readonly string[]): Watch
   const child = spawn('/bin/sh', ['-c', WATCHDOG_SCRIPT, binaryPath, ...args], {
     detached: true,
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' },
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
   });
   const output: string[] = [];
   const keep = (chunk: Buffer): void => {

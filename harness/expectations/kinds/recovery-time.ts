@@ -25,7 +25,7 @@ export const recoveryTime = defineExpectationKind({
     const bound = spec.minMs !== undefined ? `${spec.minMs} ms ≤ t ≤ ${spec.maxMs} ms` : `≤ ${spec.maxMs} ms`;
     const base = { name: `${spec.breaker} recovery time from "${spec.fromStep}"`, expected: bound };
     const step = ctx.steps.get(spec.fromStep);
-    if (!step || !step.ran) {
+    if (!step?.ran) {
       const why = step ? ' (its trigger did not hold in time)' : '';
       return { ...base, passed: false, observed: `step "${spec.fromStep}" never ran${why}`, evidence: [] };
     }

@@ -38,7 +38,7 @@ export async function routeBatch(
   records: readonly SentinelRecord[],
   options: BatchRouterOptions,
 ): Promise<BatchOutcome> {
-  const { breaker, upload, log, metrics } = options;
+  const { breaker, upload, metrics } = options;
   try {
     await breaker.call((signal) => upload(records, AbortSignal.any([signal, options.shutdownSignal])));
     metrics.deliveredRecords += records.length;

@@ -187,10 +187,10 @@ export function validateReferenceConfig(raw: unknown, source = '(inline)'): Refe
     { min: 0, exclusiveMin: true },
     problems,
   );
-  const breaker = readBreaker(raw['breaker'], 'breaker', RUNBOOK_BREAKER_DEFAULTS, problems);
-  const keyVaultBreaker = readBreaker(raw['keyVaultBreaker'], 'keyVaultBreaker', KEY_VAULT_BREAKER_DEFAULTS, problems);
+  const breaker = readBreaker(raw.breaker, 'breaker', RUNBOOK_BREAKER_DEFAULTS, problems);
+  const keyVaultBreaker = readBreaker(raw.keyVaultBreaker, 'keyVaultBreaker', KEY_VAULT_BREAKER_DEFAULTS, problems);
   const faultsForTesting: Record<string, boolean> = {};
-  const rawFaults = raw['faultsForTesting'];
+  const rawFaults = raw.faultsForTesting;
   if (rawFaults !== undefined) {
     if (!isRecord(rawFaults))
       problems.push(`faultsForTesting must be an object with boolean fields ${TEST_FAULT_FIELDS.join(', ')}`);
