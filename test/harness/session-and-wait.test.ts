@@ -85,7 +85,15 @@ describe('Wait.forCondition', () => {
         notify();
         return seen;
       },
-      { timeoutMs: 120_000, pollMs: 60_000, clock, wake: (n) => ((notify = n), () => undefined) },
+      {
+        timeoutMs: 120_000,
+        pollMs: 60_000,
+        clock,
+        wake: (n) => {
+          notify = n;
+          return () => undefined;
+        },
+      },
     ).wait();
     expect(await Promise.race([done.then(() => 'woken'), settle().then(() => 'still waiting')])).toBe('woken');
   });

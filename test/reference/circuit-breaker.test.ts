@@ -170,7 +170,7 @@ describe('CircuitBreaker (runbook semantics, manual clock)', () => {
     await expect(slow()).rejects.toThrow(/Half-open probe limit reached \(2 in flight\)/);
     expect(breaker.state).toBe('HALF_OPEN');
     expect(breaker.stats.probesInFlight).toBe(2);
-    releases.forEach((r) => r());
+    for (const release of releases) release();
     await Promise.all([first, second]);
     expect(breaker.stats.probesInFlight).toBe(0);
     expect(breaker.state).toBe('HALF_OPEN'); // 2 of 3 successes
