@@ -2,15 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.js';
-import {
-  BUCKET,
-  deliveries,
-  metric,
-  prepareReference,
-  SECRET_NAME,
-  seedRecords,
-  useReferenceRun,
-} from './reference-harness.js';
+import { deliveries, metric, prepareReference, seedRecords, useReferenceRun } from './reference-harness.js';
 
 describe('reference target: healthy run', () => {
   const ctx = useReferenceRun();

@@ -2,15 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.js';
-import {
-  BUCKET,
-  deliveries,
-  metric,
-  prepareReference,
-  SECRET_NAME,
-  seedRecords,
-  useReferenceRun,
-} from './reference-harness.js';
+import { deliveries, metric, prepareReference, seedRecords, useReferenceRun } from './reference-harness.js';
 
 const jsonFiles = async (dir: string): Promise<string[]> => {
   try {
@@ -69,7 +61,7 @@ describe('reference target: Sentinel outage, recovery and replay', () => {
         'retry_count',
         'timestamp',
       ]);
-    expect(stored.map((b) => b['error_category']).sort()).toEqual([
+    expect(stored.map((b) => b.error_category).sort()).toEqual([
       'azure_error:503',
       'azure_error:503',
       'circuit_breaker_open',
@@ -78,10 +70,10 @@ describe('reference target: Sentinel outage, recovery and replay', () => {
     ]);
     expect(
       stored
-        .flatMap((b) => (b['data'] as { BytesTransferred: number; SourceIP: string }[]).map((r) => r.BytesTransferred))
+        .flatMap((b) => (b.data as { BytesTransferred: number; SourceIP: string }[]).map((r) => r.BytesTransferred))
         .sort(),
     ).toEqual(during);
-    expect((stored[0]!['data'] as { SourceIP: string }[])[0]!.SourceIP).toBe('10.0.0.1');
+    expect((stored[0]!.data as { SourceIP: string }[])[0]!.SourceIP).toBe('10.0.0.1');
     const storedEvents = ctx.target.events.flatMap((e) => e.events).filter((e) => e.kind === 'batch_stored');
     expect(storedEvents).toHaveLength(5);
 
