@@ -15,8 +15,8 @@
  * time, so the scenario behaves alike at every --time-scale. Ingestion is not this scenario's
  * subject (no ledger expectation): Sentinel and S3 stay healthy throughout.
  */
-import { defineScenario } from '../harness/scenario/define-scenario.js';
 import { RUNBOOK_BREAKER_DEFAULTS } from '../harness/domain/index.js';
+import { defineScenario } from '../harness/scenario/define-scenario.js';
 
 const KEY_VAULT_BREAKER = 'azure-key-vault';
 const RECOVERY_TIMEOUT_MS = RUNBOOK_BREAKER_DEFAULTS.recovery_timeout * 1_000;

@@ -13,8 +13,8 @@
  * runbook's. While partitioned, each refresh ends in the SDK's own retries (wall time) or the
  * breaker's 10 s operation timeout (target time), whichever comes first: both count as failures.
  */
-import { defineScenario } from '../../harness/scenario/define-scenario.js';
 import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/domain/index.js';
+import { defineScenario } from '../../harness/scenario/define-scenario.js';
 
 const KEY_VAULT_BREAKER = 'azure-key-vault';
 const RECOVERY_TIMEOUT_MS = RUNBOOK_BREAKER_DEFAULTS.recovery_timeout * 1_000;

@@ -14,8 +14,8 @@
  * Both the latency and the operation timeout are target time, so their ratio holds at any
  * --time-scale.
  */
-import { defineScenario } from '../../harness/scenario/define-scenario.js';
 import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/domain/index.js';
+import { defineScenario } from '../../harness/scenario/define-scenario.js';
 import { arrivalsEvery } from '../shared/arrivals.js';
 
 const SENTINEL_BREAKER = 'azure-sentinel';

@@ -15,9 +15,9 @@
  * configuration: a target configured to break a promise must fail, not move the goalposts.
  */
 import type { FaultEffect } from '../../fakes/core/types.js';
+import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/domain/index.js';
 import { defineScenario } from '../../harness/scenario/define-scenario.js';
 import type { Expectation, Scenario } from '../../harness/scenario/types.js';
-import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/domain/index.js';
 import { arrivalsEvery } from './arrivals.js';
 
 export const SENTINEL_BREAKER = 'azure-sentinel';
