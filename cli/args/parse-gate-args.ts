@@ -68,7 +68,8 @@ export function parseGateArgs(argv: readonly string[]): GateArgs {
     throw new GateUsageError('Failed to parse --merge: no directories given. Use --merge shard-1 shard-2.');
   if (merge !== undefined && (shard || scenarios))
     throw new GateUsageError(
-      'Failed to parse arguments: --merge combines finished shard outputs and cannot be used with --shard or --scenarios.',
+      'Failed to parse arguments: --merge combines finished shard outputs ' +
+        'and cannot be used with --shard or --scenarios.',
     );
   return {
     help,
