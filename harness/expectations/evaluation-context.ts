@@ -24,9 +24,15 @@ export interface StateInterval {
   /** Exclusive; the run's end when the state lasted until then. */
   readonly endMs: number;
   readonly evidence: string;
-  /** Whether a request starting at (about) `startMs` belongs to this state: entering HALF_OPEN is caused by a new call. */
+  /**
+   * Whether a request starting at (about) `startMs` belongs to this state: entering HALF_OPEN is
+   * caused by a new call.
+   */
   readonly startInclusive: boolean;
-  /** Whether a request starting at (about) `endMs` belongs to this state: leaving to OPEN or CLOSED is caused by a completed call. */
+  /**
+   * Whether a request starting at (about) `endMs` belongs to this state: leaving to OPEN or CLOSED
+   * is caused by a completed call.
+   */
   readonly endInclusive: boolean;
 }
 
@@ -168,5 +174,6 @@ export function formatSeconds(ms: number): string {
 export function describeRequest(request: ObservedRequest): string {
   const e = request.entry;
   const fault = e.faultRuleId ? ` fault=${e.faultRuleId}` : '';
-  return `@${formatSeconds(request.startMs)} #${e.seq} ${e.service} ${e.operation} → ${e.status || e.outcome}${fault}`;
+  const at = formatSeconds(request.startMs);
+  return `@${at} #${e.seq} ${e.service} ${e.operation} → ${e.status || e.outcome}${fault}`;
 }

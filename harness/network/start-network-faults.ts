@@ -43,7 +43,11 @@ export interface NetworkFaults<E extends NetworkEndpoints = NetworkEndpoints> ex
 
 /**
  * @example
- * await using network = await startNetworkFaults({ services: ['keyvault'], endpoints: fakes.endpoints, timeScale: 10 });
+ * await using network = await startNetworkFaults({
+ *   services: ['keyvault'],
+ *   endpoints: fakes.endpoints,
+ *   timeScale: 10,
+ * });
  * const env = network.env(fakes.env);   // hand this to the target
  * await network.inject({ id: 'kv-down', service: 'keyvault', toxic: 'partition' });
  * await network.clear('kv-down');
@@ -68,7 +72,8 @@ export async function startNetworkFaults<E extends NetworkEndpoints>(
   } catch (error) {
     await server.stop();
     throw new InfrastructureError(
-      `Failed to create the Toxiproxy proxies: ${describeError(error)}. Last server output: ${server.recentOutput().join(' | ')}`,
+      `Failed to create the Toxiproxy proxies: ${describeError(error)}. ` +
+        `Last server output: ${server.recentOutput().join(' | ')}`,
       { cause: error },
     );
   }

@@ -89,7 +89,10 @@ function measureRate(pairsByPid: ReadonlyMap<number, readonly Pair[]>): number |
   return (last.loggedMs - first.loggedMs) / wallSpan;
 }
 
-/** The pair that arrived soonest after it was logged (by wall − logged, rate-free for picking within a short window). */
+/**
+ * The pair that arrived soonest after it was logged (by wall − logged, rate-free for picking
+ * within a short window).
+ */
 function fastest(pairs: readonly Pair[]): Pair {
   return pairs.reduce((a, b) => (b.wallAtMs - b.loggedMs < a.wallAtMs - a.loggedMs ? b : a));
 }

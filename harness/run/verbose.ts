@@ -12,7 +12,8 @@ export function describeForVerbose(event: RunEvent, print: (line: string) => voi
       break;
     case 'breaker:transitioned':
       print(
-        `${at} ${event.breaker} ${event.from} → ${event.to}${event.consistent ? '' : ` (INCONSISTENT: was ${event.expectedFrom})`}`,
+        `${at} ${event.breaker} ${event.from} → ${event.to}` +
+          (event.consistent ? '' : ` (INCONSISTENT: was ${event.expectedFrom})`),
       );
       break;
     case 'fault:injected':

@@ -92,7 +92,8 @@ export async function persistFailure(
     log(
       'ERROR',
       ROOT_LOGGER,
-      `Failed to store failed batch ${batchId}: ${describeError(storeError)}. Its objects stay unprocessed and are retried next cycle.`,
+      `Failed to store failed batch ${batchId}: ${describeError(storeError)}. ` +
+        'Its objects stay unprocessed and are retried next cycle.',
     );
     log('ERROR', ROOT_LOGGER, `Batch ${batchId} failed: ${message}`);
     return { stored: [], unpersisted: records };

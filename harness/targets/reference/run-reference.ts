@@ -1,9 +1,11 @@
 /**
  * Wires the reference connector together for one command and runs it to completion.
  *
- *   run:    health server ─▶ progress.load ─▶ secret (start-up) ─▶ [cycle ─▶ sleep pollIntervalMs]* ─▶ SIGTERM: drain, flush, 0
+ *   run:    health server ─▶ progress.load ─▶ secret (start-up) ─▶ [cycle ─▶ sleep pollIntervalMs]*
+ *           ─▶ SIGTERM: drain, flush, 0
  *   ingest: progress.load ─▶ secret (start-up) ─▶ one cycle ─▶ 0 (1 if the cycle failed)
- *   replay-failed: fresh breaker ─▶ every top-level failed-batch file ─▶ `Replay complete: …` ─▶ 0 (1 if any failed)
+ *   replay-failed: fresh breaker ─▶ every top-level failed-batch file ─▶ `Replay complete: …`
+ *           ─▶ 0 (1 if any failed)
  */
 import type { Clock } from '../../../fakes/core/clock.js';
 import {

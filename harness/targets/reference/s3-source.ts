@@ -72,7 +72,8 @@ export class S3Source {
     } catch (error) {
       if (signal?.aborted) throw error;
       throw new Error(
-        `Failed to list ${bucket}/${prefix} at ${this.endpoint}: ${describeS3Error(error)}. Check AWS_ENDPOINT_URL_S3, the credentials and that the bucket exists.`,
+        `Failed to list ${bucket}/${prefix} at ${this.endpoint}: ${describeS3Error(error)}. ` +
+          'Check AWS_ENDPOINT_URL_S3, the credentials and that the bucket exists.',
         { cause: error },
       );
     }

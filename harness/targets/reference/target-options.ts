@@ -44,7 +44,8 @@ export const VALID_OPTION_NAMES: readonly string[] = [
 
 function fail(message: string): never {
   throw new UsageError(
-    `Failed to configure target "reference": ${message}. Valid --target-option names: ${VALID_OPTION_NAMES.join(', ')}.`,
+    `Failed to configure target "reference": ${message}. ` +
+      `Valid --target-option names: ${VALID_OPTION_NAMES.join(', ')}.`,
   );
 }
 

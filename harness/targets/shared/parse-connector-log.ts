@@ -61,7 +61,10 @@ export function readConnectorLogRecord(record: string): TargetLogRecord {
 
 /**
  * @example
- * parseConnectorLogRecord("2026-11-27 02:35:21,464 - src.utils.circuit_breaker - ERROR - Circuit breaker 'azure-sentinel': CLOSED → OPEN (failures: 10, calls: 10)")
+ * parseConnectorLogRecord(
+ *   '2026-11-27 02:35:21,464 - src.utils.circuit_breaker - ERROR - ' +
+ *     "Circuit breaker 'azure-sentinel': CLOSED → OPEN (failures: 10, calls: 10)",
+ * )
  * // → [{ kind: 'breaker_transition', breaker: 'azure-sentinel', from: 'CLOSED', to: 'OPEN', line }]
  */
 export function parseConnectorLogRecord(record: string): TargetLogEvent[] {
