@@ -29,9 +29,16 @@ export default defineScenario({
   id: 'keyvault-outage',
   title: 'Key Vault returns 503, then comes back',
   description:
-    'Every Key Vault request gets 503 Service Unavailable (Retry-After: 1 s) while the connector refreshes its secret every 2 s. The azure-key-vault breaker must open at the runbook thresholds, the last good secret must be served from cache while it is OPEN (no request reaches Key Vault then), and the breaker must go HALF_OPEN after its recovery timeout and close once the vault answers again.',
+    'Every Key Vault request gets 503 Service Unavailable (Retry-After: 1 s) ' +
+    'while the connector refreshes its secret every 2 s. ' +
+    'The azure-key-vault breaker must open at the runbook thresholds, ' +
+    'the last good secret must be served from cache while it is OPEN (no request reaches Key Vault then), ' +
+    'and the breaker must go HALF_OPEN after its recovery timeout and close once the vault answers again.',
   runbookRow:
-    'Runbook › Troubleshooting › "Key Vault unavailable": secret reads go through the azure-key-vault breaker (5 consecutive failures, min 10 calls); while it is OPEN the cached secret is used, and the breaker recovers (HALF_OPEN after recovery_timeout 60 s, CLOSED after 2 successes) once Key Vault answers.',
+    'Runbook › Troubleshooting › "Key Vault unavailable": ' +
+    'secret reads go through the azure-key-vault breaker (5 consecutive failures, min 10 calls); ' +
+    'while it is OPEN the cached secret is used, and the breaker recovers ' +
+    '(HALF_OPEN after recovery_timeout 60 s, CLOSED after 2 successes) once Key Vault answers.',
   seed: { records: 5 },
   pollIntervalMs: 1_000,
   targetOptions: { secret_refresh_ms: String(SECRET_REFRESH_MS) },
