@@ -57,8 +57,10 @@ describe('CircuitBreaker (runbook semantics, manual clock)', () => {
     expect(await fail()(breaker)).toBe('failed');
     expect(breaker.state).toBe('OPEN');
     expect(lines.slice(-2).map((l) => l.slice(24))).toEqual([
-      "- src.utils.circuit_breaker - ERROR - Circuit breaker 'azure-sentinel': Failure threshold exceeded (10/5), opening circuit",
-      "- src.utils.circuit_breaker - ERROR - Circuit breaker 'azure-sentinel': CLOSED → OPEN (failures: 10, calls: 10)",
+      '- src.utils.circuit_breaker - ERROR - ' +
+        "Circuit breaker 'azure-sentinel': Failure threshold exceeded (10/5), opening circuit",
+      "- src.utils.circuit_breaker - ERROR - Circuit breaker 'azure-sentinel': " +
+        'CLOSED → OPEN (failures: 10, calls: 10)',
     ]);
   });
 
@@ -251,7 +253,10 @@ describe('CircuitBreaker (runbook semantics, manual clock)', () => {
   it('logs its construction like the real connector', () => {
     const { lines } = makeBreaker();
     expect(lines[0]).toMatch(
-      / - src\.utils\.circuit_breaker - INFO - Circuit breaker initialized for 'azure-sentinel': failure_threshold=5, recovery_timeout=60s$/,
+      new RegExp(
+        String.raw` - src\.utils\.circuit_breaker - INFO - ` +
+          "Circuit breaker initialized for 'azure-sentinel': failure_threshold=5, recovery_timeout=60s$",
+      ),
     );
   });
 });
