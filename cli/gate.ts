@@ -14,13 +14,16 @@ import { parseGateArgs } from './args/parse-gate-args.js';
 import { parseRunOptions } from './args/parse-run-options.js';
 import { reportCliError } from './support/cli-errors.js';
 
+const CORE_SUITE = CORE_GATE_SCENARIOS.join(', ');
+const NETWORK_SUITE = NETWORK_GATE_SCENARIOS.join(', ');
+
 export const GATE_HELP = `Usage: npm run gate -- [options] [run options]
 
 Runs the resilience gate suite and writes JUnit XML and a JSON summary.
 
 Gate options:
   --scenarios a,b,c   run these scenarios instead of the default suite
-                      (default: ${CORE_GATE_SCENARIOS.join(', ')}, plus ${NETWORK_GATE_SCENARIOS.join(', ')} when registered)
+                      (default: ${CORE_SUITE}, plus ${NETWORK_SUITE} when registered)
   --shard i/n         run shard i of n: ids sorted, dealt round-robin (k-th id → shard k mod n + 1)
   --merge <dir…>      merge finished shard out dirs into the out dir; runs nothing
   --concurrency N     scenarios at once (default: 2 on the reference target, 1 on python)

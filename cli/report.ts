@@ -20,7 +20,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     const results = await loadResultFiles(args.from);
     if (results.length === 0)
       throw new ReportInputError(
-        `Failed to write the report: no result files in ${args.from}. Run npm run gate (or npm run gate -- --merge …) first, or pass --from <out dir>.`,
+        `Failed to write the report: no result files in ${args.from}. ` +
+          'Run npm run gate (or npm run gate -- --merge …) first, or pass --from <out dir>.',
       );
     const written = await writeReports(
       { results, outDir: args.out ?? args.from, harnessVersion: await readHarnessVersion(), generatedAt: new Date() },

@@ -46,13 +46,16 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (parsed.positionals.length !== 1) {
+    const got = parsed.positionals.length === 0 ? 'none' : parsed.positionals.join(' ');
+    const known = listScenarios()
+      .map((s) => s.id)
+      .join(', ');
     throw new UsageError(
-      `Failed to start: expected exactly one scenario name, got ${parsed.positionals.length === 0 ? 'none' : parsed.positionals.join(' ')}. Known scenarios: ${listScenarios()
-        .map((s) => s.id)
-        .join(', ')}. Example: npm run scenario rate-limit -- --time-scale 10`,
+      `Failed to start: expected exactly one scenario name, got ${got}. Known scenarios: ${known}. ` +
+        'Example: npm run scenario rate-limit -- --time-scale 10',
     );
   }
-  const scenario = await loadScenario(parsed.positionals[0]!);
+  const scenario = await loadScenario(parsed.positionals[0]);
 
   const controller = new AbortController();
   const uninstall = installSignalHandlers(controller);

@@ -3,7 +3,10 @@
  *
  * @example
  * import { loadResultFiles, writeReports } from './reports/index.js';
- * await writeReports({ results: await loadResultFiles('out'), outDir: 'out', harnessVersion: '0.1.0', generatedAt: new Date() }, ['markdown', 'html']);
+ * await writeReports(
+ *   { results: await loadResultFiles('out'), outDir: 'out', harnessVersion: '0.1.0', generatedAt: new Date() },
+ *   ['markdown', 'html'],
+ * );
  */
 
 export type { GateEngine, GateRunOptions } from './gate/gate-engine.js';

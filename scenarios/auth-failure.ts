@@ -9,9 +9,15 @@ export default sentinelBreakerScenario({
   id: 'auth-failure',
   title: 'Sentinel rejects credentials (401), then credentials are restored',
   description:
-    'Every Logs Ingestion upload gets 401 Unauthorized while records keep arriving. Uploads must fail fast (no retry storm), the azure-sentinel breaker must open at the runbook thresholds, failed batches must be kept, and once credentials are restored the breaker must recover after the 60 s recovery timeout and lose nothing after replay-failed.',
+    'Every Logs Ingestion upload gets 401 Unauthorized while records keep arriving. ' +
+    'Uploads must fail fast (no retry storm), the azure-sentinel breaker must open at the runbook thresholds, ' +
+    'failed batches must be kept, and once credentials are restored the breaker must recover ' +
+    'after the 60 s recovery timeout and lose nothing after replay-failed.',
   runbookRow:
-    'Runbook › Troubleshooting › "401/403 authentication failures": uploads fail fast, the azure-sentinel breaker opens (5 consecutive failures, min 10 calls); after credentials are restored it goes HALF_OPEN after 60 s and closes after 2 successes; failed batches are replayed with replay-failed.',
+    'Runbook › Troubleshooting › "401/403 authentication failures": uploads fail fast, ' +
+    'the azure-sentinel breaker opens (5 consecutive failures, min 10 calls); ' +
+    'after credentials are restored it goes HALF_OPEN after 60 s and closes after 2 successes; ' +
+    'failed batches are replayed with replay-failed.',
   faultId: 'sentinel-401',
   faultDescription: 'Sentinel Upload → 401 Unauthorized',
   effect: {
@@ -26,7 +32,9 @@ export default sentinelBreakerScenario({
   extraExpectations: [
     {
       kind: 'request_count',
-      name: `401 uploads fail fast (${RUNBOOK_BREAKER_DEFAULTS.failure_threshold}–${RUNBOOK_BREAKER_DEFAULTS.min_calls_before_open} requests, no retries)`,
+      name:
+        `401 uploads fail fast (${RUNBOOK_BREAKER_DEFAULTS.failure_threshold}–` +
+        `${RUNBOOK_BREAKER_DEFAULTS.min_calls_before_open} requests, no retries)`,
       service: 'sentinel',
       operation: 'Upload',
       status: 401,

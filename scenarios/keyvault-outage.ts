@@ -15,8 +15,8 @@
  * time, so the scenario behaves alike at every --time-scale. Ingestion is not this scenario's
  * subject (no ledger expectation): Sentinel and S3 stay healthy throughout.
  */
-import { defineScenario } from '../harness/scenario/define-scenario.js';
 import { RUNBOOK_BREAKER_DEFAULTS } from '../harness/domain/index.js';
+import { defineScenario } from '../harness/scenario/define-scenario.js';
 
 const KEY_VAULT_BREAKER = 'azure-key-vault';
 const RECOVERY_TIMEOUT_MS = RUNBOOK_BREAKER_DEFAULTS.recovery_timeout * 1_000;
@@ -29,9 +29,16 @@ export default defineScenario({
   id: 'keyvault-outage',
   title: 'Key Vault returns 503, then comes back',
   description:
-    'Every Key Vault request gets 503 Service Unavailable (Retry-After: 1 s) while the connector refreshes its secret every 2 s. The azure-key-vault breaker must open at the runbook thresholds, the last good secret must be served from cache while it is OPEN (no request reaches Key Vault then), and the breaker must go HALF_OPEN after its recovery timeout and close once the vault answers again.',
+    'Every Key Vault request gets 503 Service Unavailable (Retry-After: 1 s) ' +
+    'while the connector refreshes its secret every 2 s. ' +
+    'The azure-key-vault breaker must open at the runbook thresholds, ' +
+    'the last good secret must be served from cache while it is OPEN (no request reaches Key Vault then), ' +
+    'and the breaker must go HALF_OPEN after its recovery timeout and close once the vault answers again.',
   runbookRow:
-    'Runbook › Troubleshooting › "Key Vault unavailable": secret reads go through the azure-key-vault breaker (5 consecutive failures, min 10 calls); while it is OPEN the cached secret is used, and the breaker recovers (HALF_OPEN after recovery_timeout 60 s, CLOSED after 2 successes) once Key Vault answers.',
+    'Runbook › Troubleshooting › "Key Vault unavailable": ' +
+    'secret reads go through the azure-key-vault breaker (5 consecutive failures, min 10 calls); ' +
+    'while it is OPEN the cached secret is used, and the breaker recovers ' +
+    '(HALF_OPEN after recovery_timeout 60 s, CLOSED after 2 successes) once Key Vault answers.',
   seed: { records: 5 },
   pollIntervalMs: 1_000,
   targetOptions: { secret_refresh_ms: String(SECRET_REFRESH_MS) },

@@ -35,7 +35,8 @@ export const RUNBOOK_PROMISES: readonly RunbookPromise[] = [
   {
     id: 'breaker-closes-after-successes',
     statement:
-      'The breaker closes after 2 successes in HALF_OPEN once the fault clears, within recovery_timeout plus tolerance.',
+      'The breaker closes after 2 successes in HALF_OPEN once the fault clears, ' +
+      'within recovery_timeout plus tolerance.',
     source: 'Circuit breaker defaults: success_threshold=2',
   },
   {

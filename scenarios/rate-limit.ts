@@ -10,9 +10,14 @@ export default sentinelBreakerScenario({
   id: 'rate-limit',
   title: 'Sentinel rate limits uploads (429 with Retry-After), then lifts the limit',
   description:
-    'Every Logs Ingestion upload gets 429 Too Many Requests with Retry-After: 1 s while records keep arriving. The connector must back off as told, open its azure-sentinel breaker at the runbook thresholds, keep failed batches, recover after the 60 s recovery timeout once the limit is lifted, and lose nothing after replay-failed.',
+    'Every Logs Ingestion upload gets 429 Too Many Requests with Retry-After: 1 s while records keep arriving. ' +
+    'The connector must back off as told, open its azure-sentinel breaker at the runbook thresholds, ' +
+    'keep failed batches, recover after the 60 s recovery timeout once the limit is lifted, ' +
+    'and lose nothing after replay-failed.',
   runbookRow:
-    'Runbook › Troubleshooting › "429 Too Many Requests": the connector backs off honouring Retry-After; the azure-sentinel breaker opens after 5 consecutive failures (min 10 calls), goes HALF_OPEN after 60 s and closes after 2 successes; failed batches are replayed with replay-failed.',
+    'Runbook › Troubleshooting › "429 Too Many Requests": the connector backs off honouring Retry-After; ' +
+    'the azure-sentinel breaker opens after 5 consecutive failures (min 10 calls), ' +
+    'goes HALF_OPEN after 60 s and closes after 2 successes; failed batches are replayed with replay-failed.',
   faultId: 'sentinel-429',
   faultDescription: 'Sentinel Upload → 429, Retry-After 1 s',
   effect: { kind: 'http_error', status: 429, retryAfterSeconds: 1 },

@@ -12,9 +12,13 @@ export default sentinelBreakerScenario({
   id: 'sentinel-outage',
   title: 'Sentinel is unavailable (503), then comes back',
   description:
-    'Every Logs Ingestion upload gets 503 Service Unavailable (Retry-After: 1 s) while records keep arriving. The connector must retry, open its azure-sentinel breaker at the runbook thresholds, keep failed batches, recover after the 60 s recovery timeout once the service returns, and lose nothing after replay-failed.',
+    'Every Logs Ingestion upload gets 503 Service Unavailable (Retry-After: 1 s) while records keep arriving. ' +
+    'The connector must retry, open its azure-sentinel breaker at the runbook thresholds, keep failed batches, ' +
+    'recover after the 60 s recovery timeout once the service returns, and lose nothing after replay-failed.',
   runbookRow:
-    'Runbook › Troubleshooting › "503 Service Unavailable": uploads are retried, then the azure-sentinel breaker opens (5 consecutive failures, min 10 calls), goes HALF_OPEN after 60 s and closes after 2 successes; failed batches are replayed with replay-failed.',
+    'Runbook › Troubleshooting › "503 Service Unavailable": uploads are retried, ' +
+    'then the azure-sentinel breaker opens (5 consecutive failures, min 10 calls), ' +
+    'goes HALF_OPEN after 60 s and closes after 2 successes; failed batches are replayed with replay-failed.',
   faultId: 'sentinel-503',
   faultDescription: 'Sentinel Upload → 503, Retry-After 1 s',
   effect: { kind: 'http_error', status: 503, retryAfterSeconds: 1 },

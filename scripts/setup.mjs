@@ -83,7 +83,8 @@ function setupToxiproxy() {
     return log(`toxiproxy-server ${TOXIPROXY_VERSION} present`);
   if (!has('go'))
     fail(
-      'the Go toolchain is not on PATH; it is needed to build toxiproxy-server. Install Go, then re-run `npm run setup`.',
+      'the Go toolchain is not on PATH; it is needed to build toxiproxy-server. ' +
+        'Install Go, then re-run `npm run setup`.',
     );
   log(`building toxiproxy-server ${TOXIPROXY_VERSION} with go install`);
   mkdirSync(binDir, { recursive: true });

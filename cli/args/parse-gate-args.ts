@@ -30,14 +30,14 @@ export function parseGateArgs(argv: readonly string[]): GateArgs {
   let concurrency: number | undefined;
   const runArgs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
       help = true;
       continue;
     }
     if (arg === '--merge') {
       merge ??= [];
-      while (i + 1 < argv.length && !argv[i + 1]!.startsWith('-')) merge.push(argv[++i]!);
+      while (i + 1 < argv.length && !argv[i + 1].startsWith('-')) merge.push(argv[++i]);
       continue;
     }
     const eq = arg.indexOf('=');
@@ -68,7 +68,8 @@ export function parseGateArgs(argv: readonly string[]): GateArgs {
     throw new GateUsageError('Failed to parse --merge: no directories given. Use --merge shard-1 shard-2.');
   if (merge !== undefined && (shard || scenarios))
     throw new GateUsageError(
-      'Failed to parse arguments: --merge combines finished shard outputs and cannot be used with --shard or --scenarios.',
+      'Failed to parse arguments: --merge combines finished shard outputs ' +
+        'and cannot be used with --shard or --scenarios.',
     );
   return {
     help,

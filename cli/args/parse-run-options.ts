@@ -2,7 +2,9 @@
  * Command line → RunOptions (CONTRACTS §6). Pure: no I/O beyond reading `env` for
  * CONNECTOR_DIR. Throws UsageError naming the bad flag and what to write instead.
  *
- * @example parseRunOptions(['rate-limit', '--time-scale', '10']) // { options: { timeScale: 10, … }, positionals: ['rate-limit'] }
+ * @example
+ * parseRunOptions(['rate-limit', '--time-scale', '10'])
+ * // { options: { timeScale: 10, … }, positionals: ['rate-limit'] }
  */
 import { UsageError } from '../../harness/errors.js';
 import { DEFAULT_OUT_DIR, type RunOptions } from '../../harness/run/run-options.js';
@@ -48,7 +50,7 @@ export function parseRunOptions(
   let kinds = false;
 
   for (let i = 0; i < argv.length; i += 1) {
-    const raw = argv[i]!;
+    const raw = argv[i];
     if (raw === '--') continue;
     if (!raw.startsWith('-')) {
       positionals.push(raw);
@@ -65,9 +67,8 @@ export function parseRunOptions(
       continue;
     }
     if (!(VALUE_FLAGS as readonly string[]).includes(flag)) {
-      throw new UsageError(
-        `Failed to parse ${flag}: unknown option. Known options: ${[...VALUE_FLAGS, '--list', '--kinds', '--verbose', '--help'].join(', ')}.`,
-      );
+      const known = [...VALUE_FLAGS, '--list', '--kinds', '--verbose', '--help'].join(', ');
+      throw new UsageError(`Failed to parse ${flag}: unknown option. Known options: ${known}.`);
     }
     let value: string | undefined;
     if (flag !== raw) value = raw.slice(eq + 1);
@@ -88,7 +89,8 @@ export function parseRunOptions(
       case '--connector':
         if (value === '')
           throw new UsageError(
-            'Failed to parse --connector: the directory is empty. Pass the connector checkout, e.g. --connector ../s3-sentinel-connector.',
+            'Failed to parse --connector: the directory is empty. ' +
+              'Pass the connector checkout, e.g. --connector ../s3-sentinel-connector.',
           );
         connectorDir = value;
         break;
@@ -96,7 +98,8 @@ export function parseRunOptions(
         const at = value.indexOf('=');
         if (at <= 0)
           throw new UsageError(
-            `Failed to parse --target-option "${value}": expected name=value, e.g. --target-option failure_threshold=5.`,
+            `Failed to parse --target-option "${value}": ` +
+              'expected name=value, e.g. --target-option failure_threshold=5.',
           );
         targetOptions[value.slice(0, at)] = value.slice(at + 1);
         break;

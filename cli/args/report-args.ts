@@ -31,7 +31,7 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs {
   let out: string | undefined;
   let formats: WriterName[] = ['markdown', 'html'];
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
       help = true;
       continue;
@@ -52,7 +52,8 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs {
       const bad = names.filter((n) => !isWriterName(n));
       if (bad.length > 0 || names.length === 0)
         throw new GateUsageError(
-          `Failed to parse --format "${value}": unknown writer ${bad.join(', ') || '(none given)'}. Use markdown, html, json or junit.`,
+          `Failed to parse --format "${value}": unknown writer ${bad.join(', ') || '(none given)'}. ` +
+            'Use markdown, html, json or junit.',
         );
       formats = names as WriterName[];
     }

@@ -34,7 +34,8 @@ export async function loadScenario(name: string): Promise<Scenario> {
     return module.default;
   } catch (error) {
     throw new UsageError(
-      `Failed to load scenario file ${name}: ${error instanceof Error ? error.message : String(error)}. Check the path and the file's syntax.`,
+      `Failed to load scenario file ${name}: ${error instanceof Error ? error.message : String(error)}. ` +
+        "Check the path and the file's syntax.",
     );
   }
 }

@@ -12,7 +12,9 @@
  *     kind: 'target_alive',
  *     summary: 'The run process never exited on its own and /health kept answering.',
  *     fields: {},
- *     evaluate: (_spec, ctx) => ({ name: 'target stayed alive', passed: …, expected: …, observed: …, evidence: […] }),
+ *     evaluate: (_spec, ctx) => ({
+ *       name: 'target stayed alive', passed: …, expected: …, observed: …, evidence: […],
+ *     }),
  *   });
  */
 import type { FieldRecord, Problems, SpecOf } from '../../common/validation/index.js';

@@ -24,9 +24,15 @@ export interface StateInterval {
   /** Exclusive; the run's end when the state lasted until then. */
   readonly endMs: number;
   readonly evidence: string;
-  /** Whether a request starting at (about) `startMs` belongs to this state: entering HALF_OPEN is caused by a new call. */
+  /**
+   * Whether a request starting at (about) `startMs` belongs to this state: entering HALF_OPEN is
+   * caused by a new call.
+   */
   readonly startInclusive: boolean;
-  /** Whether a request starting at (about) `endMs` belongs to this state: leaving to OPEN or CLOSED is caused by a completed call. */
+  /**
+   * Whether a request starting at (about) `endMs` belongs to this state: leaving to OPEN or CLOSED
+   * is caused by a completed call.
+   */
   readonly endInclusive: boolean;
 }
 
@@ -75,7 +81,7 @@ export function createEvaluationContext(events: readonly RunEvent[], ledger: Led
   const sample = events.find((e) => e.wallAtMs !== 0);
   const scale = sample ? sample.atMs / sample.wallAtMs : 1;
   const logClock = createLogClock(events, scale);
-  const endMs = events.length > 0 ? events[events.length - 1]!.atMs : 0;
+  const endMs = events.at(-1)?.atMs ?? 0;
   const ofType = <T extends RunEvent['type']>(type: T): EventOf<T>[] =>
     events.filter((e): e is EventOf<T> => e.type === type);
 
@@ -168,5 +174,6 @@ export function formatSeconds(ms: number): string {
 export function describeRequest(request: ObservedRequest): string {
   const e = request.entry;
   const fault = e.faultRuleId ? ` fault=${e.faultRuleId}` : '';
-  return `@${formatSeconds(request.startMs)} #${e.seq} ${e.service} ${e.operation} → ${e.status || e.outcome}${fault}`;
+  const at = formatSeconds(request.startMs);
+  return `@${at} #${e.seq} ${e.service} ${e.operation} → ${e.status || e.outcome}${fault}`;
 }

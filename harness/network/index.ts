@@ -2,7 +2,11 @@
  * Network faults through a real Toxiproxy (docs/network-faults.md).
  *
  * @example
- * await using network = await startNetworkFaults({ services: ['sentinel'], endpoints: fakes.endpoints, timeScale: 10 });
+ * await using network = await startNetworkFaults({
+ *   services: ['sentinel'],
+ *   endpoints: fakes.endpoints,
+ *   timeScale: 10,
+ * });
  * await network.inject({ id: 'slow', service: 'sentinel', toxic: 'latency', attributes: { latency: 40_000 } });
  */
 

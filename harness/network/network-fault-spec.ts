@@ -67,14 +67,16 @@ export function validateNetworkFaultSpec(spec: NetworkFaultSpec, services?: read
   const problems: string[] = [];
   if (typeof spec.id !== 'string' || !ID_PATTERN.test(spec.id)) {
     problems.push(
-      `id: must be 1–64 characters of letters, digits, "_", "." or "-" starting with a letter or digit, got ${JSON.stringify(spec.id)}`,
+      'id: must be 1–64 characters of letters, digits, "_", "." or "-" starting with a letter or digit, ' +
+        `got ${JSON.stringify(spec.id)}`,
     );
   }
   if (!NETWORK_SERVICES.includes(spec.service)) {
     problems.push(`service: must be one of ${NETWORK_SERVICES.join(', ')}, got ${JSON.stringify(spec.service)}`);
   } else if (services && !services.includes(spec.service)) {
     problems.push(
-      `service: "${spec.service}" has no proxy in this run (proxied: ${services.join(', ') || 'none'}); add it to networkServices`,
+      `service: "${spec.service}" has no proxy in this run (proxied: ${services.join(', ') || 'none'}); ` +
+        'add it to networkServices',
     );
   }
   const rules = TOXIC_ATTRIBUTES[spec.toxic];
@@ -96,7 +98,8 @@ export function validateNetworkFaultSpec(spec: NetworkFaultSpec, services?: read
       problems.push('direction: a partition cuts both directions; remove it (use toxic "timeout" for a one-way hang)');
     if (spec.toxicity !== undefined && spec.toxicity !== 1)
       problems.push(
-        'toxicity: a partition affects every connection; remove it (use "reset_peer" with a toxicity for a partial one)',
+        'toxicity: a partition affects every connection; ' +
+          'remove it (use "reset_peer" with a toxicity for a partial one)',
       );
   }
   const attributes = spec.attributes ?? {};
@@ -104,9 +107,8 @@ export function validateNetworkFaultSpec(spec: NetworkFaultSpec, services?: read
     const rule = rules[name];
     if (!rule) {
       const known = Object.keys(rules);
-      problems.push(
-        `attributes.${name}: not an attribute of "${spec.toxic}" (${known.length ? `known: ${known.join(', ')}` : 'it takes none'})`,
-      );
+      const hint = known.length ? `known: ${known.join(', ')}` : 'it takes none';
+      problems.push(`attributes.${name}: not an attribute of "${spec.toxic}" (${hint})`);
     } else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       problems.push(
         `attributes.${name}: must be a finite number >= 0 (${rule.description}), got ${JSON.stringify(value)}`,

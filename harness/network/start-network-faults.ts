@@ -6,7 +6,7 @@
  *
  * The harness only drives Toxiproxy (toxiproxy-node-client); it does not reimplement it.
  */
-import { type Proxy, type Toxic, Toxiproxy } from 'toxiproxy-node-client';
+import { type Toxic, Toxiproxy, type Proxy as ToxiproxyProxy } from 'toxiproxy-node-client';
 import { describeError, InfrastructureError } from '../errors.js';
 import type { NetworkFaultEvent } from './network-events.js';
 import { InvalidNetworkFaultError } from './network-fault-error.js';
@@ -43,7 +43,11 @@ export interface NetworkFaults<E extends NetworkEndpoints = NetworkEndpoints> ex
 
 /**
  * @example
- * await using network = await startNetworkFaults({ services: ['keyvault'], endpoints: fakes.endpoints, timeScale: 10 });
+ * await using network = await startNetworkFaults({
+ *   services: ['keyvault'],
+ *   endpoints: fakes.endpoints,
+ *   timeScale: 10,
+ * });
  * const env = network.env(fakes.env);   // hand this to the target
  * await network.inject({ id: 'kv-down', service: 'keyvault', toxic: 'partition' });
  * await network.clear('kv-down');
@@ -59,7 +63,7 @@ export async function startNetworkFaults<E extends NetworkEndpoints>(
     startupTimeoutMs: options.startupTimeoutMs,
   });
   const toxiproxy = new Toxiproxy(server.apiUrl);
-  const proxies = new Map<NetworkService, Proxy>();
+  const proxies = new Map<NetworkService, ToxiproxyProxy>();
   try {
     for (const service of options.services) {
       const upstream = upstreamAddress(options.endpoints[ENDPOINT_KEY[service]]);
@@ -68,7 +72,8 @@ export async function startNetworkFaults<E extends NetworkEndpoints>(
   } catch (error) {
     await server.stop();
     throw new InfrastructureError(
-      `Failed to create the Toxiproxy proxies: ${describeError(error)}. Last server output: ${server.recentOutput().join(' | ')}`,
+      `Failed to create the Toxiproxy proxies: ${describeError(error)}. ` +
+        `Last server output: ${server.recentOutput().join(' | ')}`,
       { cause: error },
     );
   }
@@ -94,8 +99,14 @@ export async function startNetworkFaults<E extends NetworkEndpoints>(
       );
   };
 
+  // Specs are validated against options.services, and every one of those got a proxy above.
+  const proxyFor = (service: NetworkService): ToxiproxyProxy => {
+    const proxy = proxies.get(service);
+    if (!proxy) throw new InfrastructureError(`Failed to find the Toxiproxy proxy for ${service}: none was created.`);
+    return proxy;
+  };
   const setEnabled = async (service: NetworkService, enabled: boolean): Promise<void> => {
-    const proxy = proxies.get(service)!;
+    const proxy = proxyFor(service);
     proxies.set(service, await proxy.update({ enabled, listen: proxy.listen, upstream: proxy.upstream }));
   };
   const partitionedBy = (service: NetworkService): number =>
@@ -108,7 +119,7 @@ export async function startNetworkFaults<E extends NetworkEndpoints>(
       if (active.has(spec.id)) problems.push(`id: "${spec.id}" is already active; clear it first or pick another id`);
       if (problems.length) throw new InvalidNetworkFaultError(spec.id, problems);
       const sent = spec.toxic === 'partition' ? undefined : toToxicBody(spec, options.timeScale);
-      if (sent) toxics.set(spec.id, await proxies.get(spec.service)!.addToxic<unknown>(sent));
+      if (sent) toxics.set(spec.id, await proxyFor(spec.service).addToxic<unknown>(sent));
       else if (partitionedBy(spec.service) === 0) await setEnabled(spec.service, false);
       active.set(spec.id, spec);
       emit({

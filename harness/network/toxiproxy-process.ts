@@ -80,7 +80,8 @@ export async function startToxiproxyProcess(options: StartToxiproxyOptions): Pro
     if (child.pid === undefined) {
       await exited;
       throw new InfrastructureError(
-        `Failed to start Toxiproxy: could not spawn ${options.binaryPath}: ${output.join(' | ')}. Run \`npm run setup\`.`,
+        `Failed to start Toxiproxy: could not spawn ${options.binaryPath}: ${output.join(' | ')}. ` +
+          'Run `npm run setup`.',
       );
     }
     const pgid = child.pid;
@@ -113,6 +114,7 @@ export async function startToxiproxyProcess(options: StartToxiproxyOptions): Pro
     if (!lastOutput.some((line) => /address already in use/i.test(line))) break;
   }
   throw new InfrastructureError(
-    `Failed to start Toxiproxy: the server exited before its API answered. Last output: ${lastOutput.join(' | ') || '(none)'}`,
+    'Failed to start Toxiproxy: the server exited before its API answered. ' +
+      `Last output: ${lastOutput.join(' | ') || '(none)'}`,
   );
 }

@@ -27,7 +27,10 @@ export function createBreakerTracker(): BreakerTracker {
   const byProcess = new Map<number, Map<string, BreakerState>>();
   const statesOf = (pid: number): Map<string, BreakerState> => {
     let states = byProcess.get(pid);
-    if (!states) byProcess.set(pid, (states = new Map()));
+    if (!states) {
+      states = new Map();
+      byProcess.set(pid, states);
+    }
     return states;
   };
   return {

@@ -39,7 +39,10 @@ export function createLogClock(events: readonly RunEvent[], timeScale?: number):
     const loggedMs = event.loggedAtMs;
     if (pid === undefined || loggedMs === null) continue;
     let pairs = pairsByPid.get(pid);
-    if (!pairs) pairsByPid.set(pid, (pairs = []));
+    if (!pairs) {
+      pairs = [];
+      pairsByPid.set(pid, pairs);
+    }
     pairs.push({ loggedMs, wallAtMs: event.wallAtMs });
   }
 
@@ -75,7 +78,7 @@ function snapRate(rate: number | undefined, scale: number): number | undefined {
 function measureRate(pairsByPid: ReadonlyMap<number, readonly Pair[]>): number | undefined {
   let best: readonly Pair[] | undefined;
   const span = (pairs: readonly Pair[]): number =>
-    pairs.length > 1 ? pairs[pairs.length - 1]!.wallAtMs - pairs[0]!.wallAtMs : 0;
+    pairs.length > 1 ? pairs[pairs.length - 1].wallAtMs - pairs[0].wallAtMs : 0;
   for (const pairs of pairsByPid.values()) if (!best || span(pairs) > span(best)) best = pairs;
   if (!best || span(best) < MIN_SPAN_WALL_MS) return undefined;
   const window = Math.max(1, Math.ceil(best.length / 10));
@@ -86,7 +89,10 @@ function measureRate(pairsByPid: ReadonlyMap<number, readonly Pair[]>): number |
   return (last.loggedMs - first.loggedMs) / wallSpan;
 }
 
-/** The pair that arrived soonest after it was logged (by wall − logged, rate-free for picking within a short window). */
+/**
+ * The pair that arrived soonest after it was logged (by wall − logged, rate-free for picking
+ * within a short window).
+ */
 function fastest(pairs: readonly Pair[]): Pair {
   return pairs.reduce((a, b) => (b.wallAtMs - b.loggedMs < a.wallAtMs - a.loggedMs ? b : a));
 }

@@ -9,23 +9,20 @@ import { createLogClock } from './log-clock.js';
 
 const MIN_SPAN_WALL_MS = 1_000;
 
+type TimedBatchFile = Extract<RunEvent, { type: 'batch-file:created' }> & { readonly writtenAtMs: number };
+
 export function measureTimeScale(events: readonly RunEvent[], timeScale: number): number | undefined {
-  const files = events.filter(
-    (e): e is Extract<RunEvent, { type: 'batch-file:created' }> =>
-      e.type === 'batch-file:created' && e.writtenAtMs !== null,
-  );
+  const files = events.filter((e): e is TimedBatchFile => e.type === 'batch-file:created' && e.writtenAtMs !== null);
   if (files.length >= 2) {
     const window = Math.max(1, Math.ceil(files.length / 10));
     // Within each end, the file seen soonest after it was written (the watcher adds ≤ one rescan).
     const pick = (list: typeof files) =>
-      list.reduce((a, b) =>
-        b.wallAtMs - b.writtenAtMs! / timeScale < a.wallAtMs - a.writtenAtMs! / timeScale ? b : a,
-      );
+      list.reduce((a, b) => (b.wallAtMs - b.writtenAtMs / timeScale < a.wallAtMs - a.writtenAtMs / timeScale ? b : a));
     const first = pick(files.slice(0, window));
     const last = pick(files.slice(-window));
     const wallSpan = last.wallAtMs - first.wallAtMs;
-    if (wallSpan >= MIN_SPAN_WALL_MS && last.writtenAtMs! > first.writtenAtMs!)
-      return (last.writtenAtMs! - first.writtenAtMs!) / wallSpan;
+    if (wallSpan >= MIN_SPAN_WALL_MS && last.writtenAtMs > first.writtenAtMs)
+      return (last.writtenAtMs - first.writtenAtMs) / wallSpan;
   }
   const rate = createLogClock(events, timeScale).logRate();
   if (rate === undefined) return undefined;

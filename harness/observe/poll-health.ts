@@ -75,7 +75,7 @@ export function parsePrometheus(body: string): Record<string, number> {
     const match = /^([a-zA-Z_:][\w:]*(?:\{[^}]*\})?)\s+(\S+)/.exec(line);
     if (match) {
       const value = Number(match[2]);
-      if (!Number.isNaN(value)) out[match[1]!] = value;
+      if (!Number.isNaN(value)) out[match[1]] = value;
     }
   }
   return out;

@@ -20,7 +20,10 @@ export interface ResultTransition {
   readonly evidence: string;
   /** False when `from` was not the state the harness had last seen for this breaker. */
   readonly consistent: boolean;
-  /** Which target process logged it (`run`, or `replay-failed`, whose breakers are its own). Added by the scenario engine. */
+  /**
+   * Which target process logged it (`run`, or `replay-failed`, whose breakers are its own).
+   * Added by the scenario engine.
+   */
   readonly command?: TargetCommand;
 }
 
@@ -123,10 +126,16 @@ export interface ScenarioResultFile {
   readonly samples: readonly ResultSample[];
   /** Timeline steps as they ran (added by the scenario engine; optional for older files). */
   readonly steps?: readonly ResultStep[];
-  /** Log excerpts (target stderr/stdout) kept for the evidence appendix: the first 60 and the last 150 records, with an omission marker between. */
+  /**
+   * Log excerpts (target stderr/stdout) kept for the evidence appendix: the first 60 and the
+   * last 150 records, with an omission marker between.
+   */
   readonly logExcerpt: readonly string[];
   readonly machine: { readonly platform: string; readonly cpus: number; readonly node: string };
-  /** File names (next to this file) of the run's full evidence; absent in older files or when they could not be written. */
+  /**
+   * File names (next to this file) of the run's full evidence; absent in older files or when
+   * they could not be written.
+   */
   readonly artifacts?: ResultArtifacts;
 }
 

@@ -62,13 +62,14 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
       });
     if (e.type === 'fault:cleared') {
       const open = faults.findIndex((f) => f.ruleId === e.ruleId && f.layer === e.layer && f.endMs === null);
-      if (open >= 0) faults[open] = { ...faults[open]!, endMs: Math.round(e.atMs) };
+      if (open >= 0) faults[open] = { ...faults[open], endMs: Math.round(e.atMs) };
     }
   }
   const requestCounts: Record<string, Record<string, number>> = {};
   const requests: ResultRequestPoint[] = [];
   for (const r of ctx.requests) {
-    const byService = (requestCounts[r.entry.service] ??= {});
+    requestCounts[r.entry.service] ??= {};
+    const byService = requestCounts[r.entry.service];
     const key = `${r.entry.operation} ${r.entry.status}`;
     byService[key] = (byService[key] ?? 0) + 1;
     if (requests.length < MAX_REQUEST_POINTS) {

@@ -11,15 +11,21 @@ import type { ScenarioResultFile } from '../result/result-schema.js';
  * file): records still in S3 or in flight. Only the final ledger says `lost`. `t=` is target
  * time since the target became ready; the wall time follows in brackets when the two differ.
  *
- * @example `t=  42.0s [wall   4.2s] azure-sentinel=OPEN | faults: sentinel-429 | delivered 20/45, stored 18 (18 file(s)), pending 7`
+ * @example
+ * `t=  42.0s [wall   4.2s] azure-sentinel=OPEN | faults: sentinel-429 | delivered 20/45, ` +
+ *   `stored 18 (18 file(s)), pending 7`
  */
 export function formatProgress(timelineMs: number, wallMs: number, state: LiveState, timeScale: number): string {
   const breakers = Object.entries(state.breakerStates());
   const breakerText = breakers.length > 0 ? breakers.map(([name, s]) => `${name}=${s}`).join(' ') : 'breakers CLOSED';
   const faults = [...state.activeFaults().keys()];
   const delivered = [...state.seeded].filter((id) => state.delivered.has(id)).length;
-  const clock = `t=${formatClockSeconds(timelineMs)}${timeScale !== 1 ? ` [wall ${formatClockSeconds(wallMs)}]` : ''}`;
-  return `${clock} ${breakerText} | faults: ${faults.join(', ') || 'none'} | delivered ${delivered}/${state.seeded.size}, stored ${state.waitingRecordIds().size} (${state.waitingFiles()} file(s)), pending ${state.pending()}`;
+  const wall = timeScale !== 1 ? ` [wall ${formatClockSeconds(wallMs)}]` : '';
+  const clock = `t=${formatClockSeconds(timelineMs)}${wall}`;
+  return (
+    `${clock} ${breakerText} | faults: ${faults.join(', ') || 'none'} | delivered ${delivered}/${state.seeded.size}, ` +
+    `stored ${state.waitingRecordIds().size} (${state.waitingFiles()} file(s)), pending ${state.pending()}`
+  );
 }
 
 const formatClockSeconds = (ms: number): string => `${(ms / 1_000).toFixed(1).padStart(6)}s`;
@@ -36,13 +42,19 @@ export function formatVerdictTable(result: ScenarioResultFile, options: { readon
     (e) => `${e.passed ? 'PASS' : 'FAIL'}  ${clip(e.name, 52)} ${clip(show(e.expected), 34)} ${show(e.observed)}`,
   );
   const l = result.ledger;
+  const scale = result.measuredTimeScale;
+  const measured =
+    scale !== undefined
+      ? `, measured ${scale.toFixed(2)}: ${formatPercent(scale / result.timeScale - 1)} off`
+      : ', measured: n/a';
   const lines = [
     '',
     ...(options.banner ? [options.banner] : []),
-    `Scenario ${result.scenario} on ${result.target} (time scale ${result.timeScale}${result.measuredTimeScale !== undefined ? `, measured ${result.measuredTimeScale.toFixed(2)}: ${formatPercent(result.measuredTimeScale / result.timeScale - 1)} off` : ', measured: n/a'}, seed ${result.seed})`,
+    `Scenario ${result.scenario} on ${result.target} (time scale ${result.timeScale}${measured}, seed ${result.seed})`,
     `      ${clip('expectation', 52)} ${clip('expected', 34)} observed`,
     ...rows,
-    `Ledger: seeded ${l.seeded}, delivered ${l.delivered}, duplicates ${l.duplicates}, in failed batches ${l.inFailedBatches}, replayed ${l.replayed}, lost ${l.lost}`,
+    `Ledger: seeded ${l.seeded}, delivered ${l.delivered}, duplicates ${l.duplicates}, ` +
+      `in failed batches ${l.inFailedBatches}, replayed ${l.replayed}, lost ${l.lost}`,
     `Verdict: ${result.verdict.toUpperCase()}${result.error ? ` — ${result.error}` : ''}`,
   ];
   return lines.join('\n');

@@ -47,8 +47,9 @@ export function createTargetController(
     try {
       child = await prepared.launch(command);
     } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
       throw new InfrastructureError(
-        `Failed to launch the target's "${command}": ${(error instanceof Error ? error.message : String(error)).replace(/\.$/, '')}. Check the target's setup (npm run setup, --connector).`,
+        `Failed to launch the target's "${command}": ${reason}. Check the target's setup (npm run setup, --connector).`,
         { cause: error },
       );
     }
@@ -97,7 +98,8 @@ export function createTargetController(
     );
     const exitedEarly = child.exited.then(({ code, signal }) => {
       throw new InfrastructureError(
-        `Failed to start the target: "run" exited (code ${code}, signal ${signal}) before it was ready. Last log lines:\n${recentLog()}\nFix the target's configuration or environment.`,
+        `Failed to start the target: "run" exited (code ${code}, signal ${signal}) before it was ready. ` +
+          `Last log lines:\n${recentLog()}\nFix the target's configuration or environment.`,
       );
     });
     try {

@@ -5,30 +5,40 @@ export function describeForVerbose(event: RunEvent, print: (line: string) => voi
   const at = `[${(event.atMs / 1_000).toFixed(1).padStart(7)}s]`;
   switch (event.type) {
     case 'step:started':
-      return print(`${at} step ${event.name} (${event.action})`);
+      print(`${at} step ${event.name} (${event.action})`);
+      break;
     case 'step:completed':
-      return print(`${at} step ${event.name}: ${event.outcome} — ${event.detail}`);
+      print(`${at} step ${event.name}: ${event.outcome} — ${event.detail}`);
+      break;
     case 'breaker:transitioned':
-      return print(
-        `${at} ${event.breaker} ${event.from} → ${event.to}${event.consistent ? '' : ` (INCONSISTENT: was ${event.expectedFrom})`}`,
+      print(
+        `${at} ${event.breaker} ${event.from} → ${event.to}` +
+          (event.consistent ? '' : ` (INCONSISTENT: was ${event.expectedFrom})`),
       );
+      break;
     case 'fault:injected':
-      return print(`${at} fault ${event.ruleId} injected: ${event.description}`);
+      print(`${at} fault ${event.ruleId} injected: ${event.description}`);
+      break;
     case 'fault:cleared':
-      return print(`${at} fault ${event.ruleId} cleared`);
+      print(`${at} fault ${event.ruleId} cleared`);
+      break;
     case 'fakes:started':
-      return print(
+      print(
         `${at} fakes listening: ${Object.entries(event.endpoints)
           .map(([k, v]) => `${k}=${v}`)
           .join(' ')}`,
       );
+      break;
     case 'target:launched':
-      return print(`${at} target ${event.command} launched (pid ${event.pid})`);
+      print(`${at} target ${event.command} launched (pid ${event.pid})`);
+      break;
     case 'target:exited':
-      return print(`${at} target ${event.command} (pid ${event.pid}) exited code=${event.code} signal=${event.signal}`);
+      print(`${at} target ${event.command} (pid ${event.pid}) exited code=${event.code} signal=${event.signal}`);
+      break;
     case 'replay:completed':
-      return print(`${at} replay-failed: ${event.summary ?? 'no summary'} (exit ${event.code})`);
+      print(`${at} replay-failed: ${event.summary ?? 'no summary'} (exit ${event.code})`);
+      break;
     default:
-      return;
+      break;
   }
 }

@@ -25,7 +25,8 @@ export function forAll(
         for (const strategy of strategies) await strategy.wait(combined);
       } catch (error) {
         if (deadline.signal.aborted && !signal?.aborted) {
-          const message = `Failed to wait for ${description}: not all true within the ${options.deadlineMs} ms deadline.`;
+          const limit = `${options.deadlineMs} ms deadline`;
+          const message = `Failed to wait for ${description}: not all true within the ${limit}.`;
           throw new StartupTimeoutError(message, options.deadlineMs);
         }
         throw error;

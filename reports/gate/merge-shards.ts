@@ -47,15 +47,15 @@ export async function mergeShardOutputs(options: MergeShardsOptions): Promise<Me
   for (const dir of options.dirs) {
     const results = await loadResultFiles(dir);
     const shardSuite = await readShardSuite(dir);
-    progress(
-      `merge: ${dir}: ${results.length} result(s)${shardSuite ? '' : ' (no json/summary.json: cannot check for missing scenarios)'}`,
-    );
+    const unchecked = shardSuite ? '' : ' (no json/summary.json: cannot check for missing scenarios)';
+    progress(`merge: ${dir}: ${results.length} result(s)${unchecked}`);
     for (const id of shardSuite ?? []) suite.add(id);
     for (const result of results) {
       const previous = byId.get(result.scenario);
       if (previous) {
         throw new GateUsageError(
-          `Failed to merge shards: scenario ${result.scenario} has results in both ${previous.dir} and ${dir}. Merge the outputs of one sharded run, each shard once.`,
+          `Failed to merge shards: scenario ${result.scenario} has results in both ${previous.dir} and ${dir}. ` +
+            'Merge the outputs of one sharded run, each shard once.',
         );
       }
       byId.set(result.scenario, { result, dir });
@@ -76,9 +76,9 @@ export async function mergeShardOutputs(options: MergeShardsOptions): Promise<Me
   const written = await writeReports(input, ['json', 'junit']);
   const summary = buildGateSummary(input);
   const t = summary.totals;
-  progress(
-    `merge: ${t.passed} passed, ${t.failed} failed, ${t.errored} errored${t.missing ? `, missing: ${summary.missing.join(', ')}` : ''} → exit ${summary.exitCode}`,
-  );
+  const missing = t.missing ? `, missing: ${summary.missing.join(', ')}` : '';
+  const counts = `${t.passed} passed, ${t.failed} failed, ${t.errored} errored${missing}`;
+  progress(`merge: ${counts} → exit ${summary.exitCode}`);
   for (const path of written) progress(`merge: wrote ${path}`);
   return { summary, exitCode: summary.exitCode, results, written };
 }

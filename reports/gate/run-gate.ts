@@ -55,13 +55,17 @@ export function resolveGateSuite(
       .sort()
       .join(', ');
     throw new GateUsageError(
-      `Failed to resolve the gate suite: unknown scenario(s) ${unknown.join(', ')}. Known scenarios: ${known || 'none'}.`,
+      `Failed to resolve the gate suite: unknown scenario(s) ${unknown.join(', ')}. ` +
+        `Known scenarios: ${known || 'none'}.`,
     );
   }
   return suite;
 }
 
-/** Progress line of a finished scenario: ✘ when an expectation failed (even if the run then errored), ⚠ for an error alone. */
+/**
+ * Progress line of a finished scenario: ✘ when an expectation failed (even if the run then
+ * errored), ⚠ for an error alone.
+ */
 function describeOutcome(result: ScenarioResultFile): string {
   const failed = result.expectations.filter((e) => !e.passed).map((e) => e.name);
   const parts = [
@@ -92,13 +96,16 @@ export async function runGate(options: GateOptions): Promise<GateOutcome> {
   await mkdir(run.outDir, { recursive: true });
   const shardText = options.shard ? ` (shard ${options.shard.index}/${options.shard.count} of ${suite.length})` : '';
   progress(
-    `gate: ${selected.length} scenario(s)${shardText} on target ${run.target}, ${concurrency} at a time, time scale ×${run.timeScale}, seed ${run.seed}, out ${run.outDir}`,
+    `gate: ${selected.length} scenario(s)${shardText} on target ${run.target}, ${concurrency} at a time, ` +
+      `time scale ×${run.timeScale}, seed ${run.seed}, out ${run.outDir}`,
   );
   progress(`gate: ${selected.join(', ') || '(nothing to run in this shard)'}`);
 
   let done = 0;
   const settled = await runPool(selected, concurrency, async (id) => {
-    const scenario = engine.getScenario(id)!;
+    const scenario = engine.getScenario(id);
+    // The suite was checked for unknown ids before anything ran.
+    if (!scenario) throw new Error(`Failed to run ${id}: no scenario with that id is registered.`);
     const startedAt = now();
     const started = Date.now();
     progress(`▶ ${id}: ${scenario.title}`);
@@ -106,7 +113,8 @@ export async function runGate(options: GateOptions): Promise<GateOutcome> {
       const result = await engine.runScenario(scenario, {
         ...run,
         onProgress: (text) => {
-          // The engine's verdict table arrives as one multi-line string: prefix every line so interleaved scenarios stay apart.
+          // The engine's verdict table arrives as one multi-line string: prefix every line so
+          // interleaved scenarios stay apart.
           for (const line of text.split('\n')) if (line.trim() !== '') progress(`  [${id}] ${line}`);
         },
       });
@@ -155,9 +163,8 @@ export async function runGate(options: GateOptions): Promise<GateOutcome> {
   const written = await writeReports(input, ['json', 'junit']);
   const summary = buildGateSummary(input);
   const t = summary.totals;
-  progress(
-    `gate: ${t.passed} passed, ${t.failed} failed, ${t.errored} errored${t.missing ? `, ${t.missing} missing` : ''} → exit ${summary.exitCode}`,
-  );
+  const missing = t.missing ? `, ${t.missing} missing` : '';
+  progress(`gate: ${t.passed} passed, ${t.failed} failed, ${t.errored} errored${missing} → exit ${summary.exitCode}`);
   for (const path of written) progress(`gate: wrote ${path}`);
   return { summary, exitCode: summary.exitCode, results, written };
 }

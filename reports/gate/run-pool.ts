@@ -14,7 +14,7 @@ export async function runPool<T, R>(
     while (next < items.length) {
       const index = next++;
       try {
-        results[index] = { status: 'fulfilled', value: await task(items[index]!, index) };
+        results[index] = { status: 'fulfilled', value: await task(items[index], index) };
       } catch (reason) {
         results[index] = { status: 'rejected', reason };
       }

@@ -12,7 +12,8 @@ export function parseShard(text: string): ShardSpec {
   const index = match ? Number(match[1]) : NaN;
   const count = match ? Number(match[2]) : NaN;
   if (!match || count < 1 || index < 1 || index > count) {
-    throw new GateUsageError(`Failed to parse --shard "${text}": expected i/n with 1 ≤ i ≤ n. Use e.g. --shard 1/2.`);
+    const expected = 'expected i/n with 1 ≤ i ≤ n';
+    throw new GateUsageError(`Failed to parse --shard "${text}": ${expected}. Use e.g. --shard 1/2.`);
   }
   return { index, count };
 }

@@ -74,7 +74,8 @@ function journalExcerptFor(result: ScenarioResultFile, services: Set<string>): s
     .slice(-JOURNAL_LINES)
     .map(
       (r) =>
-        `t=${formatSeconds(r.atMs)} ${r.service} ${r.operation} → ${r.status} ${r.outcome}${r.faulted ? ' (fault injected)' : ''}`,
+        `t=${formatSeconds(r.atMs)} ${r.service} ${r.operation} → ${r.status} ${r.outcome}` +
+        (r.faulted ? ' (fault injected)' : ''),
     );
 }
 

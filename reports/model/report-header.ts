@@ -24,8 +24,12 @@ function mergeRecords(records: readonly Readonly<Record<string, string>>[]): Rec
   const merged = new Map<string, Set<string>>();
   for (const record of records) {
     for (const [key, value] of Object.entries(record)) {
-      if (!merged.has(key)) merged.set(key, new Set());
-      merged.get(key)!.add(value);
+      let values = merged.get(key);
+      if (!values) {
+        values = new Set();
+        merged.set(key, values);
+      }
+      values.add(value);
     }
   }
   return Object.fromEntries(
@@ -77,20 +81,21 @@ const joinRecord = (record: Readonly<Record<string, string>>): string =>
         .map(([k, v]) => `${k} ${v}`)
         .join(', ');
 
+/** `×10, ×20`. */
+const scales = (values: readonly number[]): string => values.map((s) => `×${s}`).join(', ');
+
 /** The header as label/value pairs, in reading order, for both renderers. */
 export function describeReportHeader(header: ReportHeader): [string, string][] {
   const harness =
     header.resultHarnessVersions.length > 0 && header.resultHarnessVersions.some((v) => v !== header.harnessVersion)
       ? `${header.harnessVersion} (results written by ${header.resultHarnessVersions.join(', ')})`
       : header.harnessVersion;
+  const measured = header.measuredTimeScales.length > 0 ? ` (measured ${scales(header.measuredTimeScales)})` : '';
   return [
     ['Connector', `${header.targets.join(', ') || 'none'}: ${joinRecord(header.targetVersions)}`],
     ['SDK versions', joinRecord(header.sdks)],
     ['Harness version', harness],
-    [
-      'Time scale',
-      `${header.timeScales.map((s) => `×${s}`).join(', ') || '—'}${header.measuredTimeScales.length > 0 ? ` (measured ${header.measuredTimeScales.map((s) => `×${s}`).join(', ')})` : ''}`,
-    ],
+    ['Time scale', `${scales(header.timeScales) || '—'}${measured}`],
     ['Seed', header.seeds.join(', ') || '—'],
     ['Shims', header.shims.length > 0 ? header.shims.join(', ') : 'none: the connector ran unmodified'],
     ['Target options', joinRecord(header.targetOptions)],

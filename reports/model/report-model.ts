@@ -25,7 +25,10 @@ export interface BuildReportModelOptions {
   readonly title?: string;
 }
 
-/** @example const model = buildReportModel(await loadResultFiles('out'), { harnessVersion, generatedAt: new Date() }); */
+/**
+ * @example
+ * const model = buildReportModel(await loadResultFiles('out'), { harnessVersion, generatedAt: new Date() });
+ */
 export function buildReportModel(
   results: readonly ScenarioResultFile[],
   options: BuildReportModelOptions,

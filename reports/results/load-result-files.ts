@@ -18,7 +18,8 @@ export async function loadResultFiles(dir: string): Promise<ScenarioResultFile[]
       .map((e) => e.name);
   } catch (error) {
     throw new ReportInputError(
-      `Failed to read results from ${dir}: ${(error as Error).message}. Pass the out dir of npm run gate or npm run scenario.`,
+      `Failed to read results from ${dir}: ${(error as Error).message}. ` +
+        'Pass the out dir of npm run gate or npm run scenario.',
     );
   }
   const results: ScenarioResultFile[] = [];
@@ -29,7 +30,8 @@ export async function loadResultFiles(dir: string): Promise<ScenarioResultFile[]
       parsed = JSON.parse(await readFile(path, 'utf8'));
     } catch (error) {
       throw new ReportInputError(
-        `Failed to read result file ${path}: ${(error as Error).message}. Regenerate it with npm run scenario or npm run gate.`,
+        `Failed to read result file ${path}: ${(error as Error).message}. ` +
+          'Regenerate it with npm run scenario or npm run gate.',
       );
     }
     // Other JSON may share the folder (a user's notes, a copied summary): only result files count.

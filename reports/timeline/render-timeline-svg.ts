@@ -4,8 +4,8 @@
  * by colour and position with a legend, and text inside the picture is only labels:
  *
  *   fault windows   ▓▓HTTP sentinel 503▓▓        ░░NET keyvault latency░░
- *   azure-sentinel  ████CLOSED████▌OPEN▐█HALF█████CLOSED██████████   (state bands)
- *   sentinel reqs   ▮▮ ▮▮▮  ▮ ▮     ▮ ▮▮▮▮▮▮                          (marks by status)
+ *   azure-sentinel  ███CLOSED███▌OPEN▐█HALF████CLOSED████████   (state bands)
+ *   sentinel reqs   ▮▮ ▮▮▮  ▮ ▮     ▮ ▮▮▮▮▮▮                    (marks by status)
  *   chart           failed-batch files (left axis) · delivered records (right axis)
  *   0s ── 10s ── 20s ──  …  target seconds
  *   legend
@@ -43,7 +43,8 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
     text: string,
     style: { fill?: string; bold?: boolean; size?: number; inset?: number } = {},
   ): string =>
-    `<text x="${LEFT - (style.inset ?? 8)}" y="${y}" text-anchor="end" font-size="${style.size ?? 12}" fill="${style.fill ?? '#263238'}"${style.bold ? ' font-weight="600"' : ''}>${escapeXml(text)}</text>`;
+    `<text x="${LEFT - (style.inset ?? 8)}" y="${y}" text-anchor="end" font-size="${style.size ?? 12}"` +
+    ` fill="${style.fill ?? '#263238'}"${style.bold ? ' font-weight="600"' : ''}>${escapeXml(text)}</text>`;
   let y = 34;
 
   // Fault windows: one labelled bar per fault, and a shaded column across every lane below.
@@ -58,11 +59,14 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
     const w = Math.max(2, x(fault.endMs) - x0);
     const rowY = faultTop + i * FAULT_ROW;
     out.push(
-      `<rect class="fault fault-${fault.layer}" x="${x0.toFixed(1)}" y="${rowY + 2}" width="${w.toFixed(1)}" height="${FAULT_ROW - 4}" fill="url(#${id}-${fault.layer})" stroke="${style.colour}" stroke-width="1.2"${fault.open ? ' stroke-dasharray="4 2"' : ''}/>`,
+      `<rect class="fault fault-${fault.layer}" x="${x0.toFixed(1)}" y="${rowY + 2}"` +
+        ` width="${w.toFixed(1)}" height="${FAULT_ROW - 4}" fill="url(#${id}-${fault.layer})"` +
+        ` stroke="${style.colour}" stroke-width="1.2"${fault.open ? ' stroke-dasharray="4 2"' : ''}/>`,
     );
     const textX = Math.min(x0 + 4, LEFT + PLOT_WIDTH - 4);
     out.push(
-      `<text x="${textX.toFixed(1)}" y="${rowY + 13}" font-size="11" fill="${style.colour}" font-weight="600" paint-order="stroke" stroke="#fff" stroke-width="3">${escapeXml(fault.label)}</text>`,
+      `<text x="${textX.toFixed(1)}" y="${rowY + 13}" font-size="11" fill="${style.colour}" font-weight="600"` +
+        ` paint-order="stroke" stroke="#fff" stroke-width="3">${escapeXml(fault.label)}</text>`,
     );
   });
   y = faultTop + faultRows * FAULT_ROW + 4;
@@ -74,8 +78,12 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
     data.steps.forEach((step, i) => {
       const sx = x(step.atMs);
       const sy = y + 8 + (i % 2) * 12;
+      const tooltip = `step ${step.number}: ${step.name} at ${formatTickSeconds(step.atMs)}`;
       stepMarks.push(
-        `<g class="step"><title>${escapeXml(`step ${step.number}: ${step.name} at ${formatTickSeconds(step.atMs)}`)}</title><circle cx="${sx.toFixed(1)}" cy="${sy}" r="6.5" fill="#37474f"/><text x="${sx.toFixed(1)}" y="${sy + 3.5}" text-anchor="middle" font-size="9" font-weight="700" fill="#fff">${step.number}</text></g>`,
+        `<g class="step"><title>${escapeXml(tooltip)}</title>` +
+          `<circle cx="${sx.toFixed(1)}" cy="${sy}" r="6.5" fill="#37474f"/>` +
+          `<text x="${sx.toFixed(1)}" y="${sy + 3.5}" text-anchor="middle"` +
+          ` font-size="9" font-weight="700" fill="#fff">${step.number}</text></g>`,
       );
     });
     y += 28;
@@ -100,12 +108,17 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
     for (const band of ordered) {
       const x0 = x(band.startMs);
       const w = Math.max(3, x(band.endMs) - x0);
+      const span = `${formatTickSeconds(band.startMs)}–${formatTickSeconds(band.endMs)}`;
+      const tooltip = `${breaker.name} ${band.state} ${span}`;
       bands.push(
-        `<rect x="${x0.toFixed(1)}" y="${y + 2}" width="${w.toFixed(1)}" height="${BREAKER_ROW - 4}" fill="${BREAKER_COLOURS[band.state]}"><title>${escapeXml(`${breaker.name} ${band.state} ${formatTickSeconds(band.startMs)}–${formatTickSeconds(band.endMs)}`)}</title></rect>`,
+        `<rect x="${x0.toFixed(1)}" y="${y + 2}" width="${w.toFixed(1)}" height="${BREAKER_ROW - 4}"` +
+          ` fill="${BREAKER_COLOURS[band.state]}"><title>${escapeXml(tooltip)}</title></rect>`,
       );
       if (w > band.state.length * 7 + 6) {
+        const fill = band.state === 'HALF_OPEN' ? '#263238' : '#fff';
         bands.push(
-          `<text x="${(x0 + w / 2).toFixed(1)}" y="${y + 15}" text-anchor="middle" font-size="10" font-weight="700" fill="${band.state === 'HALF_OPEN' ? '#263238' : '#fff'}">${band.state}</text>`,
+          `<text x="${(x0 + w / 2).toFixed(1)}" y="${y + 15}" text-anchor="middle" font-size="10" font-weight="700"` +
+            ` fill="${fill}">${band.state}</text>`,
         );
       }
     }
@@ -134,9 +147,12 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
       if (seen.has(key)) continue;
       seen.add(key);
       const row = STATUS_CLASSES.findIndex((c) => c.id === request.statusClass);
-      const colour = STATUS_CLASSES[row]!.colour;
+      const status = STATUS_CLASSES[row];
+      if (!status) throw new Error(`Failed to draw the timeline: unknown status class "${request.statusClass}".`);
+      const colour = status.colour;
       marks.push(
-        `<rect x="${px - 1.5}" y="${y + 2 + row * REQUEST_SUBROW}" width="3" height="${REQUEST_SUBROW - 1}" fill="${colour}"/>`,
+        `<rect x="${px - 1.5}" y="${y + 2 + row * REQUEST_SUBROW}" width="3" height="${REQUEST_SUBROW - 1}"` +
+          ` fill="${colour}"/>`,
       );
     }
     y += laneHeight + 4;
@@ -181,10 +197,12 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
     const gy = chartBottom - fraction * CHART_HEIGHT;
     chart.push(`<line x1="${LEFT}" x2="${LEFT + PLOT_WIDTH}" y1="${gy}" y2="${gy}" stroke="#eceff1"/>`);
     chart.push(
-      `<text x="${LEFT - 4}" y="${gy + 4}" text-anchor="end" font-size="10" fill="${LINE_STYLE.failedBatchFiles.colour}">${formatCount(maxFiles * fraction)}</text>`,
+      `<text x="${LEFT - 4}" y="${gy + 4}" text-anchor="end" font-size="10"` +
+        ` fill="${LINE_STYLE.failedBatchFiles.colour}">${formatCount(maxFiles * fraction)}</text>`,
     );
     chart.push(
-      `<text x="${LEFT + PLOT_WIDTH + 4}" y="${gy + 4}" font-size="10" fill="${LINE_STYLE.deliveredRecords.colour}">${formatCount(maxDelivered * fraction)}</text>`,
+      `<text x="${LEFT + PLOT_WIDTH + 4}" y="${gy + 4}" font-size="10"` +
+        ` fill="${LINE_STYLE.deliveredRecords.colour}">${formatCount(maxDelivered * fraction)}</text>`,
     );
   }
   const stepPath = (values: readonly { atMs: number; v: number }[], max: number): string => {
@@ -208,7 +226,8 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
     );
   if (filesPath)
     chart.push(
-      `<path d="${filesPath}" fill="none" stroke="${LINE_STYLE.failedBatchFiles.colour}" stroke-width="2.5" stroke-dasharray="6 3"/>`,
+      `<path d="${filesPath}" fill="none" stroke="${LINE_STYLE.failedBatchFiles.colour}"` +
+        ` stroke-width="2.5" stroke-dasharray="6 3"/>`,
     );
   if (data.samples.length === 0)
     chart.push(`<text x="${LEFT + 6}" y="${chartTop + 16}" font-size="11" fill="#78909c">no samples recorded</text>`);
@@ -217,7 +236,11 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
   // Shading of fault windows behind lanes and chart, so cause and effect line up vertically.
   const shading = data.faults.map((fault) => {
     const x0 = x(fault.startMs);
-    return `<rect x="${x0.toFixed(1)}" y="${shadeTop}" width="${Math.max(2, x(fault.endMs) - x0).toFixed(1)}" height="${y - shadeTop}" fill="${FAULT_LAYER_STYLE[fault.layer].colour}" fill-opacity="0.09"/>`;
+    const w = Math.max(2, x(fault.endMs) - x0);
+    return (
+      `<rect x="${x0.toFixed(1)}" y="${shadeTop}" width="${w.toFixed(1)}" height="${y - shadeTop}"` +
+      ` fill="${FAULT_LAYER_STYLE[fault.layer].colour}" fill-opacity="0.09"/>`
+    );
   });
 
   // Time axis in target seconds.
@@ -225,18 +248,22 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
   for (const tick of timeTicks(data.endMs)) {
     const tx = x(tick);
     axis.push(
-      `<line x1="${tx.toFixed(1)}" x2="${tx.toFixed(1)}" y1="${shadeTop}" y2="${y + 4}" stroke="#cfd8dc" stroke-width="0.6"/>`,
+      `<line x1="${tx.toFixed(1)}" x2="${tx.toFixed(1)}" y1="${shadeTop}" y2="${y + 4}"` +
+        ` stroke="#cfd8dc" stroke-width="0.6"/>`,
     );
     axis.push(
-      `<text x="${tx.toFixed(1)}" y="${y + 16}" text-anchor="middle" font-size="11" fill="#37474f">${formatTickSeconds(tick)}</text>`,
+      `<text x="${tx.toFixed(1)}" y="${y + 16}" text-anchor="middle" font-size="11" fill="#37474f">` +
+        `${formatTickSeconds(tick)}</text>`,
     );
   }
   for (const step of data.steps)
     axis.push(
-      `<line x1="${x(step.atMs).toFixed(1)}" x2="${x(step.atMs).toFixed(1)}" y1="${shadeTop}" y2="${y}" stroke="#37474f" stroke-width="0.8" stroke-dasharray="2 3" stroke-opacity="0.6"/>`,
+      `<line x1="${x(step.atMs).toFixed(1)}" x2="${x(step.atMs).toFixed(1)}" y1="${shadeTop}" y2="${y}"` +
+        ` stroke="#37474f" stroke-width="0.8" stroke-dasharray="2 3" stroke-opacity="0.6"/>`,
     );
   axis.push(
-    `<text x="${LEFT + PLOT_WIDTH / 2}" y="${y + 32}" text-anchor="middle" font-size="11" fill="#546e7a">target time (seconds since start, time scale ×${escapeXml(String(result.timeScale))})</text>`,
+    `<text x="${LEFT + PLOT_WIDTH / 2}" y="${y + 32}" text-anchor="middle" font-size="11" fill="#546e7a">` +
+      `target time (seconds since start, time scale ×${escapeXml(String(result.timeScale))})</text>`,
   );
   y += 46;
 
@@ -245,11 +272,19 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
 
   const title = `${result.scenario}: ${result.title} (${result.verdict})`;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img" aria-labelledby="${id}-title" width="${WIDTH}" height="${y}" viewBox="0 0 ${WIDTH} ${y}" ${FONT}>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img" aria-labelledby="${id}-title"` +
+      ` width="${WIDTH}" height="${y}" viewBox="0 0 ${WIDTH} ${y}" ${FONT}>`,
     `<title id="${id}-title">${escapeXml(`Timeline of ${title}`)}</title>`,
     `<defs>`,
-    `<pattern id="${id}-http" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#ffebee"/><line x1="0" y1="0" x2="0" y2="8" stroke="${FAULT_LAYER_STYLE.http.colour}" stroke-width="2" stroke-opacity="0.55"/></pattern>`,
-    `<pattern id="${id}-network" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#e8eaf6"/><circle cx="3" cy="3" r="1.3" fill="${FAULT_LAYER_STYLE.network.colour}" fill-opacity="0.6"/></pattern>`,
+    `<pattern id="${id}-http" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
+      `<rect width="8" height="8" fill="#ffebee"/>` +
+      `<line x1="0" y1="0" x2="0" y2="8" stroke="${FAULT_LAYER_STYLE.http.colour}"` +
+      ` stroke-width="2" stroke-opacity="0.55"/>` +
+      `</pattern>`,
+    `<pattern id="${id}-network" width="6" height="6" patternUnits="userSpaceOnUse">` +
+      `<rect width="6" height="6" fill="#e8eaf6"/>` +
+      `<circle cx="3" cy="3" r="1.3" fill="${FAULT_LAYER_STYLE.network.colour}" fill-opacity="0.6"/>` +
+      `</pattern>`,
     `</defs>`,
     `<rect width="${WIDTH}" height="${y}" fill="#ffffff"/>`,
     `<text x="12" y="20" font-size="14" font-weight="700" fill="#263238">${escapeXml(title)}</text>`,

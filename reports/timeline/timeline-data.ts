@@ -68,9 +68,11 @@ export function buildTimelineData(result: ScenarioResultFile): TimelineData {
       fromLog.length > 0
         ? fromLog
         : result.samples
-            .filter((s) => s.breakerStates[name])
-            .sort((a, b) => a.atMs - b.atMs)
-            .map((s) => ({ atMs: s.atMs, state: s.breakerStates[name]! }));
+            .flatMap((s) => {
+              const state = s.breakerStates[name];
+              return state ? [{ atMs: s.atMs, state }] : [];
+            })
+            .sort((a, b) => a.atMs - b.atMs);
     return { name, bands: bandsFromChanges(changes, endMs) };
   });
   const faults = [...result.faults]

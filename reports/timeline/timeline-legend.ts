@@ -24,7 +24,9 @@ export function renderTimelineLegend(id: string, top: number, width: number): { 
       text: `request ${c.label}`,
     })),
     {
-      swatch: `<line x1="0" x2="14" y1="5" y2="5" stroke="${LINE_STYLE.failedBatchFiles.colour}" stroke-width="2.5" stroke-dasharray="6 3"/>`,
+      swatch:
+        `<line x1="0" x2="14" y1="5" y2="5" stroke="${LINE_STYLE.failedBatchFiles.colour}"` +
+        ` stroke-width="2.5" stroke-dasharray="6 3"/>`,
       text: LINE_STYLE.failedBatchFiles.label,
     },
     {
@@ -32,7 +34,9 @@ export function renderTimelineLegend(id: string, top: number, width: number): { 
       text: LINE_STYLE.deliveredRecords.label,
     },
     {
-      swatch: `<circle cx="7" cy="5" r="5.5" fill="#37474f"/><text x="7" y="8" text-anchor="middle" font-size="8" font-weight="700" fill="#fff">1</text>`,
+      swatch:
+        '<circle cx="7" cy="5" r="5.5" fill="#37474f"/>' +
+        '<text x="7" y="8" text-anchor="middle" font-size="8" font-weight="700" fill="#fff">1</text>',
       text: 'scenario step (see steps table)',
     },
   ];
@@ -41,7 +45,10 @@ export function renderTimelineLegend(id: string, top: number, width: number): { 
   const parts = items.map((item, i) => {
     const lx = 12 + (i % perRow) * columnWidth;
     const ly = top + Math.floor(i / perRow) * 18;
-    return `<g transform="translate(${lx.toFixed(1)},${ly})">${item.swatch}<text x="20" y="9" font-size="11" fill="#37474f">${escapeXml(item.text)}</text></g>`;
+    return (
+      `<g transform="translate(${lx.toFixed(1)},${ly})">${item.swatch}` +
+      `<text x="20" y="9" font-size="11" fill="#37474f">${escapeXml(item.text)}</text></g>`
+    );
   });
   return { parts, height: Math.ceil(items.length / perRow) * 18 + 8 };
 }

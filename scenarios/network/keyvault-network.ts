@@ -13,8 +13,8 @@
  * runbook's. While partitioned, each refresh ends in the SDK's own retries (wall time) or the
  * breaker's 10 s operation timeout (target time), whichever comes first: both count as failures.
  */
-import { defineScenario } from '../../harness/scenario/define-scenario.js';
 import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/domain/index.js';
+import { defineScenario } from '../../harness/scenario/define-scenario.js';
 
 const KEY_VAULT_BREAKER = 'azure-key-vault';
 const RECOVERY_TIMEOUT_MS = RUNBOOK_BREAKER_DEFAULTS.recovery_timeout * 1_000;
@@ -24,9 +24,16 @@ export default defineScenario({
   id: 'keyvault-network',
   title: 'Key Vault partitioned at the network, then restored',
   description:
-    'Toxiproxy cuts the connector off from Key Vault (the proxy is disabled: connections are refused) while the connector refreshes its secret every 2 s. The azure-key-vault breaker must open at the runbook thresholds, the last good secret must be served from cache while it is OPEN, and the breaker must go HALF_OPEN after its recovery timeout and close once the vault answers again. Ingestion is not affected: every record is delivered once.',
+    'Toxiproxy cuts the connector off from Key Vault (the proxy is disabled: connections are refused) ' +
+    'while the connector refreshes its secret every 2 s. ' +
+    'The azure-key-vault breaker must open at the runbook thresholds, ' +
+    'the last good secret must be served from cache while it is OPEN, ' +
+    'and the breaker must go HALF_OPEN after its recovery timeout and close once the vault answers again. ' +
+    'Ingestion is not affected: every record is delivered once.',
   runbookRow:
-    'Runbook › Troubleshooting › "Key Vault unavailable": secret reads go through the azure-key-vault breaker; while it is OPEN the cached secret is used, and the breaker recovers (HALF_OPEN after recovery_timeout, CLOSED after 2 successes) once Key Vault is reachable.',
+    'Runbook › Troubleshooting › "Key Vault unavailable": secret reads go through the azure-key-vault breaker; ' +
+    'while it is OPEN the cached secret is used, and the breaker recovers ' +
+    '(HALF_OPEN after recovery_timeout, CLOSED after 2 successes) once Key Vault is reachable.',
   seed: { records: 10 },
   pollIntervalMs: 1_000,
   networkServices: ['keyvault'],

@@ -5,7 +5,8 @@
  * as a failure (never ingest half a record), read the object again later, and deliver every
  * object exactly once.
  *
- *   t=0 seed 20 ─ 0 s flaky (limit_data, 80 % of connections) ─ … re-reads … ─ 60 s restored ─ drain ─ stop
+ *   t=0 seed 20 ─ 0 s flaky (limit_data, 80 % of connections) ─ … re-reads … ─ 60 s restored
+ *       ─ drain ─ stop
  *
  * @note Why `limit_data` at 480 bytes: a GetObject response for one seeded record is ~449 bytes
  * of headers (the SDKs ask for checksums, so CRC32 headers are included) plus a 73-byte body, so
@@ -22,9 +23,14 @@ export const S3_CUT_AFTER_BYTES = 480;
 export default defineScenario({
   id: 's3-flaky-network',
   title: 'S3 connections cut mid-body',
-  description: `For 60 s Toxiproxy closes 80 % of new connections to S3 after ${S3_CUT_AFTER_BYTES} bytes, in the middle of a GetObject body. Every object must still be delivered, exactly once: truncated reads are retried, never half-ingested or skipped.`,
+  description:
+    `For 60 s Toxiproxy closes 80 % of new connections to S3 after ${S3_CUT_AFTER_BYTES} bytes, ` +
+    'in the middle of a GetObject body. Every object must still be delivered, exactly once: ' +
+    'truncated reads are retried, never half-ingested or skipped.',
   runbookRow:
-    'Runbook › Troubleshooting › "S3 errors": transient S3 network errors (connection reset, truncated responses) are retried; every object is eventually processed, and none twice.',
+    'Runbook › Troubleshooting › "S3 errors": ' +
+    'transient S3 network errors (connection reset, truncated responses) are retried; ' +
+    'every object is eventually processed, and none twice.',
   seed: { records: SEEDED },
   pollIntervalMs: 1_000,
   networkServices: ['s3'],

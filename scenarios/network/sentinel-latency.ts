@@ -6,7 +6,7 @@
  *
  *   t=0 seed 10 ─ delivered ─ latency 40 s on Sentinel ─ 5 timeouts (~150 s) → OPEN ─ latency removed
  *       ─ (recovery_timeout) ─ HALF_OPEN ─ CLOSED ─ replay-failed ─ drain ─ stop
- *         └──── one record every 2 s from 10 s to 300 s (calls keep coming: the probe needs one) ────┘
+ *         └── one record every 2 s from 10 s to 300 s (calls keep coming: the probe needs one) ──┘
  *
  * @note The latency is downstream: the request reaches the fake, the answer is late. A timed-out
  * upload may therefore have been ingested and is stored as failed too, so replay can deliver a
@@ -14,8 +14,8 @@
  * Both the latency and the operation timeout are target time, so their ratio holds at any
  * --time-scale.
  */
-import { defineScenario } from '../../harness/scenario/define-scenario.js';
 import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/domain/index.js';
+import { defineScenario } from '../../harness/scenario/define-scenario.js';
 import { arrivalsEvery } from '../shared/arrivals.js';
 
 const SENTINEL_BREAKER = 'azure-sentinel';
@@ -31,8 +31,17 @@ const OPEN_WITHIN_MS = RUNBOOK_BREAKER_DEFAULTS.failure_threshold * (OPERATION_T
 export default defineScenario({
   id: 'sentinel-latency',
   title: 'Sentinel responses delayed past the operation timeout',
-  description: `Toxiproxy adds ${LATENCY_MS / 1_000} s of latency to every Sentinel response, above the ${RUNBOOK_BREAKER_DEFAULTS.operation_timeout} s operation timeout. Each upload must time out and count as a breaker failure, the azure-sentinel breaker must open, the batches must be kept, and after the latency is removed the breaker must recover and replay-failed must leave no record lost.`,
-  runbookRow: `Runbook › Circuit breaker › operation_timeout=${RUNBOOK_BREAKER_DEFAULTS.operation_timeout}: a call slower than the operation timeout counts as a failure (5 consecutive failures, min 10 calls, open the breaker); failed batches are kept and replayed with replay-failed.`,
+  description:
+    `Toxiproxy adds ${LATENCY_MS / 1_000} s of latency to every Sentinel response, ` +
+    `above the ${RUNBOOK_BREAKER_DEFAULTS.operation_timeout} s operation timeout. ` +
+    'Each upload must time out and count as a breaker failure, the azure-sentinel breaker must open, ' +
+    'the batches must be kept, and after the latency is removed the breaker must recover ' +
+    'and replay-failed must leave no record lost.',
+  runbookRow:
+    `Runbook › Circuit breaker › operation_timeout=${RUNBOOK_BREAKER_DEFAULTS.operation_timeout}: ` +
+    'a call slower than the operation timeout counts as a failure ' +
+    '(5 consecutive failures, min 10 calls, open the breaker); ' +
+    'failed batches are kept and replayed with replay-failed.',
   seed: { records: 10, arrivals: arrivalsEvery(2_000, { fromMs: 10_000, toMs: LAST_ARRIVAL_MS }) },
   pollIntervalMs: 1_000,
   networkServices: ['sentinel'],

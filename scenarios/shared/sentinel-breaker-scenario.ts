@@ -3,9 +3,10 @@
  * auth-failure): a fault on Sentinel uploads while records keep arriving, lifted as soon as the
  * breaker opens, then recovery, replay, and the ledger.
  *
- *   t=0 seed ─ 3 s inject ─ … breaker OPEN → lift ─ (recovery_timeout) ─ HALF_OPEN ─ CLOSED ─ replay ─ drain ─ stop
- *        └──────────── one record every 2 s until 160 s (keeps the breaker being called: ────┘
- *                      OPEN → HALF_OPEN happens only on the first call after the timeout)
+ *   t=0 seed ─ 3 s inject ─ … breaker OPEN → lift ─ (recovery_timeout) ─ HALF_OPEN ─ CLOSED
+ *       ─ replay ─ drain ─ stop
+ *        └─────── one record every 2 s until 160 s (keeps the breaker being called: ───┘
+ *                 OPEN → HALF_OPEN happens only on the first call after the timeout)
  *
  * @note The arrivals run well past the expected CLOSED (~100 s): at high time scales a loaded
  * machine stretches the target's own work in target time, and a breaker that opens late must
@@ -15,9 +16,9 @@
  * configuration: a target configured to break a promise must fail, not move the goalposts.
  */
 import type { FaultEffect } from '../../fakes/core/types.js';
+import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/domain/index.js';
 import { defineScenario } from '../../harness/scenario/define-scenario.js';
 import type { Expectation, Scenario } from '../../harness/scenario/types.js';
-import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/domain/index.js';
 import { arrivalsEvery } from './arrivals.js';
 
 export const SENTINEL_BREAKER = 'azure-sentinel';

@@ -25,7 +25,11 @@ describe('a target configured to break a request promise fails the run', () => {
     const result = run.result!;
     expect(result.verdict).toBe('failed');
     const spacing = expectationNamed(result, 'retry_spacing');
-    expect(spacing).toMatchObject({ passed: false, expected: 'every gap ≥ 900 ms', promise: 'rate-limit-retry-after' });
+    expect(spacing).toMatchObject({
+      passed: false,
+      expected: 'every gap ≥ 900 ms',
+      promise: 'rate-limit-retry-after',
+    });
     expect(spacing.observed).toMatch(/^min gap \d+ ms over \d+ gap\(s\); [1-9]\d* below the bound$/);
     await expectNothingLeft(run);
   });

@@ -30,7 +30,8 @@ describe('npm run scenario', () => {
     const { code, stderr } = await runCli(['no-such-scenario']).done;
     expect(code).toBe(2);
     expect(stderr).toContain(
-      '[chaos] Failed to find scenario "no-such-scenario": unknown scenario. Known scenarios: rate-limit, sentinel-outage, auth-failure',
+      '[chaos] Failed to find scenario "no-such-scenario": unknown scenario. ' +
+        'Known scenarios: rate-limit, sentinel-outage, auth-failure',
     );
   });
 

@@ -415,7 +415,8 @@ describe('no_impossible_transitions (always on)', () => {
 
 describe('uploads_reached_sentinel (always on when records were seeded)', () => {
   const typeError =
-    '2026-11-27 04:12:03,101 - root - ERROR - Unexpected error during batch ingestion: LogsIngestionClient.upload() takes 4 positional arguments but 5 were given';
+    '2026-11-27 04:12:03,101 - root - ERROR - Unexpected error during batch ingestion: ' +
+    'LogsIngestionClient.upload() takes 4 positional arguments but 5 were given';
   const log = (record: string): RunEventPayload => logRecord(record);
   const reachability = (events: RunEvent[]) =>
     evaluateExpectations([], ctxOf(events)).find((e) => e.kind === 'uploads_reached_sentinel');

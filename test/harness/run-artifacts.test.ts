@@ -26,43 +26,49 @@ afterEach(async () => {
 const lines = (text: string): string[] => text.split('\n').filter((line) => line !== '');
 
 describe('run artifacts writer', () => {
-  it('prefixes every line of every record, and times journal entries from time zero even when they came before it', async () => {
-    let wallMs = 1_000_000;
-    const bus = createEventBus({ timeScale: 10, wallNow: () => wallMs });
-    const dir = await tempDir();
-    const artifacts = await openRunArtifacts(bus, dir, 'demo');
-    const early = request('s3', 'ListObjectsV2', 200, 0);
-    // Journal times are epoch ms on the fakes' clock: 1 s of wall time after the bus origin.
-    bus.emit({
-      ...early,
-      entry: { ...(early as { entry: JournalEntry }).entry, startedAtMs: 1_001_000 },
-    } as typeof early);
-    bus.emit(logRecord('Traceback:\n  line 1'));
-    wallMs = 1_002_000;
-    bus.rebase();
-    artifacts.markTimeZero();
-    const late = request('sentinel', 'Upload', 204, 0, { clientRequestId: 'call-1' });
-    bus.emit({ ...late, entry: { ...(late as { entry: JournalEntry }).entry, startedAtMs: 1_003_000 } } as typeof late);
-    bus.emit(logRecord('replayed 1 file', 'replay-failed'));
+  it(
+    'prefixes every line of every record, ' + 'and times journal entries from time zero even when they came before it',
+    async () => {
+      let wallMs = 1_000_000;
+      const bus = createEventBus({ timeScale: 10, wallNow: () => wallMs });
+      const dir = await tempDir();
+      const artifacts = await openRunArtifacts(bus, dir, 'demo');
+      const early = request('s3', 'ListObjectsV2', 200, 0);
+      // Journal times are epoch ms on the fakes' clock: 1 s of wall time after the bus origin.
+      bus.emit({
+        ...early,
+        entry: { ...(early as { entry: JournalEntry }).entry, startedAtMs: 1_001_000 },
+      } as typeof early);
+      bus.emit(logRecord('Traceback:\n  line 1'));
+      wallMs = 1_002_000;
+      bus.rebase();
+      artifacts.markTimeZero();
+      const late = request('sentinel', 'Upload', 204, 0, { clientRequestId: 'call-1' });
+      bus.emit({
+        ...late,
+        entry: { ...(late as { entry: JournalEntry }).entry, startedAtMs: 1_003_000 },
+      } as typeof late);
+      bus.emit(logRecord('replayed 1 file', 'replay-failed'));
 
-    expect(await artifacts.close()).toEqual({ targetLog: 'demo.target.log', journal: 'demo.journal.ndjson' });
-    expect(await artifacts.close()).toEqual({ targetLog: 'demo.target.log', journal: 'demo.journal.ndjson' });
-    // Written nothing after close.
-    bus.emit(logRecord('after close'));
+      expect(await artifacts.close()).toEqual({ targetLog: 'demo.target.log', journal: 'demo.journal.ndjson' });
+      expect(await artifacts.close()).toEqual({ targetLog: 'demo.target.log', journal: 'demo.journal.ndjson' });
+      // Written nothing after close.
+      bus.emit(logRecord('after close'));
 
-    expect(lines(await readFile(join(dir, 'demo.target.log'), 'utf8'))).toEqual([
-      '[run] Traceback:',
-      '[run]   line 1',
-      '[replay-failed] replayed 1 file',
-    ]);
-    const journal = lines(await readFile(join(dir, 'demo.journal.ndjson'), 'utf8')).map(
-      (line) => JSON.parse(line) as JournalEntry & { targetMs: number },
-    );
-    expect(journal.map((e) => [e.service, e.targetMs, e.clientRequestId])).toEqual([
-      ['s3', -10_000, undefined],
-      ['sentinel', 10_000, 'call-1'],
-    ]);
-  });
+      expect(lines(await readFile(join(dir, 'demo.target.log'), 'utf8'))).toEqual([
+        '[run] Traceback:',
+        '[run]   line 1',
+        '[replay-failed] replayed 1 file',
+      ]);
+      const journal = lines(await readFile(join(dir, 'demo.journal.ndjson'), 'utf8')).map(
+        (line) => JSON.parse(line) as JournalEntry & { targetMs: number },
+      );
+      expect(journal.map((e) => [e.service, e.targetMs, e.clientRequestId])).toEqual([
+        ['s3', -10_000, undefined],
+        ['sentinel', 10_000, 'call-1'],
+      ]);
+    },
+  );
 });
 
 describe('runScenario evidence files', () => {

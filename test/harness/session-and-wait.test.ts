@@ -85,7 +85,15 @@ describe('Wait.forCondition', () => {
         notify();
         return seen;
       },
-      { timeoutMs: 120_000, pollMs: 60_000, clock, wake: (n) => ((notify = n), () => undefined) },
+      {
+        timeoutMs: 120_000,
+        pollMs: 60_000,
+        clock,
+        wake: (n) => {
+          notify = n;
+          return () => undefined;
+        },
+      },
     ).wait();
     expect(await Promise.race([done.then(() => 'woken'), settle().then(() => 'still waiting')])).toBe('woken');
   });
@@ -119,11 +127,14 @@ describe('Wait.forAll', () => {
     const clock = new ManualClock();
     const never = Wait.forCondition('never', () => false, { timeoutMs: 10_000, pollMs: 50, clock });
     const done = Wait.forAll([never], { deadlineMs: 300, clock }).wait();
+    // Attach the assertion before time moves: `done` rejects inside the loop, and a rejection
+    // nobody is listening for yet is reported by Vitest as an unhandled error.
+    const rejected = expect(done).rejects.toThrow(/not all true within the 300 ms deadline/);
     await settle();
     for (let i = 0; i < 6; i += 1) {
       clock.advance(50);
       await settle();
     }
-    await expect(done).rejects.toThrow(/not all true within the 300 ms deadline/);
+    await rejected;
   });
 });

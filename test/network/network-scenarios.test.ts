@@ -63,18 +63,21 @@ describe('network scenarios against the reference target', () => {
     ]);
   });
 
-  it('sentinel-latency: uploads slower than the operation timeout open the breaker; nothing is lost after replay', async () => {
-    const result = await run(sentinelLatency);
-    expect(result.verdict, explain(result)).toBe('passed');
-    const [window] = networkWindows(result);
-    expect(window).toMatchObject({ ruleId: 'sentinel-latency', service: 'sentinel' });
-    // Only the network fault was active, so the opening failures were the timeouts it caused.
-    expect(result.faults.filter((f) => f.layer === 'http')).toEqual([]);
-    const opened = result.transitions.find((t) => t.breaker === 'azure-sentinel' && t.to === 'OPEN')!;
-    expect(opened.atMs).toBeGreaterThan(window!.startMs);
-    expect(opened.atMs).toBeLessThanOrEqual(window!.endMs!);
-    expect(result.ledger).toMatchObject({ lost: 0 });
-  });
+  it(
+    'sentinel-latency: uploads slower than the operation timeout open the breaker; ' + 'nothing is lost after replay',
+    async () => {
+      const result = await run(sentinelLatency);
+      expect(result.verdict, explain(result)).toBe('passed');
+      const [window] = networkWindows(result);
+      expect(window).toMatchObject({ ruleId: 'sentinel-latency', service: 'sentinel' });
+      // Only the network fault was active, so the opening failures were the timeouts it caused.
+      expect(result.faults.filter((f) => f.layer === 'http')).toEqual([]);
+      const opened = result.transitions.find((t) => t.breaker === 'azure-sentinel' && t.to === 'OPEN')!;
+      expect(opened.atMs).toBeGreaterThan(window!.startMs);
+      expect(opened.atMs).toBeLessThanOrEqual(window!.endMs!);
+      expect(result.ledger).toMatchObject({ lost: 0 });
+    },
+  );
 
   it('s3-flaky-network: reads cut mid-body are retried and every object is delivered exactly once', async () => {
     const result = await run(s3FlakyNetwork);

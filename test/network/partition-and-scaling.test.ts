@@ -96,22 +96,26 @@ describe('events and bookkeeping', () => {
     expect(cleared!.atMs).toBeGreaterThanOrEqual(injected!.atMs);
   });
 
-  it('rejects an invalid spec naming the attribute and a duplicate id; clearing an id that is not active does nothing', async () => {
-    const bad = fx.network.inject({ id: 'bad', service: 's3', toxic: 'latency', attributes: { latency: -5 } });
-    await expect(bad).rejects.toBeInstanceOf(InvalidNetworkFaultError);
-    await expect(bad).rejects.toThrow(/attributes\.latency: must be a finite number >= 0/);
-    await expect(fx.network.inject({ id: 'x', service: 'sentinel', toxic: 'partition' })).rejects.toThrow(
-      /"sentinel" has no proxy in this run/,
-    );
-    await fx.network.inject({ id: 'dup', service: 's3', toxic: 'bandwidth', attributes: { rate: 1_000 } });
-    await expect(fx.network.inject({ id: 'dup', service: 's3', toxic: 'partition' })).rejects.toThrow(
-      /"dup" is already active/,
-    );
-    const events = fx.events.length;
-    await fx.network.clear('nope');
-    expect(fx.events.length).toBe(events);
-    expect(fx.network.active().map((s) => s.id)).toEqual(['dup']);
-  });
+  it(
+    'rejects an invalid spec naming the attribute and a duplicate id; ' +
+      'clearing an id that is not active does nothing',
+    async () => {
+      const bad = fx.network.inject({ id: 'bad', service: 's3', toxic: 'latency', attributes: { latency: -5 } });
+      await expect(bad).rejects.toBeInstanceOf(InvalidNetworkFaultError);
+      await expect(bad).rejects.toThrow(/attributes\.latency: must be a finite number >= 0/);
+      await expect(fx.network.inject({ id: 'x', service: 'sentinel', toxic: 'partition' })).rejects.toThrow(
+        /"sentinel" has no proxy in this run/,
+      );
+      await fx.network.inject({ id: 'dup', service: 's3', toxic: 'bandwidth', attributes: { rate: 1_000 } });
+      await expect(fx.network.inject({ id: 'dup', service: 's3', toxic: 'partition' })).rejects.toThrow(
+        /"dup" is already active/,
+      );
+      const events = fx.events.length;
+      await fx.network.clear('nope');
+      expect(fx.events.length).toBe(events);
+      expect(fx.network.active().map((s) => s.id)).toEqual(['dup']);
+    },
+  );
 });
 
 describe('time scaling', () => {

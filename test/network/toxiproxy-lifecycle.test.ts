@@ -37,8 +37,8 @@ describe('toxiproxy lifecycle', () => {
       { listen: string; upstream: string; enabled: boolean }
     >;
     expect(Object.keys(proxies).sort()).toEqual(['s3', 'sentinel']);
-    expect(proxies['s3']).toMatchObject({ upstream: new URL(upstream.url).host, enabled: true });
-    expect(network.endpoints.s3).toBe(`http://${proxies['s3']!.listen}`);
+    expect(proxies.s3).toMatchObject({ upstream: new URL(upstream.url).host, enabled: true });
+    expect(network.endpoints.s3).toBe(`http://${proxies.s3!.listen}`);
     expect(network.endpoints.keyVault).toBe('https://127.0.0.1:1');
     const body = await (await fetch(`${network.endpoints.s3}/bytes/5`)).text();
     expect(body).toBe('xxxxx');

@@ -93,15 +93,18 @@ describe('connector_driver.py shims on a miniature checkout', () => {
       { env, cwd: checkout, timeoutMs: 60_000 },
     );
 
-  it('without shims nothing is adapted: the real SDK refuses the router-shaped call and nothing reaches Sentinel', async () => {
-    const result = await drive([]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/TypeError: .*upload\(\) takes 4 positional arguments but 5 were given/);
-    expect(result.stdout).toContain('recovery_timeout=60');
-    expect(result.stdout).toContain('failed_logs_path=./failed_batches');
-    expect(result.stderr).not.toContain('Compatibility shims active');
-    expect(fakes.ingest.count().total).toBe(0);
-  });
+  it(
+    'without shims nothing is adapted: ' + 'the real SDK refuses the router-shaped call and nothing reaches Sentinel',
+    async () => {
+      const result = await drive([]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/TypeError: .*upload\(\) takes 4 positional arguments but 5 were given/);
+      expect(result.stdout).toContain('recovery_timeout=60');
+      expect(result.stdout).toContain('failed_logs_path=./failed_batches');
+      expect(result.stderr).not.toContain('Compatibility shims active');
+      expect(fakes.ingest.count().total).toBe(0);
+    },
+  );
 
   it('with upload-adapter, breaker-config and failed-batches-dir the calls are adapted and say so', async () => {
     const result = await drive([
@@ -116,7 +119,11 @@ describe('connector_driver.py shims on a miniature checkout', () => {
     ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(
-      /^\d{4}-\d{2}-\d{2} [\d:,]+ - chaos\.driver - WARNING - Compatibility shims active \(connector code adapted at import time\): upload-adapter, breaker-config, failed-batches-dir/,
+      new RegExp(
+        String.raw`^\d{4}-\d{2}-\d{2} [\d:,]+ - chaos\.driver - WARNING - ` +
+          String.raw`Compatibility shims active \(connector code adapted at import time\): ` +
+          'upload-adapter, breaker-config, failed-batches-dir',
+      ),
     );
     expect(result.stdout).toContain('recovery_timeout=7');
     expect(result.stdout).toContain('failed_logs_path=/tmp/chaos-flag-dir');

@@ -161,7 +161,8 @@ describe('python target on the stand-in checkout', () => {
     expect(prepared.env.FAKETIME).toBe(`+0 x${TIME_SCALE}`);
   });
 
-  it('runs the checkout: scrubbed env, breaker OPEN → HALF_OPEN → CLOSED from its log at x10, failed batches found, nothing left behind', async () => {
+  it('runs the checkout: scrubbed env, breaker OPEN → HALF_OPEN → CLOSED from its log at x10, ' +
+    'failed batches found, nothing left behind', async () => {
     fakes.faults.add({
       id: 'upload-401',
       target: { service: 'sentinel', operation: 'Upload' },

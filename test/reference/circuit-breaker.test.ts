@@ -57,8 +57,10 @@ describe('CircuitBreaker (runbook semantics, manual clock)', () => {
     expect(await fail()(breaker)).toBe('failed');
     expect(breaker.state).toBe('OPEN');
     expect(lines.slice(-2).map((l) => l.slice(24))).toEqual([
-      "- src.utils.circuit_breaker - ERROR - Circuit breaker 'azure-sentinel': Failure threshold exceeded (10/5), opening circuit",
-      "- src.utils.circuit_breaker - ERROR - Circuit breaker 'azure-sentinel': CLOSED → OPEN (failures: 10, calls: 10)",
+      '- src.utils.circuit_breaker - ERROR - ' +
+        "Circuit breaker 'azure-sentinel': Failure threshold exceeded (10/5), opening circuit",
+      "- src.utils.circuit_breaker - ERROR - Circuit breaker 'azure-sentinel': " +
+        'CLOSED → OPEN (failures: 10, calls: 10)',
     ]);
   });
 
@@ -170,7 +172,7 @@ describe('CircuitBreaker (runbook semantics, manual clock)', () => {
     await expect(slow()).rejects.toThrow(/Half-open probe limit reached \(2 in flight\)/);
     expect(breaker.state).toBe('HALF_OPEN');
     expect(breaker.stats.probesInFlight).toBe(2);
-    releases.forEach((r) => r());
+    for (const release of releases) release();
     await Promise.all([first, second]);
     expect(breaker.stats.probesInFlight).toBe(0);
     expect(breaker.state).toBe('HALF_OPEN'); // 2 of 3 successes
@@ -251,7 +253,10 @@ describe('CircuitBreaker (runbook semantics, manual clock)', () => {
   it('logs its construction like the real connector', () => {
     const { lines } = makeBreaker();
     expect(lines[0]).toMatch(
-      / - src\.utils\.circuit_breaker - INFO - Circuit breaker initialized for 'azure-sentinel': failure_threshold=5, recovery_timeout=60s$/,
+      new RegExp(
+        String.raw` - src\.utils\.circuit_breaker - INFO - ` +
+          "Circuit breaker initialized for 'azure-sentinel': failure_threshold=5, recovery_timeout=60s$",
+      ),
     );
   });
 });

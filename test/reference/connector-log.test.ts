@@ -55,7 +55,8 @@ describe('parseConnectorLogRecord', () => {
     const rejected = line(
       'root',
       'ERROR',
-      "Circuit breaker OPEN for Azure Sentinel: Circuit breaker OPEN for 'azure-sentinel'. Opened at 2026-11-27T02:35:20.000000+00:00. Recovery attempt in 59.0s.",
+      "Circuit breaker OPEN for Azure Sentinel: Circuit breaker OPEN for 'azure-sentinel'. " +
+        'Opened at 2026-11-27T02:35:20.000000+00:00. Recovery attempt in 59.0s.',
     );
     expect(parseConnectorLogRecord(rejected)).toEqual([
       { kind: 'breaker_rejected', breaker: 'azure-sentinel', line: rejected },
@@ -64,7 +65,9 @@ describe('parseConnectorLogRecord', () => {
     expect(parseConnectorLogRecord(stored)).toEqual([
       { kind: 'batch_stored', batchId: '0670c247f2c50f2a29eeb10a44ad063f', line: stored },
     ]);
-    const failed = `${line('root', 'ERROR', 'Batch 0670c247f2c50f2a29eeb10a44ad063f failed: (503) fault')}\nCode: 503\nMessage: fault`;
+    const failed =
+      `${line('root', 'ERROR', 'Batch 0670c247f2c50f2a29eeb10a44ad063f failed: (503) fault')}\n` +
+      'Code: 503\nMessage: fault';
     expect(parseConnectorLogRecord(failed)).toEqual([
       { kind: 'batch_failed', batchId: '0670c247f2c50f2a29eeb10a44ad063f', line: failed },
     ]);
@@ -75,7 +78,9 @@ describe('parseConnectorLogRecord', () => {
   });
 
   it('reports other ERROR records as errors and everything else as plain logs with level and logger', () => {
-    const cycle = `${line('s3_sentinel.pipeline', 'ERROR', 'Pipeline cycle failed: boom')}\nTraceback (most recent call last):\n  File "x.py", line 1`;
+    const cycle =
+      `${line('s3_sentinel.pipeline', 'ERROR', 'Pipeline cycle failed: boom')}\n` +
+      'Traceback (most recent call last):\n  File "x.py", line 1';
     expect(parseConnectorLogRecord(cycle)).toEqual([{ kind: 'error', line: cycle }]);
     const info = line('root', 'INFO', 'Found 3 new objects in bkt/logs/');
     expect(parseConnectorLogRecord(info)).toEqual([{ kind: 'log', level: 'INFO', logger: 'root', line: info }]);
@@ -96,7 +101,9 @@ describe('createLogRecordAssembler', () => {
   it('joins continuation lines to the previous record and handles chunks split mid-line', () => {
     const records: string[] = [];
     const assembler = createLogRecordAssembler((r) => records.push(r));
-    const text = `${line('root', 'ERROR', 'Azure ingestion error: (503) fault')}\nCode: 503\nMessage: fault\n${line('root', 'INFO', 'Stored failed batch abc to local storage')}\n`;
+    const text =
+      `${line('root', 'ERROR', 'Azure ingestion error: (503) fault')}\nCode: 503\nMessage: fault\n` +
+      `${line('root', 'INFO', 'Stored failed batch abc to local storage')}\n`;
     for (let i = 0; i < text.length; i += 7) assembler.push(text.slice(i, i + 7));
     expect(records).toEqual([
       `${line('root', 'ERROR', 'Azure ingestion error: (503) fault')}\nCode: 503\nMessage: fault`,
@@ -138,7 +145,8 @@ describe('formatConnectorLogLine', () => {
       "Circuit breaker 'azure-sentinel': Failure 1/5 (calls: 1)",
     );
     expect(text).toBe(
-      "2026-11-27 02:35:21,004 - src.utils.circuit_breaker - WARNING - Circuit breaker 'azure-sentinel': Failure 1/5 (calls: 1)",
+      '2026-11-27 02:35:21,004 - src.utils.circuit_breaker - WARNING - ' +
+        "Circuit breaker 'azure-sentinel': Failure 1/5 (calls: 1)",
     );
     expect(parseConnectorLogRecord(text)).toEqual([
       { kind: 'breaker_failure', breaker: 'azure-sentinel', count: 1, line: text },

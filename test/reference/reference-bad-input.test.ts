@@ -12,7 +12,6 @@ import {
   PREFIX,
   prepareReference,
   recordId,
-  SECRET_NAME,
   seedRecords,
   useReferenceRun,
 } from './reference-harness.js';
@@ -170,7 +169,7 @@ describe('reference target: bad input', () => {
       retry_count: 0,
       data: [expect.objectContaining({ BytesTransferred: id })],
     });
-    expect(String(files[0]!['error'])).toMatch(/ECONNREFUSED/);
+    expect(String(files[0]!.error)).toMatch(/ECONNREFUSED/);
     expect(ctx.target.events.some((e) => /Azure ingestion error: .*ECONNREFUSED/.test(e.record))).toBe(true);
   });
 
@@ -202,8 +201,8 @@ describe('reference target: bad input', () => {
     await run.stop();
     expect(await run.exited).toEqual({ code: 0, signal: null });
     const files = await failedBatches(ctx.target.prepared.failedBatchesDir);
-    expect(files.map((f) => f['error_category'])).toEqual(['shutdown']);
-    const inFile = (files[0]!['data'] as { BytesTransferred: number }[]).map((r) => r.BytesTransferred);
+    expect(files.map((f) => f.error_category)).toEqual(['shutdown']);
+    const inFile = (files[0]!.data as { BytesTransferred: number }[]).map((r) => r.BytesTransferred);
     expect(inFile).toHaveLength(1);
 
     ctx.fakes.faults.remove('sentinel-hang');

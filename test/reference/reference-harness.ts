@@ -34,7 +34,7 @@ export function seedRecords(fakes: StartedFakes, from: number, count: number, se
 export function deliveries(fakes: StartedFakes): Map<number, number> {
   const counts = new Map<number, number>();
   for (const r of fakes.ingest.records()) {
-    const id = r.record['BytesTransferred'] as number;
+    const id = r.record.BytesTransferred as number;
     counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   return counts;

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/eventually.js';
-import {
-  BUCKET,
-  deliveries,
-  metric,
-  prepareReference,
-  SECRET_NAME,
-  seedRecords,
-  useReferenceRun,
-} from './reference-harness.js';
+import { deliveries, metric, prepareReference, seedRecords, useReferenceRun } from './reference-harness.js';
 
 describe('reference target: Key Vault outage', () => {
   const ctx = useReferenceRun();

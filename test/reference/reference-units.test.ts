@@ -45,7 +45,8 @@ describe('parseObjectText', () => {
       { lineNumber: 5, reason: 'invalid bytes "1.5" (expected a whole number)' },
     ]);
     const array = parseObjectText(
-      '[{"SourceIP":"a","DestinationIP":"b","Action":"allow","BytesTransferred":9,"TimeGenerated":"2024-01-01T00:00:00Z"},{"action":"allow"}]',
+      '[{"SourceIP":"a","DestinationIP":"b","Action":"allow","BytesTransferred":9,' +
+        '"TimeGenerated":"2024-01-01T00:00:00Z"},{"action":"allow"}]',
     );
     expect(array.records.map((r) => r.BytesTransferred)).toEqual([9]);
     expect(array.rejected).toEqual([
@@ -135,29 +136,32 @@ describe('FailedBatchStore and ProgressStore', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('writes the real file name and keys, unique even for identical content, and archives with the real stamp', async () => {
-    const store = new FailedBatchStore(join(dir, 'failed'));
-    const records = [{ BytesTransferred: 1 }];
-    const nowMs = Date.UTC(2026, 10, 27, 2, 33, 50, 501);
-    const a = await store.store(records, 'boom', 'azure_error:503', nowMs);
-    const b = await store.store(records, 'boom', 'azure_error:503', nowMs);
-    expect(a.batchId).toBe(batchIdOf(records));
-    expect(a.path).not.toBe(b.path);
-    expect(a.path).toMatch(new RegExp(`failed-batch-${a.batchId}-2026-11-27T02-33-50\\.501\\d{3}\\+00-00\\.json$`));
-    expect(JSON.parse(await readFile(a.path, 'utf8'))).toEqual({
-      batch_id: a.batchId,
-      timestamp: expect.stringMatching(/^2026-11-27T02:33:50\.501\d{3}\+00:00$/),
-      error: 'boom',
-      error_category: 'azure_error:503',
-      retry_count: 0,
-      data: records,
-    });
-    expect(await store.gauges(nowMs + 10_000)).toEqual({ files: 2, oldestAgeSeconds: 10 });
-    const archived = await store.archive(a.path, nowMs);
-    expect(archived).toMatch(/archived\/failed-batch-.*-20261127T023350Z\.json$/);
-    expect((await store.list()).length).toBe(1);
-    expect((await readdir(join(dir, 'failed'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
-  });
+  it(
+    'writes the real file name and keys, unique even for identical content, ' + 'and archives with the real stamp',
+    async () => {
+      const store = new FailedBatchStore(join(dir, 'failed'));
+      const records = [{ BytesTransferred: 1 }];
+      const nowMs = Date.UTC(2026, 10, 27, 2, 33, 50, 501);
+      const a = await store.store(records, 'boom', 'azure_error:503', nowMs);
+      const b = await store.store(records, 'boom', 'azure_error:503', nowMs);
+      expect(a.batchId).toBe(batchIdOf(records));
+      expect(a.path).not.toBe(b.path);
+      expect(a.path).toMatch(new RegExp(`failed-batch-${a.batchId}-2026-11-27T02-33-50\\.501\\d{3}\\+00-00\\.json$`));
+      expect(JSON.parse(await readFile(a.path, 'utf8'))).toEqual({
+        batch_id: a.batchId,
+        timestamp: expect.stringMatching(/^2026-11-27T02:33:50\.501\d{3}\+00:00$/),
+        error: 'boom',
+        error_category: 'azure_error:503',
+        retry_count: 0,
+        data: records,
+      });
+      expect(await store.gauges(nowMs + 10_000)).toEqual({ files: 2, oldestAgeSeconds: 10 });
+      const archived = await store.archive(a.path, nowMs);
+      expect(archived).toMatch(/archived\/failed-batch-.*-20261127T023350Z\.json$/);
+      expect((await store.list()).length).toBe(1);
+      expect((await readdir(join(dir, 'failed'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    },
+  );
 
   it('remembers handled objects by key and ETag across instances', async () => {
     const first = new ProgressStore(dir);

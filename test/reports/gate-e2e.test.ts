@@ -107,7 +107,9 @@ describe.sequential('npm run gate on the reference target', () => {
     const runs = await Promise.all(
       shards.map((out, i) => runGateCli([...args, '--shard', `${i + 1}/2`, '--out', out])),
     );
-    runs.forEach((run, i) => expect(run.stdout).toContain(`(shard ${i + 1}/2 of ${SHORT_SUITE.length})`));
+    runs.forEach((run, i) => {
+      expect(run.stdout).toContain(`(shard ${i + 1}/2 of ${SHORT_SUITE.length})`);
+    });
     const merged = await newDir();
     const merge = await runGateCli(['--merge', ...shards, '--out', merged]);
     const mergedOutput = await readGateOutput(merged);

@@ -10,32 +10,34 @@ import { createFixtureEngine, defaultRunOptions, FIXED_DATE, FIXTURE_IDS, tempDi
 const now = () => FIXED_DATE;
 
 describe('runGate on fixture results', () => {
-  it('runs the chosen scenarios two at a time on the reference target and exits 1 when an expectation failed', async () => {
-    await using dir = await tempDir();
-    const engine = createFixtureEngine();
-    const lines: string[] = [];
-    const outcome = await runGate({
-      engine,
-      run: defaultRunOptions(dir.path),
-      scenarios: [...FIXTURE_IDS],
-      harnessVersion: '0.1.0',
-      onProgress: (l) => lines.push(l),
-      now,
-    });
-    expect(outcome.exitCode).toBe(1);
-    expect(engine.maxInFlight).toBe(2);
-    expect([...engine.ran].sort()).toEqual([...FIXTURE_IDS]);
-    expect(lines[0]).toMatch(/^gate: 4 scenario\(s\) on target reference, 2 at a time/);
-    expect(lines).toContain('  [rate-limit] fixture run');
-    expect(lines.some((l) => l.startsWith('✘ auth-failure failed: recovers within recovery_timeout + tolerance'))).toBe(
-      true,
-    );
-    expect(lines.some((l) => l.startsWith('⚠ sentinel-outage error: Failed to start target'))).toBe(true);
-    expect(lines).toContain('gate: 2 passed, 1 failed, 1 errored → exit 1');
-    expect((await readdir(dir.path)).sort()).toEqual(
-      [...FIXTURE_IDS.map((id) => `${id}.json`), 'json', 'junit'].sort(),
-    );
-  });
+  it(
+    'runs the chosen scenarios two at a time on the reference target ' + 'and exits 1 when an expectation failed',
+    async () => {
+      await using dir = await tempDir();
+      const engine = createFixtureEngine();
+      const lines: string[] = [];
+      const outcome = await runGate({
+        engine,
+        run: defaultRunOptions(dir.path),
+        scenarios: [...FIXTURE_IDS],
+        harnessVersion: '0.1.0',
+        onProgress: (l) => lines.push(l),
+        now,
+      });
+      expect(outcome.exitCode).toBe(1);
+      expect(engine.maxInFlight).toBe(2);
+      expect([...engine.ran].sort()).toEqual([...FIXTURE_IDS]);
+      expect(lines[0]).toMatch(/^gate: 4 scenario\(s\) on target reference, 2 at a time/);
+      expect(lines).toContain('  [rate-limit] fixture run');
+      const failedLine = '✘ auth-failure failed: recovers within recovery_timeout + tolerance';
+      expect(lines.some((l) => l.startsWith(failedLine))).toBe(true);
+      expect(lines.some((l) => l.startsWith('⚠ sentinel-outage error: Failed to start target'))).toBe(true);
+      expect(lines).toContain('gate: 2 passed, 1 failed, 1 errored → exit 1');
+      expect((await readdir(dir.path)).sort()).toEqual(
+        [...FIXTURE_IDS.map((id) => `${id}.json`), 'json', 'junit'].sort(),
+      );
+    },
+  );
 
   it('runs the python target serially whatever --concurrency says', async () => {
     await using dir = await tempDir();

@@ -64,7 +64,8 @@ describe('junit writer', () => {
       'recovers within recovery_timeout + tolerance: expected {"maxMs":75000,"minMs":0}, observed {"recoveryMs":95000}',
     );
     expect(failure.message).toContain(
-      "evidence: 2026-11-27 04:00:09,500 - src.utils.circuit_breaker - INFO - Circuit breaker 'azure-sentinel': HALF_OPEN → CLOSED",
+      'evidence: 2026-11-27 04:00:09,500 - src.utils.circuit_breaker - INFO - ' +
+        "Circuit breaker 'azure-sentinel': HALF_OPEN → CLOSED",
     );
     expect(failure.inner).toContain('95.0 s > 75.0 s');
     expect(suite.testcase?.filter((c) => !c.failure).every((c) => !c.error)).toBe(true);
@@ -83,6 +84,7 @@ describe('junit writer', () => {
   it('escapes log text (markup, ampersands, control characters) so the XML stays valid', async () => {
     const { xml, parsed } = await writeAndParse();
     expect(xml).not.toContain('<script>');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserts these XML-illegal characters are absent
     expect(xml).not.toMatch(/[\u0000-\u0008]/);
     const out = suiteNamed(parsed, 'auth-failure')['system-out']?.[0] ?? '';
     expect(out).toContain('<script>alert("x")</script> & more');

@@ -77,7 +77,8 @@ describe('markdown writer', () => {
     await using dir = await tempDir();
     const [path] = await REPORT_WRITERS.markdown.write(input(dir.path), {});
     const text = await readFile(path!, 'utf8');
-    // Inside fenced code blocks log lines are literal text (Markdown renders no HTML there); everywhere else they are escaped.
+    // Inside fenced code blocks log lines are literal text (Markdown renders no HTML there);
+    // everywhere else they are escaped.
     const outsideCode = text.replace(/^(`{3,})text\n[\s\S]*?\n\1$/gm, '');
     expect(text).toContain('<script>alert("x")</script>');
     expect(outsideCode).not.toContain('<script>');
@@ -89,19 +90,22 @@ describe('markdown writer', () => {
 });
 
 describe('html writer', () => {
-  it('writes one self-contained document: promise table, one SVG per scenario, no scripts or external assets', async () => {
-    await using dir = await tempDir();
-    const [path] = await REPORT_WRITERS.html.write(input(dir.path), {});
-    const html = await readFile(path!, 'utf8');
-    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(html).not.toMatch(/<script|<link|<img|@import|url\(http|src="http/i);
-    expect(html).not.toContain('<script>alert');
-    expect(html.match(/<svg /g)).toHaveLength(4);
-    expect(html.match(/<tr data-promise=/g)).toHaveLength(RUNBOOK_PROMISES.length);
-    expect(html).toContain('id="shims-warning"');
-    expect(html).toContain('<tr data-promise="breaker-closes-after-successes" data-status="violated">');
-    expect(html).toContain('href="#scenario-auth-failure"');
-  });
+  it(
+    'writes one self-contained document: ' + 'promise table, one SVG per scenario, no scripts or external assets',
+    async () => {
+      await using dir = await tempDir();
+      const [path] = await REPORT_WRITERS.html.write(input(dir.path), {});
+      const html = await readFile(path!, 'utf8');
+      expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+      expect(html).not.toMatch(/<script|<link|<img|@import|url\(http|src="http/i);
+      expect(html).not.toContain('<script>alert');
+      expect(html.match(/<svg /g)).toHaveLength(4);
+      expect(html.match(/<tr data-promise=/g)).toHaveLength(RUNBOOK_PROMISES.length);
+      expect(html).toContain('id="shims-warning"');
+      expect(html).toContain('<tr data-promise="breaker-closes-after-successes" data-status="violated">');
+      expect(html).toContain('href="#scenario-auth-failure"');
+    },
+  );
 });
 
 describe('timeline svg', () => {

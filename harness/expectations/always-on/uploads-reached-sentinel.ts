@@ -79,7 +79,10 @@ function describeCounts(ctx: EvaluationContext): string {
   const byService = new Map<string, Map<string, number>>();
   for (const r of ctx.requests) {
     let ops = byService.get(r.entry.service);
-    if (!ops) byService.set(r.entry.service, (ops = new Map()));
+    if (!ops) {
+      ops = new Map();
+      byService.set(r.entry.service, ops);
+    }
     ops.set(r.entry.operation, (ops.get(r.entry.operation) ?? 0) + 1);
   }
   for (const service of SERVICE_NAMES) if (!byService.has(service)) byService.set(service, new Map());

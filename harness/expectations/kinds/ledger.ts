@@ -24,8 +24,8 @@ export const ledger = defineExpectationKind({
     ];
     const checked = bounds.filter((b): b is [string, number, number] => b[2] !== undefined);
     const evidence = [
-      `seeded ${l.seeded}, delivered ${l.delivered}, duplicates ${l.duplicates}, in failed batches ${l.inFailedBatches}, ` +
-        `replayed ${l.replayed}, lost ${l.lost}, rejected ${l.rejected}`,
+      `seeded ${l.seeded}, delivered ${l.delivered}, duplicates ${l.duplicates}, ` +
+        `in failed batches ${l.inFailedBatches}, replayed ${l.replayed}, lost ${l.lost}, rejected ${l.rejected}`,
     ];
     if (l.lostIds.length > 0) evidence.push(`lost ids: ${l.lostIds.join(', ')}`);
     if (l.duplicateIds.length > 0)

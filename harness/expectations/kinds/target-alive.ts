@@ -30,7 +30,9 @@ export const targetAlive = defineExpectationKind({
       name: 'target stayed alive',
       passed: crashes.length === 0 && worstStreak <= 1 && samples.length > 0,
       expected: 'no unexpected exit; /health answering (≤ 1 missed sample in a row)',
-      observed: `${crashes.length} unexpected exit(s); ${samples.length} sample(s), ${misses.length} missed, longest miss streak ${worstStreak}`,
+      observed:
+        `${crashes.length} unexpected exit(s); ${samples.length} sample(s), ${misses.length} missed, ` +
+        `longest miss streak ${worstStreak}`,
       evidence: [...exits, ...misses.slice(0, 20)],
     };
   },

@@ -12,7 +12,8 @@ export async function startFakesPhase(ctx: RunContext): Promise<WithFakes> {
   const { session, bus, options, scenario } = ctx;
   const fakes = await startFakes({ seed: options.seed, timeScale: options.timeScale }).catch((error: unknown) => {
     throw new InfrastructureError(
-      `Failed to start the fakes: ${describeError(error)}. Check that loopback ports can be bound and run npm run setup.`,
+      `Failed to start the fakes: ${describeError(error)}. ` +
+        'Check that loopback ports can be bound and run npm run setup.',
       { cause: error },
     );
   });

@@ -31,7 +31,9 @@ export function findLibfaketime(env: NodeJS.ProcessEnv = process.env): string {
   const found = candidates.find((path) => existsSync(path));
   if (!found) {
     throw new InfrastructureError(
-      `Failed to accelerate the python target's clock: libfaketime was not found (looked in ${candidates.join(', ')}). Install it (apt-get install faketime), set CHAOS_LIBFAKETIME, or run with --time-scale 1.`,
+      "Failed to accelerate the python target's clock: " +
+        `libfaketime was not found (looked in ${candidates.join(', ')}). ` +
+        'Install it (apt-get install faketime), set CHAOS_LIBFAKETIME, or run with --time-scale 1.',
     );
   }
   return found;
@@ -105,9 +107,11 @@ export function probeTimeScale(
       clearTimeout(timer);
       const [a, b, c] = ['a', 'b', 'c'].map((tag) => marks.get(tag));
       if (code !== 0 || !a || !b || !c) {
+        const lastLines = stderr.trim().split('\n').slice(-3).join(' | ') || 'no output';
         reject(
           new InfrastructureError(
-            `Failed to probe the time scale under libfaketime (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' | ') || 'no output'}. Check the faketime installation or run with --time-scale 1.`,
+            `Failed to probe the time scale under libfaketime (exit ${code}): ${lastLines}. ` +
+              'Check the faketime installation or run with --time-scale 1.',
           ),
         );
         return;

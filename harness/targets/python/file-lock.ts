@@ -69,7 +69,8 @@ export async function acquireFileLock(path: string, options: AcquireFileLockOpti
     const owner = readOwner(path);
     if (owner === process.pid) {
       throw new InfrastructureError(
-        `Failed to lock ${options.purpose}: this process already holds ${path}. Dispose the previous prepared target first.`,
+        `Failed to lock ${options.purpose}: this process already holds ${path}. ` +
+          'Dispose the previous prepared target first.',
       );
     }
     if (!isAlive(owner)) {
@@ -88,8 +89,10 @@ export async function acquireFileLock(path: string, options: AcquireFileLockOpti
     if (options.signal?.aborted)
       throw new InfrastructureError(`Failed to lock ${options.purpose}: aborted while pid ${owner} held ${path}.`);
     if (Date.now() >= deadline) {
+      const seconds = Math.round(options.timeoutMs / 1_000);
       throw new InfrastructureError(
-        `Failed to lock ${options.purpose}: pid ${owner} has held ${path} for more than ${Math.round(options.timeoutMs / 1_000)} s. Wait for that run to finish, or stop it (kill ${owner}) and retry.`,
+        `Failed to lock ${options.purpose}: pid ${owner} has held ${path} for more than ${seconds} s. ` +
+          `Wait for that run to finish, or stop it (kill ${owner}) and retry.`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs));

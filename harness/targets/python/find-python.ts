@@ -28,14 +28,16 @@ export async function findPython(env: NodeJS.ProcessEnv = process.env): Promise<
       ? `${result.spawnError.code ?? 'error'} starting "${executable}"`
       : `"${executable}" exited ${result.code}: ${result.stderr.trim()}`;
     throw new InfrastructureError(
-      `Failed to find Python for the python target: ${reason}. Install Python ${MIN_PYTHON.join('.')}+ or set CHAOS_PYTHON to its path.`,
+      `Failed to find Python for the python target: ${reason}. ` +
+        `Install Python ${MIN_PYTHON.join('.')}+ or set CHAOS_PYTHON to its path.`,
     );
   }
   const version = result.stdout.trim();
   const [major, minor] = version.split('.').map(Number) as [number, number];
   if (major < MIN_PYTHON[0] || (major === MIN_PYTHON[0] && minor < MIN_PYTHON[1])) {
     throw new InfrastructureError(
-      `Failed to find Python for the python target: "${executable}" is Python ${version}, the connector needs ${MIN_PYTHON.join('.')}+. Install a newer Python or set CHAOS_PYTHON to one.`,
+      `Failed to find Python for the python target: "${executable}" is Python ${version}, ` +
+        `the connector needs ${MIN_PYTHON.join('.')}+. Install a newer Python or set CHAOS_PYTHON to one.`,
     );
   }
   return { executable, version };

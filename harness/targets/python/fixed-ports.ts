@@ -55,9 +55,12 @@ export async function assertFixedPortsFree(ports: readonly number[] = CONNECTOR_
   const clashes = await findPortClashes(ports);
   if (clashes.length === 0) return;
   const named = clashes.map((c) => `${c.port} (${c.code} on ${c.host})`).join(' and ');
-  const first = clashes[0]!.port;
+  const first = clashes[0].port;
   throw new InfrastructureError(
-    `Failed to launch the python target: port ${named} is not free. The connector binds 0.0.0.0:${CONNECTOR_HEALTH_PORT} and 0.0.0.0:${CONNECTOR_METRICS_PORT} (hard-coded, no flag changes them). Stop whatever listens there (find it with: ss -ltnp 'sport = :${first}') and retry.`,
+    `Failed to launch the python target: port ${named} is not free. ` +
+      `The connector binds 0.0.0.0:${CONNECTOR_HEALTH_PORT} and 0.0.0.0:${CONNECTOR_METRICS_PORT} ` +
+      '(hard-coded, no flag changes them). ' +
+      `Stop whatever listens there (find it with: ss -ltnp 'sport = :${first}') and retry.`,
   );
 }
 

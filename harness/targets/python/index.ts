@@ -74,7 +74,10 @@ export interface PythonPreparedTarget extends PreparedTarget {
 /** One line the engine prints (and reports show) whenever shims are active. */
 export function describeShims(shims: readonly string[]): string | null {
   if (shims.length === 0) return null;
-  return `SHIMS ACTIVE (${shims.join(', ')}): connector code adapted at import time by python/driver/connector_driver.py; this run does NOT test the unmodified build.`;
+  return (
+    `SHIMS ACTIVE (${shims.join(', ')}): connector code adapted at import time by ` +
+    'python/driver/connector_driver.py; this run does NOT test the unmodified build.'
+  );
 }
 
 /**
@@ -181,7 +184,7 @@ export function createPythonTarget(factory: PythonTargetFactoryOptions): Target 
                 '--keyvault-secret',
                 context.secretName,
                 '--keyvault-interval',
-                String(options.secretRefreshMs! / 1_000),
+                String(options.secretRefreshMs / 1_000),
               ]
             : []),
           '--',

@@ -4,7 +4,8 @@
  * version), with the runtime requirements installed from PyPI by pip.
  *
  *   hash(requirements, python x.y) ─▶ lock <hash>.lock ─▶ ready marker? ─yes─▶ reuse
- *                                                             └─no──▶ python -m venv ─▶ pip install -r ─▶ marker
+ *                                                             └─no──▶ python -m venv
+ *                                                                     ─▶ pip install -r ─▶ marker
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -68,7 +69,9 @@ export async function provisionVenv(options: ProvisionVenvOptions): Promise<Prov
     if (created.code !== 0) {
       await rm(dir, { recursive: true, force: true });
       throw new InfrastructureError(
-        `Failed to create a virtual environment with ${options.interpreter.executable}: ${tailOf(created.stderr || created.stdout, 5)}. Install the venv module (Debian: apt-get install python3-venv).`,
+        `Failed to create a virtual environment with ${options.interpreter.executable}: ` +
+          `${tailOf(created.stderr || created.stdout, 5)}. ` +
+          'Install the venv module (Debian: apt-get install python3-venv).',
       );
     }
     options.onProgress?.(
@@ -83,13 +86,17 @@ export async function provisionVenv(options: ProvisionVenvOptions): Promise<Prov
       const output = tailOf(`${installed.stdout}\n${installed.stderr}`, 12);
       await rm(dir, { recursive: true, force: true });
       throw new InfrastructureError(
-        `Failed to install the connector's requirements (pip exited ${installed.code ?? 'on timeout'}):\n${output}\nCheck network access to PyPI (or PIP_INDEX_URL) and ${options.requirementsPath}.`,
+        `Failed to install the connector's requirements (pip exited ${installed.code ?? 'on timeout'}):\n` +
+          `${output}\nCheck network access to PyPI (or PIP_INDEX_URL) and ${options.requirementsPath}.`,
       );
     }
-    await writeFile(
-      join(dir, READY_MARKER),
-      `${JSON.stringify({ hash, requirements: options.requirementsPath, python: options.interpreter.version, createdAt: new Date().toISOString() }, null, 2)}\n`,
-    );
+    const marker = {
+      hash,
+      requirements: options.requirementsPath,
+      python: options.interpreter.version,
+      createdAt: new Date().toISOString(),
+    };
+    await writeFile(join(dir, READY_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
     return { dir, python, hash, reused: false };
   } finally {
     lock.release();

@@ -10,11 +10,13 @@ import { type BreakerConfig, RUNBOOK_BREAKER_DEFAULTS } from '../target.js';
 
 export const PYTHON_SHIMS = {
   'upload-adapter':
-    "adapts the router's 4-positional LogsIngestionClient.upload(rule, stream, gzipped bytes, content type) call to the SDK's upload(rule, stream, logs) (connector-contract §1.5/§1.6)",
+    "adapts the router's 4-positional LogsIngestionClient.upload(rule, stream, gzipped bytes, content type) " +
+    "call to the SDK's upload(rule, stream, logs) (connector-contract §1.5/§1.6)",
   'failed-batches-dir':
     '--failed-batches-dir also reaches the router, which otherwise always writes to ./failed_batches (§2.4)',
   'breaker-config':
-    'breaker target options (failure_threshold, recovery_timeout, …; kv_* for azure-key-vault) override the CircuitBreakerConfig the connector constructs (§1.6 item 2)',
+    'breaker target options (failure_threshold, recovery_timeout, …; kv_* for azure-key-vault) ' +
+    'override the CircuitBreakerConfig the connector constructs (§1.6 item 2)',
 } as const;
 export type PythonShim = keyof typeof PYTHON_SHIMS;
 
@@ -29,7 +31,8 @@ export const PYTHON_OPTION_DESCRIPTIONS: Readonly<Record<string, string>> = {
   max_retries: 'aws.max_retries: botocore retries (whole number >= 0; connector default 3)',
   poll_interval_s: "run's --poll-interval in target seconds (> 0; default: the scenario's poll interval)",
   failed_batches_dir:
-    'absolute path given to --failed-batches-dir (default <cwd>/failed_batches, where the router really writes); the router only follows it with --shim failed-batches-dir',
+    'absolute path given to --failed-batches-dir (default <cwd>/failed_batches, where the router really writes); ' +
+    'the router only follows it with --shim failed-batches-dir',
   secret_refresh_ms:
     "target ms between Key Vault reads through the connector's CredentialManager (> 0); runs the driver",
   ...Object.fromEntries(
@@ -56,8 +59,10 @@ export interface PythonTargetOptions {
 }
 
 function fail(message: string): never {
+  const names = Object.keys(PYTHON_OPTION_DESCRIPTIONS).join(', ');
+  const shims = Object.keys(PYTHON_SHIMS).join(', ');
   throw new UsageError(
-    `Failed to configure target "python": ${message}. Valid --target-option names: ${Object.keys(PYTHON_OPTION_DESCRIPTIONS).join(', ')}; shims: ${Object.keys(PYTHON_SHIMS).join(', ')}.`,
+    `Failed to configure target "python": ${message}. Valid --target-option names: ${names}; shims: ${shims}.`,
   );
 }
 
@@ -65,9 +70,8 @@ function toNumber(name: string, text: string, rule: { integer: boolean; min: num
   const value = Number(text);
   const tooLow = rule.exclusive ? value <= rule.min : value < rule.min;
   if (text.trim() === '' || !Number.isFinite(value) || tooLow || (rule.integer && !Number.isInteger(value))) {
-    fail(
-      `option ${name}=${text} must be a ${rule.integer ? 'whole ' : ''}number ${rule.exclusive ? '>' : '>='} ${rule.min}`,
-    );
+    const kind = rule.integer ? 'whole ' : '';
+    fail(`option ${name}=${text} must be a ${kind}number ${rule.exclusive ? '>' : '>='} ${rule.min}`);
   }
   return value;
 }
@@ -93,7 +97,8 @@ export function parsePythonTargetOptions(
     if ((BREAKER_FIELDS as string[]).includes(field)) {
       if (!shims.includes('breaker-config')) {
         fail(
-          `option ${name} changes the connector's own CircuitBreakerConfig, which the CLI does not expose; add --shim breaker-config to apply it at import time (the result will say so), or drop the option`,
+          `option ${name} changes the connector's own CircuitBreakerConfig, which the CLI does not expose; ` +
+            'add --shim breaker-config to apply it at import time (the result will say so), or drop the option',
         );
       }
       const integer = field !== 'recovery_timeout' && field !== 'operation_timeout';

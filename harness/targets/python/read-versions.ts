@@ -35,7 +35,10 @@ export async function readConnectorVersion(
   const result = await runCommand(python, ['-m', 's3_sentinel.cli', '--version'], { env, cwd, timeoutMs: 120_000 });
   if (result.code !== 0) {
     throw new InfrastructureError(
-      `Failed to run the connector's --version from the checkout (exit ${result.code ?? 'timeout'}):\n${tailOf(result.stderr || result.stdout, 8)}\nCheck that the checkout is complete and that its requirements installed (delete .chaos/venvs/<hash> to rebuild).`,
+      `Failed to run the connector's --version from the checkout (exit ${result.code ?? 'timeout'}):\n` +
+        `${tailOf(result.stderr || result.stdout, 8)}\n` +
+        'Check that the checkout is complete and that its requirements installed ' +
+        '(delete .chaos/venvs/<hash> to rebuild).',
     );
   }
   return result.stdout.trim().split('\n').pop() ?? '';

@@ -41,10 +41,12 @@ export async function validateCheckout(dirInput: string): Promise<ConnectorCheck
     throw new UsageError(
       `Failed to read the connector's commit: git is not installed (${head.spawnError.code}). Install git.`,
     );
-  if (head.code !== 0)
+  if (head.code !== 0) {
+    const firstLine = head.stderr.trim().split('\n')[0];
     throw new UsageError(
-      `Failed to use connector directory "${dir}": it is not a git checkout (${head.stderr.trim().split('\n')[0]}). ${hint}`,
+      `Failed to use connector directory "${dir}": it is not a git checkout (${firstLine}). ${hint}`,
     );
+  }
   const status = await runCommand('git', ['-C', dir, 'status', '--porcelain', '--untracked-files=no'], {
     timeoutMs: 15_000,
   });

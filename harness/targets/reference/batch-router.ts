@@ -38,7 +38,7 @@ export async function routeBatch(
   records: readonly SentinelRecord[],
   options: BatchRouterOptions,
 ): Promise<BatchOutcome> {
-  const { breaker, upload, log, metrics } = options;
+  const { breaker, upload, metrics } = options;
   try {
     await breaker.call((signal) => upload(records, AbortSignal.any([signal, options.shutdownSignal])));
     metrics.deliveredRecords += records.length;
@@ -92,7 +92,8 @@ export async function persistFailure(
     log(
       'ERROR',
       ROOT_LOGGER,
-      `Failed to store failed batch ${batchId}: ${describeError(storeError)}. Its objects stay unprocessed and are retried next cycle.`,
+      `Failed to store failed batch ${batchId}: ${describeError(storeError)}. ` +
+        'Its objects stay unprocessed and are retried next cycle.',
     );
     log('ERROR', ROOT_LOGGER, `Batch ${batchId} failed: ${message}`);
     return { stored: [], unpersisted: records };

@@ -61,7 +61,8 @@ export class CircuitBreaker {
     options.log(
       'INFO',
       BREAKER_LOGGER,
-      `Circuit breaker initialized for '${name}': failure_threshold=${config.failure_threshold}, recovery_timeout=${seconds(config.recovery_timeout)}s`,
+      `Circuit breaker initialized for '${name}': failure_threshold=${config.failure_threshold}, ` +
+        `recovery_timeout=${seconds(config.recovery_timeout)}s`,
     );
   }
 

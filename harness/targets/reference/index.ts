@@ -64,7 +64,7 @@ function waitForListening(proc: TargetProcess): Promise<string | null> {
     const timer = setTimeout(() => finish(null), LISTENING_TIMEOUT_MS);
     const unsubscribe = proc.onLogRecord((record, stream) => {
       const match = stream === 'stdout' ? LISTENING_LINE.exec(record) : null;
-      if (match !== null) finish(match[1]!);
+      if (match !== null) finish(match[1]);
     });
     void proc.exited.then(() => finish(null));
   });

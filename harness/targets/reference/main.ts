@@ -31,7 +31,7 @@ function parseArgs(argv: readonly string[]): { command: ReferenceCommand; config
   }
   let configPath: string | undefined;
   for (let i = 0; i < rest.length; i += 1) {
-    const arg = rest[i]!;
+    const arg = rest[i];
     if (arg === '--config') configPath = rest[++i];
     else if (arg.startsWith('--config=')) configPath = arg.slice('--config='.length);
     else return `Failed to start: unknown argument ${JSON.stringify(arg)}. ${USAGE}`;

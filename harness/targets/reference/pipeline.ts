@@ -58,7 +58,7 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
   const worker = async (): Promise<void> => {
     while (next < items.length) {
       const index = next++;
-      results[index] = await fn(items[index]!);
+      results[index] = await fn(items[index]);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));

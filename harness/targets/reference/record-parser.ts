@@ -43,6 +43,10 @@ const FIREWALL_FIELDS = [
 ] as const;
 const REQUIRED = ['timestamp', 'src_ip', 'dst_ip', 'action', 'bytes'] as const;
 type Fields = Partial<Record<(typeof FIREWALL_FIELDS)[number], string>>;
+type RequiredFields = Fields & Record<(typeof REQUIRED)[number], string>;
+
+const missingFields = (fields: Fields) => REQUIRED.filter((name) => (fields[name] ?? '').trim() === '');
+const hasRequiredFields = (fields: Fields): fields is RequiredFields => missingFields(fields).length === 0;
 
 /** Python-style list for the reason text: `['bytes', 'action']`. */
 const pyList = (names: readonly string[]): string => `[${names.map((n) => `'${n}'`).join(', ')}]`;
@@ -57,21 +61,20 @@ function parseTimestamp(text: string): string | null {
 
 /** Validates fields and builds the record, or returns the rejection reason. */
 export function toSentinelRecord(fields: Fields): SentinelRecord | string {
-  const missing = REQUIRED.filter((name) => (fields[name] ?? '').trim() === '');
-  if (missing.length > 0) return `missing required fields: ${pyList(missing)}`;
-  const time = parseTimestamp(fields.timestamp!.trim());
+  if (!hasRequiredFields(fields)) return `missing required fields: ${pyList(missingFields(fields))}`;
+  const time = parseTimestamp(fields.timestamp.trim());
   if (time === null) return `invalid timestamp ${JSON.stringify(fields.timestamp)}`;
-  const action = fields.action!.trim().toLowerCase();
+  const action = fields.action.trim().toLowerCase();
   if (!ACTIONS.has(action))
     return `invalid action ${JSON.stringify(fields.action)} (expected allow, deny, drop or reset)`;
-  const bytesText = fields.bytes!.trim();
+  const bytesText = fields.bytes.trim();
   const bytes = Number(bytesText);
   if (!/^\d+$/.test(bytesText) || !Number.isSafeInteger(bytes))
     return `invalid bytes ${JSON.stringify(fields.bytes)} (expected a whole number)`;
   return {
     TimeGenerated: time,
-    SourceIP: fields.src_ip!.trim(),
-    DestinationIP: fields.dst_ip!.trim(),
+    SourceIP: fields.src_ip.trim(),
+    DestinationIP: fields.dst_ip.trim(),
     Action: action,
     BytesTransferred: bytes,
     DataClassification: 'standard',
@@ -83,7 +86,7 @@ function firewallFields(line: string): Fields | string {
   const parts = line.split('|');
   if (parts.length !== FIREWALL_FIELDS.length)
     return `malformed firewall line: expected ${FIREWALL_FIELDS.length} '|'-separated fields, got ${parts.length}`;
-  return Object.fromEntries(FIREWALL_FIELDS.map((name, i) => [name, parts[i]!]));
+  return Object.fromEntries(FIREWALL_FIELDS.map((name, i) => [name, parts[i]]));
 }
 
 /** JSON records may use the parser's field names or the Sentinel names. */

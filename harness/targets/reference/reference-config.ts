@@ -74,7 +74,9 @@ export class ConfigError extends Error {
     source: string,
   ) {
     super(
-      `Failed to load config ${source}: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix the JSON file (fields: see harness/targets/reference/reference-config.ts).`,
+      `Failed to load config ${source}: ${problems.length} problem(s):\n` +
+        `${problems.map((p) => `  - ${p}`).join('\n')}\n` +
+        'Fix the JSON file (fields: see harness/targets/reference/reference-config.ts).',
     );
   }
 }
@@ -103,9 +105,8 @@ function readBreaker(raw: unknown, path: string, defaults: BreakerConfig, proble
       (!mayBeZero && value === 0) ||
       (integer && !Number.isInteger(value))
     ) {
-      problems.push(
-        `${path}.${key} must be a ${integer ? 'whole' : ''} number ${mayBeZero ? '>= 0' : '> 0'}, got ${JSON.stringify(value)}`,
-      );
+      const range = mayBeZero ? '>= 0' : '> 0';
+      problems.push(`${path}.${key} must be a ${integer ? 'whole' : ''} number ${range}, got ${JSON.stringify(value)}`);
       continue;
     }
     result[key] = value;
@@ -130,7 +131,8 @@ function readNumber(
     (check.max !== undefined && value > check.max) ||
     (check.integer === true && !Number.isInteger(value))
   ) {
-    const range = `${check.exclusiveMin === true ? '>' : '>='} ${check.min}${check.max !== undefined ? ` and <= ${check.max}` : ''}`;
+    const upTo = check.max !== undefined ? ` and <= ${check.max}` : '';
+    const range = `${check.exclusiveMin === true ? '>' : '>='} ${check.min}${upTo}`;
     problems.push(
       `${key} must be a ${check.integer === true ? 'whole ' : ''}number ${range}, got ${JSON.stringify(value)}`,
     );
@@ -141,7 +143,8 @@ function readNumber(
 
 /**
  * @example
- * const config = validateReferenceConfig(JSON.parse(text), '/tmp/run/config.json'); // throws ConfigError listing every problem
+ * // Throws ConfigError listing every problem.
+ * const config = validateReferenceConfig(JSON.parse(text), '/tmp/run/config.json');
  */
 export function validateReferenceConfig(raw: unknown, source = '(inline)'): ReferenceConfig {
   const problems: string[] = [];
@@ -205,14 +208,20 @@ export function validateReferenceConfig(raw: unknown, source = '(inline)'): Refe
     }
   }
   if (problems.length > 0) throw new ConfigError(problems, source);
+  // No problems means every required string is present; this says so to the type checker.
+  const required = (key: (typeof REQUIRED_FIELDS)[number]): string => {
+    const value = strings[key];
+    if (value === undefined) throw new ConfigError([`${key} is missing (a non-empty string)`], source);
+    return value;
+  };
   return {
-    bucket: strings.bucket!,
+    bucket: required('bucket'),
     prefix: strings.prefix ?? CONFIG_DEFAULTS.prefix,
-    ruleId: strings.ruleId!,
-    stream: strings.stream!,
-    secretName: strings.secretName!,
-    failedBatchesDir: strings.failedBatchesDir!,
-    stateDir: strings.stateDir!,
+    ruleId: required('ruleId'),
+    stream: required('stream'),
+    secretName: required('secretName'),
+    failedBatchesDir: required('failedBatchesDir'),
+    stateDir: required('stateDir'),
     healthPort,
     pollIntervalMs,
     timeScale,

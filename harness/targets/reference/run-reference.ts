@@ -1,9 +1,11 @@
 /**
  * Wires the reference connector together for one command and runs it to completion.
  *
- *   run:    health server ─▶ progress.load ─▶ secret (start-up) ─▶ [cycle ─▶ sleep pollIntervalMs]* ─▶ SIGTERM: drain, flush, 0
+ *   run:    health server ─▶ progress.load ─▶ secret (start-up) ─▶ [cycle ─▶ sleep pollIntervalMs]*
+ *           ─▶ SIGTERM: drain, flush, 0
  *   ingest: progress.load ─▶ secret (start-up) ─▶ one cycle ─▶ 0 (1 if the cycle failed)
- *   replay-failed: fresh breaker ─▶ every top-level failed-batch file ─▶ `Replay complete: …` ─▶ 0 (1 if any failed)
+ *   replay-failed: fresh breaker ─▶ every top-level failed-batch file ─▶ `Replay complete: …`
+ *           ─▶ 0 (1 if any failed)
  */
 import type { Clock } from '../../../fakes/core/clock.js';
 import {
@@ -64,6 +66,13 @@ function installSignals(): { stop: AbortController; shutdown: AbortController; d
   };
 }
 
+/** main.ts refuses to start without these variables; a caller that skips it gets a clear error. */
+function requiredEnv(env: ReferenceRuntime['env'], name: string): string {
+  const value = env[name];
+  if (value === undefined) throw new Error(`Failed to start: environment variable ${name} is not set.`);
+  return value;
+}
+
 export async function runReference(
   command: ReferenceCommand,
   config: ReferenceConfig,
@@ -73,7 +82,12 @@ export async function runReference(
   const signals = installSignals();
   const metrics = new PipelineMetrics();
   const credential = createCredential();
-  const upload = createSentinelUploader(env.SENTINEL_DCR_ENDPOINT!, credential, config.ruleId, config.stream);
+  const upload = createSentinelUploader(
+    requiredEnv(env, 'SENTINEL_DCR_ENDPOINT'),
+    credential,
+    config.ruleId,
+    config.stream,
+  );
   const store = new FailedBatchStore(config.failedBatchesDir);
   const makeBreaker = (name: string, breakerConfig = config.breaker): CircuitBreaker => {
     metrics.breakerStates.set(name, 'CLOSED');
@@ -106,7 +120,7 @@ export async function runReference(
 
     const sentinelBreaker = makeBreaker('azure-sentinel');
     const keyVaultBreaker = makeBreaker('azure-key-vault', config.keyVaultBreaker);
-    const secretClient = createSecretClient(env.KEY_VAULT_URL!, credential);
+    const secretClient = createSecretClient(requiredEnv(env, 'KEY_VAULT_URL'), credential);
     const secrets = new SecretCache({
       name: config.secretName,
       fetch: async (name, signal) => (await secretClient.getSecret(name, { abortSignal: signal })).value,

@@ -72,7 +72,8 @@ export class S3Source {
     } catch (error) {
       if (signal?.aborted) throw error;
       throw new Error(
-        `Failed to list ${bucket}/${prefix} at ${this.endpoint}: ${describeS3Error(error)}. Check AWS_ENDPOINT_URL_S3, the credentials and that the bucket exists.`,
+        `Failed to list ${bucket}/${prefix} at ${this.endpoint}: ${describeS3Error(error)}. ` +
+          'Check AWS_ENDPOINT_URL_S3, the credentials and that the bucket exists.',
         { cause: error },
       );
     }
@@ -110,7 +111,8 @@ export class S3Source {
       `GetObject ${bucket}/${key}`,
       async (abortSignal) => {
         const response = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), { abortSignal });
-        const bytes = Buffer.from(await response.Body!.transformToByteArray());
+        if (response.Body === undefined) throw new Error(`GetObject ${bucket}/${key} returned no body`);
+        const bytes = Buffer.from(await response.Body.transformToByteArray());
         return (key.toLowerCase().endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
       },
       signal,

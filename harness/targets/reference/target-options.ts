@@ -44,7 +44,8 @@ export const VALID_OPTION_NAMES: readonly string[] = [
 
 function fail(message: string): never {
   throw new UsageError(
-    `Failed to configure target "reference": ${message}. Valid --target-option names: ${VALID_OPTION_NAMES.join(', ')}.`,
+    `Failed to configure target "reference": ${message}. ` +
+      `Valid --target-option names: ${VALID_OPTION_NAMES.join(', ')}.`,
   );
 }
 
@@ -85,7 +86,7 @@ export function parseReferenceTargetOptions(options: Readonly<Record<string, str
       secretRefreshMs = toNumber(name, text, { integer: false, min: 0, exclusive: true });
     else if (name in TEST_KNOBS) {
       if (text !== 'true' && text !== 'false') fail(`option ${name}=${text} must be true or false`);
-      faultsForTesting[TEST_KNOBS[name]!] = text === 'true';
+      faultsForTesting[TEST_KNOBS[name]] = text === 'true';
     } else fail(`unknown option "${name}"`);
   }
   return {

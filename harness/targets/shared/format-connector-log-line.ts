@@ -21,7 +21,13 @@ export function formatAsctime(date: Date): string {
  * `YYYY-MM-DD HH:MM:SS,mmm - <logger> - <LEVEL> - <message>` (no trailing newline). A multi-line
  * message stays multi-line: its later lines are continuation lines, exactly as Python writes them.
  *
- * @example formatConnectorLogLine(new Date(), 'src.utils.circuit_breaker', 'warning', "Circuit breaker 'azure-sentinel': Failure 1/5 (calls: 1)")
+ * @example
+ * formatConnectorLogLine(
+ *   new Date(),
+ *   'src.utils.circuit_breaker',
+ *   'warning',
+ *   "Circuit breaker 'azure-sentinel': Failure 1/5 (calls: 1)",
+ * )
  */
 export function formatConnectorLogLine(date: Date, logger: string, level: string, message: string): string {
   return `${formatAsctime(date)} - ${logger} - ${level.toUpperCase()} - ${message}`;

@@ -61,7 +61,10 @@ export function readConnectorLogRecord(record: string): TargetLogRecord {
 
 /**
  * @example
- * parseConnectorLogRecord("2026-11-27 02:35:21,464 - src.utils.circuit_breaker - ERROR - Circuit breaker 'azure-sentinel': CLOSED → OPEN (failures: 10, calls: 10)")
+ * parseConnectorLogRecord(
+ *   '2026-11-27 02:35:21,464 - src.utils.circuit_breaker - ERROR - ' +
+ *     "Circuit breaker 'azure-sentinel': CLOSED → OPEN (failures: 10, calls: 10)",
+ * )
  * // → [{ kind: 'breaker_transition', breaker: 'azure-sentinel', from: 'CLOSED', to: 'OPEN', line }]
  */
 export function parseConnectorLogRecord(record: string): TargetLogEvent[] {
@@ -72,44 +75,40 @@ export function parseConnectorLogRecord(record: string): TargetLogEvent[] {
     return [{ kind: 'log', level: 'UNKNOWN', logger: '', line }];
   }
   const message = header.message;
-  let match: RegExpExecArray | null;
   const cached = CACHED_SECRET.exec(message);
   if (cached)
     return [{ kind: 'secret_served_from_cache', secretName: cached[1] ?? '', breaker: cached[2] ?? '', line }];
 
-  if ((match = TRANSITION.exec(message)) !== null) {
+  // In every pattern below group 1 is not optional, so a match always has it.
+  const transition = TRANSITION.exec(message);
+  if (transition) {
     return [
       {
         kind: 'breaker_transition',
-        breaker: match[1]!,
-        from: match[2] as BreakerState,
-        to: match[3] as BreakerState,
+        breaker: transition[1],
+        from: transition[2] as BreakerState,
+        to: transition[3] as BreakerState,
         line,
       },
     ];
   }
-  if ((match = THRESHOLD_EXCEEDED.exec(message)) !== null) {
-    return [{ kind: 'breaker_failure', breaker: match[1]!, count: Number(match[2]), line }];
-  }
-  if ((match = FAILURE.exec(message)) !== null) {
-    return [{ kind: 'breaker_failure', breaker: match[1]!, count: Number(match[2]), line }];
-  }
-  if ((match = RECOVERY_FAILURE.exec(message)) !== null) {
+  const exceeded = THRESHOLD_EXCEEDED.exec(message);
+  if (exceeded) return [{ kind: 'breaker_failure', breaker: exceeded[1], count: Number(exceeded[2]), line }];
+  const failure = FAILURE.exec(message);
+  if (failure) return [{ kind: 'breaker_failure', breaker: failure[1], count: Number(failure[2]), line }];
+  const recoveryFailure = RECOVERY_FAILURE.exec(message);
+  if (recoveryFailure) {
     // The line states no count; it is the one failure that ends the half-open probe.
-    return [{ kind: 'breaker_failure', breaker: match[1]!, count: 1, line }];
+    return [{ kind: 'breaker_failure', breaker: recoveryFailure[1], count: 1, line }];
   }
-  if ((match = REJECTED.exec(message)) !== null) {
-    return [{ kind: 'breaker_rejected', breaker: match[1]!, line }];
-  }
-  if ((match = STORED.exec(message)) !== null) {
-    return [{ kind: 'batch_stored', batchId: match[1]!, line }];
-  }
-  if ((match = BATCH_FAILED.exec(message)) !== null) {
-    return [{ kind: 'batch_failed', batchId: match[1]!, line }];
-  }
-  if ((match = DROPPING.exec(message)) !== null) {
-    return [{ kind: 'record_rejected', reason: match[1]!.trim(), count: 1, line }];
-  }
+  const rejected = REJECTED.exec(message);
+  if (rejected) return [{ kind: 'breaker_rejected', breaker: rejected[1], line }];
+  const stored = STORED.exec(message);
+  if (stored) return [{ kind: 'batch_stored', batchId: stored[1], line }];
+  const batchFailed = BATCH_FAILED.exec(message);
+  if (batchFailed) return [{ kind: 'batch_failed', batchId: batchFailed[1], line }];
+  const dropping = DROPPING.exec(message);
+  if (dropping) return [{ kind: 'record_rejected', reason: dropping[1].trim(), count: 1, line }];
   if (header.level === 'ERROR' || header.level === 'CRITICAL' || header.level === 'FATAL') {
     return [{ kind: 'error', line }];
   }

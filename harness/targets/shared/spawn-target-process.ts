@@ -104,8 +104,8 @@ export function spawnTargetProcess(options: SpawnTargetProcessOptions): TargetPr
     stdout: createLineSplitter((r) => deliver(r, 'stdout')),
     stderr: createLogRecordAssembler((r) => deliver(r, 'stderr'), { idleFlushMs: RECORD_IDLE_FLUSH_MS }),
   };
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => assemblers.stdout.push(chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => assemblers.stderr.push(chunk));
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => assemblers.stdout.push(chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => assemblers.stderr.push(chunk));
 
   let hasExited = false;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
@@ -127,7 +127,7 @@ export function spawnTargetProcess(options: SpawnTargetProcessOptions): TargetPr
         assemblers.stderr.flush();
         resolve({ code, signal });
       };
-      if (child.stdout!.closed && child.stderr!.closed) return finish();
+      if (child.stdout.closed && child.stderr.closed) return finish();
       const drainTimer = setTimeout(finish, PIPE_DRAIN_MS);
       child.once('close', () => {
         clearTimeout(drainTimer);

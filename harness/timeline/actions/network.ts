@@ -47,7 +47,8 @@ export const injectNetworkAction = defineStepAction({
     if (!context.networkServices.has(spec.fault.service)) {
       const proxied = [...context.networkServices].join(', ') || 'none';
       problems.push(
-        `${path}.fault.service: "${spec.fault.service}" has no proxy in this run (proxied: ${proxied}); add it to networkServices`,
+        `${path}.fault.service: "${spec.fault.service}" has no proxy in this run (proxied: ${proxied}); ` +
+          'add it to networkServices',
       );
     }
   },
