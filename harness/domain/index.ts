@@ -3,6 +3,6 @@
  * service names, target commands. Everything in harness/ may import it; it imports nothing above.
  */
 export * from './breaker.js';
-export * from './services.js';
 export * from './record-schema.js';
+export * from './services.js';
 export * from './target-command.js';

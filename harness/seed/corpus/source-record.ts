@@ -34,7 +34,8 @@ const SERVICE_PORTS = [22, 53, 80, 123, 443, 3389, 5432, 8443] as const;
 
 /** Record `n` (1-based) of the corpus of `seed`. */
 export function sourceRecord(seed: number, n: number): SourceRecord {
-  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`Failed to build record ${n}: n must be an integer >= 1.`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new RangeError(`Failed to build record ${n}: n must be an integer >= 1.`);
   const random = createPrng(deriveSeed('record', seed, n));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   return {
