@@ -33,6 +33,6 @@ export function renderObject(records: readonly SourceRecord[], shape: SeedShape)
 }
 
 export function objectKey(prefix: string, seed: number, objectNumber: number, shape: SeedShape): string {
-  const extension = shape.format === 'json' ? 'json' : 'log';
-  return `${prefix}${shape.format === 'json' ? 'events' : 'fw'}-${seed}-${objectNumber}.${extension}${shape.gzip ? '.gz' : ''}`;
+  const [name, extension] = shape.format === 'json' ? ['events', 'json'] : ['fw', 'log'];
+  return `${prefix}${name}-${seed}-${objectNumber}.${extension}${shape.gzip ? '.gz' : ''}`;
 }
