@@ -24,6 +24,7 @@ const HARNESS_RANK: Record<string, number> = {
   observe: 2,
   network: 2,
   seed: 2,
+  records: 2,
   targets: 2,
   ledger: 3,
   conditions: 4,
