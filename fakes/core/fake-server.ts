@@ -158,7 +158,7 @@ async function serveRequest(
       recorder,
     });
     try {
-      outcome = await getFaultKind(decision.effect.kind).apply(ctx as never);
+      outcome = await getFaultKind(decision.effect.kind).apply(ctx);
     } catch (error) {
       if (gone.signal.aborted) {
         recorder.finish({ outcome: 'client_aborted', status: 0, bytesOut: 0 });

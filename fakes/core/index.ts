@@ -13,7 +13,7 @@ export {
   validateFaultRuleSpec,
 } from './fault-engine.js';
 export type { FaultContext, FaultKindDefinition, FaultOutcome } from './faults/fault-kind.js';
-export { getFaultKind, listFaultKinds, registerFaultKind } from './faults/registry.js';
+export { getFaultKind, listFaultKinds } from './faults/registry.js';
 export { Journal, type JournalCounts, type JournalOptions } from './journal.js';
 export { createRunCertificates, type RunCertificates } from './tls.js';
 export * from './types.js';

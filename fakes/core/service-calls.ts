@@ -7,7 +7,7 @@ import type { Clock } from './clock.js';
 import type { FaultDecision, FaultEngine } from './fault-engine.js';
 import type { FaultContext } from './faults/fault-kind.js';
 import type { RequestRecorder } from './request-recorder.js';
-import type { ClassifiedRequest, FakeRequest, FakeResponse, ServiceDefinition } from './types.js';
+import type { ClassifiedRequest, FakeRequest, FakeResponse, FaultEffect, ServiceDefinition } from './types.js';
 
 export async function safeHandle(
   definition: ServiceDefinition,
@@ -62,7 +62,7 @@ export function createFaultContext(args: {
   clock: Clock;
   signal: AbortSignal;
   recorder: RequestRecorder;
-}): FaultContext {
+}): FaultContext<FaultEffect> {
   const { decision, engine, request, classified, definition, recorder } = args;
   return {
     effect: decision.effect,

@@ -1,28 +1,33 @@
 /**
- * The contract of one fault kind (see ../FAULTS.md). A kind validates its own parameters and, when
- * its rule fires, turns the request into a declarative `FaultOutcome` that the server carries out:
+ * The contract of one fault kind (see ../FAULTS.md). A kind declares its own effect type, validates
+ * its own parameters and, when its rule fires, turns the request into a declarative `FaultOutcome`
+ * that the server carries out:
  *
  *   FaultEngine.decide ─▶ kind.apply(ctx) ─▶ outcome ─▶ fake-server writes / resets / truncates
  *                                             │
  *                                  passthrough ─▶ ServiceDefinition.handle
+ *
+ * `FaultEffect` (types.ts) is the union of the effect types of the kinds listed in registry.ts, so
+ * a new kind is one file here plus one entry in that list.
  */
 import type { Clock } from '../clock.js';
-import type {
-  ClassifiedRequest,
-  FakeRequest,
-  FakeResponse,
-  FaultEffect,
-  FaultKind,
-  FaultRuleStatus,
-  ServiceDefinition,
-} from '../types.js';
+import type { ClassifiedRequest, FakeRequest, FakeResponse, ServiceDefinition } from '../service-definition.js';
 import type { Problems } from './field-checks.js';
 
-export type EffectOf<K extends FaultKind> = Extract<FaultEffect, { kind: K }>;
+/** The shape every effect type has: its kind's name, plus the kind's own parameters. */
+export interface FaultEffectBase {
+  readonly kind: string;
+}
 
-export interface FaultContext<K extends FaultKind = FaultKind> {
-  readonly effect: EffectOf<K>;
-  readonly rule: FaultRuleStatus;
+/** What a fault kind sees of the rule that fired. */
+export interface FiredRule {
+  readonly id: string;
+  readonly description?: string;
+}
+
+export interface FaultContext<E extends FaultEffectBase = FaultEffectBase> {
+  readonly effect: E;
+  readonly rule: FiredRule;
   readonly request: FakeRequest;
   readonly classified: ClassifiedRequest;
   readonly definition: ServiceDefinition;
@@ -56,16 +61,26 @@ export type FaultOutcome =
   /** Send headers with the full Content-Length, then only `keepBytes` of the body, then destroy. */
   | { readonly type: 'truncate'; readonly response: FakeResponse; readonly keepBytes: number };
 
-export interface FaultKindDefinition<K extends FaultKind = FaultKind> {
-  readonly kind: K;
+export interface FaultKindDefinition<E extends FaultEffectBase = FaultEffectBase> {
+  readonly kind: E['kind'];
   /** Fields this kind accepts besides `kind`. */
   readonly fields: readonly string[];
   /** Pushes every problem of `effect` (already known to be an object of this kind) onto `problems`. */
   validate(effect: Record<string, unknown>, path: string, problems: Problems): void;
-  apply(ctx: FaultContext<K>): Promise<FaultOutcome>;
+  apply(ctx: FaultContext<E>): Promise<FaultOutcome>;
 }
 
-/** Identity helper that keeps each kind's `apply` typed against its own effect. */
-export function defineFaultKind<K extends FaultKind>(definition: FaultKindDefinition<K>): FaultKindDefinition<K> {
+/**
+ * Declares a kind against its own effect type, which is how the kind joins the `FaultEffect` union.
+ *
+ * @example
+ *   export interface ResetEffect { readonly kind: 'reset' }
+ *   export const resetFault = defineFaultKind<ResetEffect>({ kind: 'reset', fields: [], validate() {},
+ *     async apply() { return { type: 'reset' }; } });
+ */
+export function defineFaultKind<E extends FaultEffectBase>(definition: FaultKindDefinition<E>): FaultKindDefinition<E> {
   return definition;
 }
+
+/** The effect type a kind definition was declared with. */
+export type EffectOfKind<D> = D extends FaultKindDefinition<infer E> ? E : never;

@@ -4,17 +4,18 @@
  * so the client sees the failure it would see from a black-holed peer.
  */
 import { defineFaultKind } from './fault-kind.js';
+import { holdUntilReleased } from './hold-until-released.js';
 
-export const hangFault = defineFaultKind({
+export interface HangEffect {
+  readonly kind: 'hang';
+}
+
+export const hangFault = defineFaultKind<HangEffect>({
   kind: 'hang',
   fields: [],
   validate() {},
   async apply(ctx) {
-    await new Promise<void>((resolve) => {
-      if (ctx.signal.aborted) return resolve();
-      ctx.signal.addEventListener('abort', () => resolve(), { once: true });
-      void ctx.whenRuleRemoved().then(resolve);
-    });
+    await holdUntilReleased(ctx);
     return { type: 'abandon' };
   },
 });
