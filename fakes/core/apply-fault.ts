@@ -3,24 +3,15 @@
  * down: the client gets the service's 500 envelope and the journal note says why, unless the client
  * is already gone, in which case there is nobody left to answer.
  */
-import type { Clock } from './clock.js';
-import type { FaultDecision, FaultEngine } from './fault-engine.js';
-import type { FaultOutcome } from './faults/fault-kind.js';
+import { createFaultContext, type FaultRun } from './fault-context.js';
+import type { FaultOutcome, FaultStage } from './faults/fault-kind.js';
 import { getFaultKind } from './faults/registry.js';
-import type { RequestRecorder } from './request-recorder.js';
-import { createFaultContext, safeErrorResponse } from './service-calls.js';
-import type { ClassifiedRequest, FakeRequest, ServiceDefinition } from './service-definition.js';
+import { safeErrorResponse } from './service-calls.js';
+import type { FaultEffect } from './types.js';
 
-export interface FaultRun {
-  readonly decision: FaultDecision;
-  readonly engine: FaultEngine;
-  readonly definition: ServiceDefinition;
-  readonly request: FakeRequest;
-  readonly classified: ClassifiedRequest;
-  readonly clock: Clock;
-  /** Aborted when the client goes away or the server stops. */
-  readonly signal: AbortSignal;
-  readonly recorder: RequestRecorder;
+/** When the kind `effect` names runs: at the request head or once the body was read. */
+export function stageOf(effect: FaultEffect): FaultStage {
+  return getFaultKind(effect.kind).stage ?? 'body';
 }
 
 /** The outcome to carry out, or `undefined` when the client left while the kind ran. */
@@ -38,3 +29,5 @@ export async function applyFault(run: FaultRun): Promise<FaultOutcome | undefine
     };
   }
 }
+
+export type { FaultRun };

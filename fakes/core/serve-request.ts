@@ -1,27 +1,28 @@
 /**
- * The life of one request in a fake, start to journal:
+ * The life of one request in a fake, start to journal. Faults are decided on the request head, so a
+ * kind can act before the body is read (stage `head`, e.g. `hang`) or after (stage `body`, the rest):
  *
- *   readRequestBody ─┬─ aborted ─▶ client_aborted
- *                    ├─ too large ─▶ the service's 413, rejected
- *                    └─ complete ─▶ classify ─▶ engine.decide ─┬─ no rule ─▶ passthrough
- *                                                              └─ rule ─▶ applyFault ─▶ outcome
- *                                                                           ▼
- *                                                carryOutOutcome ─▶ journal (one entry, always)
+ *   head ─▶ classify ─▶ engine.decide ─┬─ rule at stage head ─▶ applyFault ─▶ outcome (unless passthrough)
+ *                                      ▼
+ *                               readRequestBody ─┬─ aborted ─▶ client_aborted
+ *                                                ├─ too large ─▶ the service's 413, rejected
+ *                                                └─ complete ─┬─ rule at stage body ─▶ applyFault ─▶ outcome
+ *                                                             └─ otherwise ─▶ passthrough
+ *                                                                   ▼
+ *                                    carryOutOutcome ─▶ journal (one entry per request, always)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { applyFault } from './apply-fault.js';
-import { buildFakeRequest, parseAttempt } from './build-fake-request.js';
+import { applyFault, stageOf } from './apply-fault.js';
+import { buildFakeRequestHead, parseAttempt, withBody } from './build-fake-request.js';
 import { carryOutOutcome } from './carry-out-outcome.js';
 import type { Clock } from './clock.js';
 import type { FaultEngine } from './fault-engine.js';
-import type { FaultOutcome } from './faults/fault-kind.js';
 import { PASSTHROUGH } from './faults/passthrough.js';
 import type { Journal } from './journal.js';
 import { readRequestBody } from './read-request-body.js';
+import { rejectOversizedBody } from './reject-oversized-body.js';
 import { createRequestRecorder, type RequestRecorder } from './request-recorder.js';
-import { safeErrorResponse } from './service-calls.js';
-import type { ClassifiedRequest, FakeRequest, FakeRequestHead, ServiceDefinition } from './service-definition.js';
-import { writeFakeResponse } from './write-fake-response.js';
+import type { ClassifiedRequest, FakeRequestHead, ServiceDefinition } from './service-definition.js';
 
 /** What every request of one listener shares. */
 export interface RequestPipeline {
@@ -34,8 +35,7 @@ export interface RequestPipeline {
   readonly stopping: AbortSignal;
 }
 
-/** How long an oversized upload may keep draining after its 413 before the socket is cut. */
-const OVERSIZE_DRAIN_MS = 5_000;
+const EMPTY_BODY = Buffer.alloc(0);
 
 export async function serveRequest(
   pipeline: RequestPipeline,
@@ -45,39 +45,40 @@ export async function serveRequest(
   const { definition, engine, clock, maxBodyBytes } = pipeline;
   const recorder = createRequestRecorder(pipeline.journal, clock, req);
   const gone = watchRequestLifetime(res, pipeline.stopping);
-
-  const read = await readRequestBody(req, maxBodyBytes);
-  const body = read.kind === 'too_large' ? Buffer.alloc(0) : read.body;
-  const request = buildFakeRequest(definition.service, req, body, recorder.startedAtMs);
-  recorder.setRequest(request, read.kind === 'complete' ? read.body.length : read.bytesRead);
-  const classified = classifySafely(definition, request, recorder);
+  const head = buildFakeRequestHead(definition.service, req, recorder.startedAtMs);
+  recorder.setRequest(head, 0);
+  const classified = classifySafely(definition, head, recorder);
   recorder.setClassified(classified, parseAttempt(req.headers['amz-sdk-request']));
 
-  if (read.kind === 'aborted') {
-    recorder.finish({ outcome: 'client_aborted', status: 0, bytesOut: 0, note: 'client disconnected mid-body' });
-    return;
-  }
-  if (read.kind === 'too_large') {
-    const message = `Request body exceeds ${maxBodyBytes} bytes.`;
-    const response = safeErrorResponse(definition, 413, undefined, message, request, classified);
-    res.setHeader('connection', 'close');
-    const bytesOut = await writeFakeResponse(res, response, request.method);
-    // Let the client finish sending (so it reads the 413), but not forever.
-    const cut = clock.setTimeout(() => req.socket.destroy(), OVERSIZE_DRAIN_MS);
-    req.on('end', () => cut.cancel());
-    recorder.finish({ outcome: 'rejected', status: 413, bytesOut, note: `body over ${maxBodyBytes} bytes` });
-    return;
+  const decision = engine.decide(definition.service, classified);
+  if (decision) recorder.setFault(decision.rule.id, decision.effect.kind);
+  const atHead = decision && stageOf(decision.effect) === 'head' ? decision : undefined;
+  const atBody = decision && !atHead ? decision : undefined;
+  const run = { engine, definition, classified, clock, signal: gone, recorder };
+  const exchange = { definition, classified, req, res, gone, recorder };
+
+  if (atHead) {
+    const request = withBody(head, EMPTY_BODY);
+    const outcome = await applyFault({ ...run, decision: atHead, stage: 'head', request });
+    if (!outcome) return recorder.finish({ outcome: 'client_aborted', status: 0, bytesOut: 0 });
+    if (outcome.type !== 'passthrough') return carryOutOutcome(outcome, { ...exchange, request });
   }
 
-  const decision = engine.decide(definition.service, classified);
-  let outcome: FaultOutcome | undefined = PASSTHROUGH;
-  if (decision) {
-    recorder.setFault(decision.rule.id, decision.effect.kind);
-    const run = { decision, engine, definition, request, classified, clock, signal: gone, recorder };
-    outcome = await applyFault(run);
+  const read = await readRequestBody(req, maxBodyBytes);
+  const request = withBody(head, read.kind === 'too_large' ? EMPTY_BODY : read.body);
+  recorder.setRequest(request, read.kind === 'complete' ? read.body.length : read.bytesRead);
+  // @note The rule was decided (and counted) on the head; say so when the body never let it act.
+  if (atBody && read.kind !== 'complete') recorder.addNote(`fault ${atBody.effect.kind} not applied`);
+  if (read.kind === 'aborted') {
+    const note = 'client disconnected mid-body';
+    return recorder.finish({ outcome: 'client_aborted', status: 0, bytesOut: 0, note });
   }
+  if (read.kind === 'too_large')
+    return rejectOversizedBody({ definition, request, classified, maxBodyBytes, clock, req, res, recorder });
+
+  const outcome = atBody ? await applyFault({ ...run, decision: atBody, stage: 'body', request }) : PASSTHROUGH;
   if (!outcome) return recorder.finish({ outcome: 'client_aborted', status: 0, bytesOut: 0 });
-  await carryOutOutcome(outcome, { definition, request, classified, req, res, gone, recorder });
+  await carryOutOutcome(outcome, { ...exchange, request });
 }
 
 /** Aborts when the client goes away before the response is finished, or the server stops. */

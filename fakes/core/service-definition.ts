@@ -2,7 +2,7 @@
  * What a fake service is to the server plumbing: requests as it sees them, how it names their
  * operations, how it answers them and how its errors look.
  *
- *   socket ─▶ read body ─▶ FakeRequest ─▶ classify ─▶ FaultEngine.decide ─▶ handle ─▶ FakeResponse
+ *   socket ─▶ FakeRequestHead ─▶ classify ─▶ FaultEngine.decide ─▶ (read body) ─▶ handle ─▶ FakeResponse
  */
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { ServiceName } from './service-names.js';
@@ -50,7 +50,7 @@ export interface FakeResponse {
  */
 export interface ServiceDefinition<Operation extends string = string> {
   readonly service: ServiceName;
-  /** Names the operation from the request head alone (method, path, query, headers). */
+  /** Names the operation from the request head alone: faults are decided before the body is read. */
   classify(request: FakeRequestHead): ClassifiedRequest<Operation>;
   handle(request: FakeRequest, classified: ClassifiedRequest<Operation>): Promise<FakeResponse> | FakeResponse;
   /** The service's own error envelope (S3 XML, Azure JSON, AAD JSON) for an injected or real error. */

@@ -5,13 +5,13 @@
  *
  * The flow of one request through a fake:
  *
- *   socket ─▶ read body ─▶ ServiceDefinition.classify ─▶ FaultEngine.decide ─▶ effect
- *                                                             │ no rule          │
- *                                                             ▼                  ▼
- *                                                ServiceDefinition.handle   (error / latency /
- *                                                             │              reset / hang / …)
- *                                                             ▼
- *                                                     Journal.record(entry)
+ *   socket ─▶ head ─▶ ServiceDefinition.classify ─▶ FaultEngine.decide ─▶ read body ─▶ effect
+ *                                                        │ no rule                      │
+ *                                                        ▼                              ▼
+ *                                           ServiceDefinition.handle           (error / latency /
+ *                                                        │                      reset / hang / …)
+ *                                                        ▼
+ *                                                Journal.record(entry)
  */
 import type { FaultEffect, FaultKind } from './faults/registry.js';
 import type { ServiceName } from './service-names.js';

@@ -28,6 +28,7 @@ export interface FiredRule {
 export interface FaultContext<E extends FaultEffectBase = FaultEffectBase> {
   readonly effect: E;
   readonly rule: FiredRule;
+  /** At stage `head` the body has not been read yet: `request.body` is empty. */
   readonly request: FakeRequest;
   readonly classified: ClassifiedRequest;
   readonly definition: ServiceDefinition;
@@ -42,7 +43,10 @@ export interface FaultContext<E extends FaultEffectBase = FaultEffectBase> {
   toWallMs(targetMs: number): number;
   /** Resolves when this rule is removed (or at once if it already is). */
   whenRuleRemoved(): Promise<void>;
-  /** Runs the service's own handler; an exception becomes the service's 500 envelope. */
+  /**
+   * Runs the service's own handler; an exception becomes the service's 500 envelope.
+   * Rejects at stage `head`, where there is no body to hand to the service yet.
+   */
   runHandler(): Promise<FakeResponse>;
   /** The service-shaped error for `status` (code defaults to the service's code for the status). */
   errorResponse(status: number, code?: string, message?: string): FakeResponse;
@@ -50,7 +54,7 @@ export interface FaultContext<E extends FaultEffectBase = FaultEffectBase> {
 
 /** What the server must do once a fault has run. */
 export type FaultOutcome =
-  /** Let the service answer as normal. */
+  /** Let the service answer as normal (at stage `head`: read the body first). */
   | { readonly type: 'passthrough' }
   /** Write this response instead of the service's. */
   | { readonly type: 'respond'; readonly response: FakeResponse }
@@ -61,10 +65,18 @@ export type FaultOutcome =
   /** Send headers with the full Content-Length, then only `keepBytes` of the body, then destroy. */
   | { readonly type: 'truncate'; readonly response: FakeResponse; readonly keepBytes: number };
 
+/**
+ * When a kind runs: `body` (default) once the whole request body has been read, `head` as soon as
+ * the request line and headers have arrived, before any of the body is read.
+ */
+export type FaultStage = 'head' | 'body';
+
 export interface FaultKindDefinition<E extends FaultEffectBase = FaultEffectBase> {
   readonly kind: E['kind'];
   /** Fields this kind accepts besides `kind`. */
   readonly fields: readonly string[];
+  /** Default `body`. */
+  readonly stage?: FaultStage;
   /** Pushes every problem of `effect` (already known to be an object of this kind) onto `problems`. */
   validate(effect: Record<string, unknown>, path: string, problems: Problems): void;
   apply(ctx: FaultContext<E>): Promise<FaultOutcome>;

@@ -1,0 +1,62 @@
+/**
+ * `hang` and `blackhole` both hold a request without answering until released; they differ in when
+ * they stall. `hang` acts on the request head and never reads the body, so an upload larger than the
+ * socket buffers cannot finish sending. `blackhole` reads the whole body first, so the client's
+ * request is fully sent and then met with silence.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../fakes/core/clock.js';
+import { type StartedFakeServer, startFakeServer } from '../../../fakes/core/fake-server.js';
+import { FaultEngine } from '../../../fakes/core/fault-engine.js';
+import { Journal } from '../../../fakes/core/journal.js';
+import { rawRequest, waitFor } from './helpers/raw-request.js';
+import { createTinyService } from './helpers/tiny-service.js';
+import { startUpload } from './helpers/upload.js';
+
+/** Larger than every loopback buffer on the way (tcp_rmem max 32 MiB + tcp_wmem max 4 MiB). */
+const LARGE_BODY_BYTES = 64 * 1024 * 1024;
+const largeBody = Buffer.alloc(LARGE_BODY_BYTES, 'x');
+
+const clock = new ManualClock(1_000);
+const engine = new FaultEngine({ clock });
+const journal = new Journal();
+let server: StartedFakeServer;
+
+beforeAll(async () => {
+  const definition = createTinyService();
+  server = await startFakeServer({ definition, engine, journal, clock, maxBodyBytes: 2 * LARGE_BODY_BYTES });
+});
+afterAll(() => server.stop());
+beforeEach(() => engine.clear());
+
+/** A round trip through the same server: everything it received before is processed by then. */
+async function roundTrip(): Promise<void> {
+  const res = await rawRequest(`${server.url}/echo-query`);
+  expect(res.ok && res.status).toBe(200);
+}
+
+describe('hang', () => {
+  it('holds the request on its head: none of the body is read, the upload never finishes sending', async () => {
+    const rule = engine.add({ target: { service: 'sentinel', operation: 'Unknown' }, effect: { kind: 'hang' } });
+    const before = journal.total();
+    const upload = startUpload(`${server.url}/kv/large`, largeBody);
+    await waitFor('the hang to hold the request', () => engine.get(rule.id)?.applied === 1);
+    await roundTrip();
+    expect(upload.settled()).toBe(false);
+    expect(journal.total()).toBe(before + 1); // only the round trip
+    clock.advance(60_000);
+    engine.remove(rule.id);
+    const result = await upload.result;
+    expect(result.status).toBeUndefined(); // no response, only a transport error
+    expect(result.errorCode).toBeDefined();
+    expect(result.bodySentFirst).toBe(false);
+    expect(journal.query({ operation: 'Unknown' }).at(-1)).toMatchObject({
+      outcome: 'hung',
+      status: 0,
+      faultKind: 'hang',
+      bytesIn: 0,
+      bytesOut: 0,
+      durationMs: 60_000,
+    });
+  });
+});
