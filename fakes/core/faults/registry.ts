@@ -4,6 +4,7 @@
  * `FaultEffect` and `FaultKind` are derived from this list: adding a kind is one new file under
  * faults/ plus one entry here.
  */
+import { blackholeFault } from './blackhole.js';
 import { commitThenFailFault } from './commit-then-fail.js';
 import type { EffectOfKind, FaultKindDefinition } from './fault-kind.js';
 import { hangFault } from './hang.js';
@@ -20,6 +21,7 @@ const FAULT_KINDS = [
   hangFault,
   truncateBodyFault,
   commitThenFailFault,
+  blackholeFault,
 ] as const;
 
 /** What a matching rule does to the request: the effect of one of the registered kinds. */

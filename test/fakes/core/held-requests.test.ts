@@ -60,3 +60,65 @@ describe('hang', () => {
     });
   });
 });
+
+describe('blackhole', () => {
+  it('reads the whole body, then never answers until the rule is removed', async () => {
+    const rule = engine.add({ target: { service: 'sentinel', operation: 'Unknown' }, effect: { kind: 'blackhole' } });
+    const before = journal.total();
+    const upload = startUpload(`${server.url}/kv/large`, largeBody);
+    // The body is larger than every buffer on the way, so it can only be fully sent if the fake read it.
+    await waitFor('the whole body to be sent', () => upload.bodySent(), 30_000);
+    await roundTrip();
+    expect(upload.settled()).toBe(false); // fully sent, and silence
+    expect(journal.total()).toBe(before + 1); // only the round trip: the held request is not journaled yet
+    clock.advance(30_000);
+    engine.remove(rule.id);
+    const result = await upload.result;
+    expect(result.status).toBeUndefined(); // no response, only a transport error
+    expect(result.errorCode).toBeDefined();
+    expect(result.bodySentFirst).toBe(true);
+    const entries = journal.query({ sinceSeq: before, operation: 'Unknown' });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      outcome: 'hung',
+      status: 0,
+      faultRuleId: rule.id,
+      faultKind: 'blackhole',
+      bytesIn: LARGE_BODY_BYTES,
+      bytesOut: 0,
+      durationMs: 30_000,
+    });
+  });
+
+  it('is released when the client goes away, and journaled once with the body it read', async () => {
+    const rule = engine.add({ target: { service: 'sentinel', operation: 'PutValue' }, effect: { kind: 'blackhole' } });
+    const before = journal.total();
+    const controller = new AbortController();
+    const pending = rawRequest(`${server.url}/kv/small`, {
+      method: 'PUT',
+      body: 'twelve bytes',
+      signal: controller.signal,
+    });
+    await waitFor('the blackhole to hold the request', () => engine.get(rule.id)?.applied === 1);
+    await roundTrip();
+    controller.abort();
+    expect(await pending).toMatchObject({ ok: false });
+    await waitFor('the released request to be journaled', () => journal.total() === before + 2);
+    expect(journal.query({ sinceSeq: before, operation: 'PutValue' })).toEqual([
+      expect.objectContaining({ outcome: 'hung', faultKind: 'blackhole', bytesIn: 12, status: 0 }),
+    ]);
+    expect(engine.has(rule.id)).toBe(true);
+  });
+
+  it('is released when the server stops', async () => {
+    const localEngine = new FaultEngine({ clock });
+    const local = await startFakeServer({ definition: createTinyService(), engine: localEngine, journal, clock });
+    localEngine.add({ target: { service: 'sentinel' }, effect: { kind: 'blackhole' } });
+    const upload = startUpload(`${local.url}/kv/x`, Buffer.from('payload'));
+    await waitFor('the blackhole to hold the request', () => localEngine.list()[0]?.applied === 1);
+    await local.stop();
+    const result = await upload.result;
+    expect(result.status).toBeUndefined();
+    expect(result.errorCode).toBeDefined();
+  });
+});
