@@ -18,6 +18,9 @@ export type IdentityRoute =
 
 export const OPERATION_GET_TOKEN = 'GetToken';
 export const OPERATION_GET_OPENID_CONFIGURATION = 'GetOpenIdConfiguration';
+/** Every operation `operationOf` can name. */
+export const IDENTITY_OPERATIONS = [OPERATION_GET_TOKEN, OPERATION_GET_OPENID_CONFIGURATION, 'Unknown'] as const;
+export type IdentityOperation = (typeof IDENTITY_OPERATIONS)[number];
 
 const IMDS_PATH = /^\/metadata\/identity\/oauth2\/token\/?$/;
 const OIDC_PATH = /^\/([^/]+)(\/v2\.0)?\/\.well-known\/openid-configuration\/?$/;
@@ -46,7 +49,7 @@ export function matchIdentityRoute(method: string, path: string): IdentityRoute 
   return unknown(`no identity endpoint at ${path}`);
 }
 
-export function operationOf(route: IdentityRoute): string {
+export function operationOf(route: IdentityRoute): IdentityOperation {
   switch (route.kind) {
     case 'openid_configuration':
       return OPERATION_GET_OPENID_CONFIGURATION;

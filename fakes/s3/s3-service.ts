@@ -6,7 +6,7 @@
 import type { Clock } from '../core/clock.js';
 import type { ClassifiedRequest, FakeRequest, FakeResponse, ServiceDefinition } from '../core/types.js';
 import { createBucket, deleteBucket, headBucket, listBuckets, listObjects } from './bucket-routes.js';
-import { classifyS3 } from './classify-s3.js';
+import { classifyS3, type S3Operation } from './classify-s3.js';
 import { deleteObject, getObject, putObject } from './object-routes.js';
 import { parseS3Path } from './s3-address.js';
 import { authorizeS3Request, type S3Credentials } from './s3-auth.js';
@@ -19,7 +19,7 @@ export interface S3ServiceOptions {
   readonly strictAuth?: readonly S3Credentials[];
 }
 
-export type S3Service = ServiceDefinition & { readonly store: S3Store };
+export type S3Service = ServiceDefinition<S3Operation> & { readonly store: S3Store };
 
 const SUPPORTED_METHODS = new Set(['GET', 'PUT', 'HEAD', 'DELETE', 'POST']);
 
@@ -70,7 +70,7 @@ export function createS3Service(options: S3ServiceOptions): S3Service {
   const store = new S3Store(options.clock);
   const strictAuth = options.strictAuth && options.strictAuth.length > 0 ? [...options.strictAuth] : undefined;
 
-  const errorResponse: ServiceDefinition['errorResponse'] = (status, code, message, request, classified) =>
+  const errorResponse: S3Service['errorResponse'] = (status, code, message, request, classified) =>
     renderS3Error({
       status,
       code: code ?? defaultS3ErrorCode(status),

@@ -8,6 +8,9 @@ export interface UploadRoute {
 }
 
 export const OPERATION_UPLOAD = 'Upload';
+/** Every operation the Logs Ingestion fake's classifier can name. */
+export const SENTINEL_OPERATIONS = [OPERATION_UPLOAD, 'Unknown'] as const;
+export type SentinelOperation = (typeof SENTINEL_OPERATIONS)[number];
 
 const UPLOAD_PATH = /^\/dataCollectionRules\/([^/]+)\/streams\/([^/]+)\/?$/i;
 
