@@ -5,6 +5,9 @@ import { type StartedFakeServer, startFakeServer } from '../../../fakes/core/fak
 import { FaultEngine } from '../../../fakes/core/fault-engine.js';
 import { Journal } from '../../../fakes/core/journal.js';
 import type { IngestRecord } from '../../../fakes/core/types.js';
+import { createKeyVaultControlRoutes } from '../../../fakes/keyvault/keyvault-control-routes.js';
+import { createS3ControlRoutes } from '../../../fakes/s3/s3-control-routes.js';
+import { createIngestControlRoutes } from '../../../fakes/sentinel/ingest-control-routes.js';
 import { rawRequest } from './helpers/raw-request.js';
 import { createTinyService, type TinyService } from './helpers/tiny-service.js';
 
@@ -46,15 +49,19 @@ beforeAll(async () => {
       resets += 1;
       engine.clear();
     },
-    ingest: {
-      records: (filter) =>
-        records.filter(
-          (r) => (filter?.stream === undefined || r.stream === filter.stream) && r.seq > (filter?.sinceSeq ?? 0),
-        ),
-      count: () => ({ total: records.length, distinct: records.length }),
-    },
-    seedS3Object: (bucket, key, body) => void (seeded[`s3:${bucket}/${key}`] = body.toString()),
-    seedSecret: (name, value) => void (seeded[`kv:${name}`] = value),
+    routes: [
+      ...createIngestControlRoutes({
+        records: (filter) =>
+          records.filter(
+            (r) => (filter?.stream === undefined || r.stream === filter.stream) && r.seq > (filter?.sinceSeq ?? 0),
+          ),
+        count: () => ({ total: records.length, distinct: records.length }),
+      }),
+      ...createS3ControlRoutes({
+        seedObject: (bucket, key, body) => void (seeded[`s3:${bucket}/${key}`] = body.toString()),
+      }),
+      ...createKeyVaultControlRoutes({ seedSecret: (name, value) => void (seeded[`kv:${name}`] = value) }),
+    ],
   });
 });
 afterAll(async () => {
