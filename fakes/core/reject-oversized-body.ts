@@ -28,6 +28,8 @@ export async function rejectOversizedBody(args: {
   res.setHeader('connection', 'close');
   const bytesOut = await writeFakeResponse(res, response, request.method);
   const cut = args.clock.setTimeout(() => req.socket.destroy(), OVERSIZE_DRAIN_MS);
+  // @note Cancel once the connection is gone too, so no timer outlives it.
   req.on('end', () => cut.cancel());
+  req.socket.once('close', () => cut.cancel());
   args.recorder.finish({ outcome: 'rejected', status: 413, bytesOut, note: `body over ${maxBodyBytes} bytes` });
 }
