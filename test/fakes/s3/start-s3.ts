@@ -1,6 +1,6 @@
 /** Starts the S3 fake on a real loopback listener for SDK tests; `stop()` is idempotent. */
 import type { IncomingHttpHeaders } from 'node:http';
-import { SystemClock } from '../../../fakes/core/clock.js';
+import { type Clock, SystemClock } from '../../../fakes/core/clock.js';
 import { startFakeServer } from '../../../fakes/core/fake-server.js';
 import { FaultEngine } from '../../../fakes/core/fault-engine.js';
 import { Journal } from '../../../fakes/core/journal.js';
@@ -10,10 +10,12 @@ export interface StartS3Options {
   readonly seed?: number;
   readonly strictAuth?: readonly S3Credentials[];
   readonly tls?: { readonly cert: string; readonly key: string };
+  /** The fake's clock; default wall time. */
+  readonly clock?: Clock;
 }
 
 export async function startS3(options: StartS3Options = {}) {
-  const clock = new SystemClock();
+  const clock = options.clock ?? new SystemClock();
   const s3 = createS3Service({ clock, ...(options.strictAuth ? { strictAuth: options.strictAuth } : {}) });
   // Records the headers each handled request carried, so tests can see the wire format the SDK chose.
   const seenHeaders: { operation: string; headers: IncomingHttpHeaders; bodyBytes: number }[] = [];
