@@ -37,13 +37,13 @@ export function matchIdentityRoute(method: string, path: string): IdentityRoute 
   const oidc = OIDC_PATH.exec(path);
   if (oidc) {
     return method === 'GET'
-      ? { kind: 'openid_configuration', tenant: decodeSegment(oidc[1]!), v2: oidc[2] !== undefined }
+      ? { kind: 'openid_configuration', tenant: decodeSegment(oidc[1]), v2: oidc[2] !== undefined }
       : unknown(`method ${method} not allowed on ${path}`);
   }
   const token = TOKEN_PATH.exec(path);
   if (token) {
     return method === 'POST'
-      ? { kind: 'client_credentials', tenant: decodeSegment(token[1]!) }
+      ? { kind: 'client_credentials', tenant: decodeSegment(token[1]) }
       : unknown(`method ${method} not allowed on ${path}`);
   }
   return unknown(`no identity endpoint at ${path}`);

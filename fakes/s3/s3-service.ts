@@ -24,40 +24,49 @@ export type S3Service = ServiceDefinition<S3Operation> & { readonly store: S3Sto
 const SUPPORTED_METHODS = new Set(['GET', 'PUT', 'HEAD', 'DELETE', 'POST']);
 
 function route(store: S3Store, request: FakeRequest, classified: ClassifiedRequest): FakeResponse {
+  if (classified.operation === 'ListBuckets') return listBuckets(store);
   const { bucket, key } = parseS3Path(request.path);
-  switch (classified.operation) {
-    case 'ListBuckets':
-      return listBuckets(store);
-    case 'CreateBucket':
-      return createBucket(store, bucket!, request.body);
-    case 'HeadBucket':
-      return headBucket(store, bucket!);
-    case 'DeleteBucket':
-      return deleteBucket(store, bucket!);
-    case 'ListObjectsV2':
-      return listObjects(store, bucket!, request.query);
-    case 'PutObject':
-      return putObject(store, bucket!, key!, request.headers, request.body);
-    case 'GetObject':
-      return getObject(store, bucket!, key!, request.headers, true);
-    case 'HeadObject':
-      return getObject(store, bucket!, key!, request.headers, false);
-    case 'DeleteObject':
-      return deleteObject(store, bucket!, key!);
-    default:
-      if (!SUPPORTED_METHODS.has(request.method)) {
-        throw new S3Error(
-          405,
-          'MethodNotAllowed',
-          `The specified method ${request.method} is not allowed against this resource.`,
-        );
-      }
-      throw new S3Error(
-        400,
-        'InvalidRequest',
-        `The S3 fake does not implement this request (${request.method} ${request.path}). Supported: bucket create/head/delete/list-type=2, object put/get/head/delete.`,
-      );
+  if (bucket !== undefined) {
+    switch (classified.operation) {
+      case 'CreateBucket':
+        return createBucket(store, bucket, request.body);
+      case 'HeadBucket':
+        return headBucket(store, bucket);
+      case 'DeleteBucket':
+        return deleteBucket(store, bucket);
+      case 'ListObjectsV2':
+        return listObjects(store, bucket, request.query);
+    }
   }
+  if (bucket !== undefined && key !== undefined) {
+    switch (classified.operation) {
+      case 'PutObject':
+        return putObject(store, bucket, key, request.headers, request.body);
+      case 'GetObject':
+        return getObject(store, bucket, key, request.headers, true);
+      case 'HeadObject':
+        return getObject(store, bucket, key, request.headers, false);
+      case 'DeleteObject':
+        return deleteObject(store, bucket, key);
+    }
+  }
+  return unsupported(request);
+}
+
+function unsupported(request: FakeRequest): never {
+  if (!SUPPORTED_METHODS.has(request.method)) {
+    throw new S3Error(
+      405,
+      'MethodNotAllowed',
+      `The specified method ${request.method} is not allowed against this resource.`,
+    );
+  }
+  throw new S3Error(
+    400,
+    'InvalidRequest',
+    `The S3 fake does not implement this request (${request.method} ${request.path}). ` +
+      'Supported: bucket create/head/delete/list-type=2, object put/get/head/delete.',
+  );
 }
 
 /**

@@ -61,7 +61,8 @@ export function createIngestStore(options: { capacity?: number } = {}): Writable
   const evict = (): void => {
     let excess = retainedCount - capacity;
     while (excess > 0 && head < segments.length) {
-      const segment = segments[head]!;
+      const segment = segments[head];
+      if (segment === undefined) break; // never: the segment at `head` still holds records
       const drop = Math.min(excess, segment.length - segment.start);
       segment.start += drop;
       retainedCount -= drop;
@@ -108,7 +109,7 @@ export function createIngestStore(options: { capacity?: number } = {}): Writable
       for (let i = 0; i < values.length; i++) {
         const value = values[i];
         total++;
-        if (!repeat) fingerprints.add(canonical ? canonical[i]! : JSON.stringify(value));
+        if (!repeat) fingerprints.add(canonical ? canonical[i] : JSON.stringify(value));
         if (!notify) continue;
         const record = toIngestRecord(segment, i, value);
         for (const listener of listeners) {
@@ -127,7 +128,8 @@ export function createIngestStore(options: { capacity?: number } = {}): Writable
     records(filter = {}) {
       const out: IngestRecord[] = [];
       for (let s = head; s < segments.length; s++) {
-        const segment = segments[s]!;
+        const segment = segments[s];
+        if (segment === undefined) continue; // never: segments from `head` on are live
         if (filter.stream !== undefined && segment.stream !== filter.stream) continue;
         if (filter.ruleId !== undefined && segment.ruleId !== filter.ruleId) continue;
         if (filter.requestId !== undefined && segment.requestId !== filter.requestId) continue;

@@ -18,7 +18,7 @@ const UPLOAD_PATH = /^\/dataCollectionRules\/([^/]+)\/streams\/([^/]+)\/?$/i;
 export function matchUploadRoute(path: string): UploadRoute | undefined {
   const match = UPLOAD_PATH.exec(path);
   if (!match) return undefined;
-  return { ruleId: decodeSegment(match[1]!), stream: decodeSegment(match[2]!) };
+  return { ruleId: decodeSegment(match[1]), stream: decodeSegment(match[2]) };
 }
 
 function decodeSegment(segment: string): string {

@@ -7,7 +7,10 @@ import type { ControlReply } from './control-route.js';
 export type OpenStreams = Set<ServerResponse>;
 
 export function writeControlReply(res: ServerResponse, reply: ControlReply, streams: OpenStreams): void {
-  if ('json' in reply) return sendJson(res, reply.status, reply.json);
+  if ('json' in reply) {
+    sendJson(res, reply.status, reply.json);
+    return;
+  }
   res.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' });
   res.flushHeaders();
   const close = reply.ndjson((value) => res.write(`${JSON.stringify(value)}\n`));
