@@ -24,12 +24,16 @@ const records: IngestRecord[] = [
   { seq: 2, ruleId: 'dcr', stream: 'Custom-B', requestId: 'r2', arrivedAtMs: 2, record: { n: 2 } },
 ];
 
+/** Control API JSON as the assertions read it: any path into it. */
+// biome-ignore lint/suspicious/noExplicitAny: the assertions reach into arbitrary JSON shapes
+type LooseJson = any;
+
 async function call(
   method: string,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
-): Promise<{ status: number; json: any }> {
+): Promise<{ status: number; json: LooseJson }> {
   const res = await rawRequest(control.url + path, {
     method,
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
@@ -58,9 +62,15 @@ beforeAll(async () => {
         count: () => ({ total: records.length, distinct: records.length }),
       }),
       ...createS3ControlRoutes({
-        seedObject: (bucket, key, body) => void (seeded[`s3:${bucket}/${key}`] = body.toString()),
+        seedObject: (bucket, key, body) => {
+          seeded[`s3:${bucket}/${key}`] = body.toString();
+        },
       }),
-      ...createKeyVaultControlRoutes({ seedSecret: (name, value) => void (seeded[`kv:${name}`] = value) }),
+      ...createKeyVaultControlRoutes({
+        seedSecret: (name, value) => {
+          seeded[`kv:${name}`] = value;
+        },
+      }),
     ],
   });
 });
