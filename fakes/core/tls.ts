@@ -41,6 +41,8 @@ const BACKDATE_MS = 60 * 60 * 1_000;
 
 export async function createRunCertificates(options: { dir?: string } = {}): Promise<RunCertificates> {
   const crypto = webcrypto;
+  // @note Node's webcrypto is the Web Crypto API, but its type is not the DOM `Crypto` that @peculiar/x509
+  // declares, and the two types share too little for a direct cast.
   x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
   const notBefore = new Date(Date.now() - BACKDATE_MS);
   const notAfter = new Date(Date.now() + VALIDITY_MS);
