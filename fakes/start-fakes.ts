@@ -16,8 +16,7 @@
  *   spawn('python', ['-m', 'connector'], { env: { ...process.env, ...fakes.env } });
  */
 import { SystemClock } from './core/clock.js';
-import type { ControlRoute } from './core/control-api.js';
-import { startControlApi } from './core/control-api.js';
+import { type ControlRoute, startControlApi } from './core/control-api.js';
 import { startFakeServer } from './core/fake-server.js';
 import { FaultEngine } from './core/fault-engine.js';
 import { Journal } from './core/journal.js';
