@@ -13,8 +13,12 @@ import { rawRequest, waitFor } from './helpers/raw-request.js';
 import { createTinyService } from './helpers/tiny-service.js';
 import { startUpload } from './helpers/upload.js';
 
-/** Larger than every loopback buffer on the way (tcp_rmem max 32 MiB + tcp_wmem max 4 MiB). */
-const LARGE_BODY_BYTES = 64 * 1024 * 1024;
+/**
+ * More than an unread connection can buffer: a receiver that never reads keeps its initial window
+ * (tcp_rmem default 128 KiB, autotuning only grows it as data is read), and the sender's buffer is at
+ * most tcp_wmem max (4 MiB here).
+ */
+const LARGE_BODY_BYTES = 16 * 1024 * 1024;
 const largeBody = Buffer.alloc(LARGE_BODY_BYTES, 'x');
 
 const clock = new ManualClock(1_000);
@@ -66,7 +70,7 @@ describe('blackhole', () => {
     const rule = engine.add({ target: { service: 'sentinel', operation: 'Unknown' }, effect: { kind: 'blackhole' } });
     const before = journal.total();
     const upload = startUpload(`${server.url}/kv/large`, largeBody);
-    // The body is larger than every buffer on the way, so it can only be fully sent if the fake read it.
+    // Fully sent means the fake kept reading; bytesIn below shows it read every byte.
     await waitFor('the whole body to be sent', () => upload.bodySent(), 30_000);
     await roundTrip();
     expect(upload.settled()).toBe(false); // fully sent, and silence
