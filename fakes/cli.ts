@@ -34,7 +34,7 @@ export function parseFakesCliArgs(argv: readonly string[]): CliArgs {
   let timeScale: number | undefined;
   let s3Tls = false;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i];
     const [flag, inline] =
       arg.startsWith('--') && arg.includes('=')
         ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
@@ -94,7 +94,8 @@ function describe(fakes: StartedFakes): string {
     '',
     'Make S3 GetObject answer 503 SlowDown twice:',
     `  curl -s -X POST ${e.control}/__chaos/faults -H 'content-type: application/json' \\`,
-    `    -d '{"target":{"service":"s3","operation":"GetObject"},"effect":{"kind":"http_error","status":503},"schedule":{"kind":"first","count":2}}'`,
+    `    -d '{"target":{"service":"s3","operation":"GetObject"},` +
+      `"effect":{"kind":"http_error","status":503},"schedule":{"kind":"first","count":2}}'`,
     `  curl -s ${e.control}/__chaos/journal/counts`,
     '',
     'Environment for a connector process:',
@@ -119,7 +120,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const fakes = await startFakes(args.options);
   if (args.json) {
     process.stdout.write(
-      JSON.stringify({ endpoints: fakes.endpoints, env: fakes.env, caCertPath: fakes.caCertPath }) + '\n',
+      `${JSON.stringify({ endpoints: fakes.endpoints, env: fakes.env, caCertPath: fakes.caCertPath })}\n`,
     );
   } else {
     process.stdout.write(describe(fakes));

@@ -1,14 +1,10 @@
-/** Turns a Node request and its body into the `FakeRequest` services see. */
+/** Turns a Node request into the `FakeRequestHead` classification and head-stage faults see. */
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import type { FakeRequest, ServiceName } from './types.js';
+import type { FakeRequest, FakeRequestHead } from './service-definition.js';
+import type { ServiceName } from './service-names.js';
 
-export function buildFakeRequest(
-  service: ServiceName,
-  req: IncomingMessage,
-  body: Buffer,
-  startedAtMs: number,
-): FakeRequest {
+export function buildFakeRequestHead(service: ServiceName, req: IncomingMessage, startedAtMs: number): FakeRequestHead {
   const { path, query } = splitTarget(req.url ?? '/');
   return {
     requestId: randomUUID(),
@@ -18,10 +14,14 @@ export function buildFakeRequest(
     // @note URLSearchParams percent-decodes keys too: the JS SDKs send `api%2Dversion`.
     query: new URLSearchParams(query),
     headers: req.headers,
-    body,
     raw: req,
     startedAtMs,
   };
+}
+
+/** The request a service handles: its head plus the body read so far. */
+export function withBody(head: FakeRequestHead, body: Buffer): FakeRequest {
+  return { ...head, body };
 }
 
 /** Splits a request target (origin-form or absolute-form) into path and raw query. */

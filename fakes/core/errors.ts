@@ -41,10 +41,6 @@ export const ERR_METHOD_NOT_ALLOWED = new ChaosApiError(
   'Failed to route the request: method not allowed on this path',
   405,
 );
-export const ERR_STATE_UNAVAILABLE = new ChaosApiError(
-  'Failed to reach the service state: this fake is not running',
-  404,
-);
 export const ERR_INTERNAL = new ChaosApiError('Failed to handle the control request: internal error', 500);
 
 /** Thrown by `FaultEngine.add` when a rule is invalid; `problems` lists every one with its path. */

@@ -17,12 +17,12 @@
  */
 import type { Clock } from './clock.js';
 import { DuplicateFaultRuleError, InvalidFaultRuleError } from './errors.js';
+import { type ActiveRule, createActiveRule, type FaultRuleReport, reportRule } from './fault-rule-state.js';
 import { matchesTarget } from './match-target.js';
-import { createPrng, deriveSeed } from './prng.js';
-import { createScheduleState, type ScheduleState } from './schedule.js';
-import type { ClassifiedRequest, FaultEffect, FaultRuleSpec, FaultRuleStatus, ServiceName } from './types.js';
+import type { ClassifiedRequest, FaultEffect, FaultRuleSpec, ServiceName } from './types.js';
 import { validateFaultRuleSpec } from './validate-fault-rule.js';
 
+export type { FaultRuleReport } from './fault-rule-state.js';
 export type { FaultRuleValidation } from './validate-fault-rule.js';
 export { validateFaultRuleSpec } from './validate-fault-rule.js';
 
@@ -36,28 +36,12 @@ export interface FaultEngineOptions {
   readonly historyCapacity?: number;
 }
 
-/** A rule as reported: its status plus whether any request ever matched it. */
-export interface FaultRuleReport extends FaultRuleStatus {
-  readonly unmatched: boolean;
-}
-
 /** The engine's answer for one request. */
 export interface FaultDecision {
   readonly rule: FaultRuleReport;
   readonly effect: FaultEffect;
   /** The rule's seeded uniform source, for effects that draw (latency jitter). */
   readonly random: () => number;
-}
-
-interface ActiveRule {
-  readonly spec: FaultRuleSpec;
-  readonly id: string;
-  readonly addedAtMs: number;
-  readonly schedule: ScheduleState;
-  readonly random: () => number;
-  matched: number;
-  applied: number;
-  removedAtMs?: number;
 }
 
 export class FaultEngine {
@@ -89,17 +73,9 @@ export class FaultEngine {
     const spec = structuredClone(result.spec);
     if (spec.id !== undefined && this.rules.has(spec.id)) throw new DuplicateFaultRuleError(spec.id);
     const id = spec.id ?? this.generateId();
-    const rule: ActiveRule = {
-      spec: { ...spec, id, schedule: spec.schedule ?? { kind: 'always' } },
-      id,
-      addedAtMs: this.clock.now(),
-      schedule: createScheduleState(spec.schedule ?? { kind: 'always' }, deriveSeed(this.seed, id, 'schedule')),
-      random: createPrng(deriveSeed(this.seed, id, 'effect')),
-      matched: 0,
-      applied: 0,
-    };
+    const rule = createActiveRule(spec, id, this.clock.now(), this.seed);
     this.rules.set(id, rule);
-    return report(rule);
+    return reportRule(rule);
   }
 
   /** Removes a rule; requests it holds (hang) are released. False when no such rule is active. */
@@ -116,22 +92,22 @@ export class FaultEngine {
 
   /** Active rules in the order they are consulted. */
   list(): FaultRuleReport[] {
-    return [...this.rules.values()].map(report);
+    return [...this.rules.values()].map(reportRule);
   }
 
   get(id: string): FaultRuleReport | undefined {
     const rule = this.rules.get(id);
-    return rule && report(rule);
+    return rule && reportRule(rule);
   }
 
   /** Rules removed so far (most recent last), with their final counters. */
   removedRules(): FaultRuleReport[] {
-    return this.history.map(report);
+    return this.history.map(reportRule);
   }
 
   /** Every rule, active or removed, that no request matched. */
   unmatchedRules(): FaultRuleReport[] {
-    return [...this.history, ...this.rules.values()].filter((rule) => rule.matched === 0).map(report);
+    return [...this.history, ...this.rules.values()].filter((rule) => rule.matched === 0).map(reportRule);
   }
 
   /** Removes every active rule. */
@@ -147,7 +123,7 @@ export class FaultEngine {
       const elapsedTargetMs = (this.clock.now() - rule.addedAtMs) * this.timeScale;
       if (!rule.schedule.fires(rule.matched, elapsedTargetMs)) continue;
       rule.applied += 1;
-      return { rule: report(rule), effect: rule.spec.effect, random: rule.random };
+      return { rule: reportRule(rule), effect: rule.spec.effect, random: rule.random };
     }
     return undefined;
   }
@@ -174,16 +150,4 @@ export class FaultEngine {
     while (this.rules.has(id));
     return id;
   }
-}
-
-function report(rule: ActiveRule): FaultRuleReport {
-  return {
-    ...rule.spec,
-    id: rule.id,
-    addedAtMs: rule.addedAtMs,
-    matched: rule.matched,
-    applied: rule.applied,
-    unmatched: rule.matched === 0,
-    ...(rule.removedAtMs === undefined ? {} : { removedAtMs: rule.removedAtMs }),
-  };
 }

@@ -67,7 +67,8 @@ export class Journal {
     const firstSeq = Math.max(1, lastSeq - this.capacity + 1, (q.sinceSeq ?? 0) + 1);
     const limit = q.limit ?? Number.POSITIVE_INFINITY;
     for (let seq = firstSeq; seq <= lastSeq && out.length < limit; seq++) {
-      const entry = this.ring[(seq - 1) % this.capacity]!;
+      const entry = this.ring[(seq - 1) % this.capacity];
+      if (entry === undefined) continue; // never: every seq in [firstSeq, lastSeq] is retained
       if (q.service !== undefined && entry.service !== q.service) continue;
       if (q.operation !== undefined && entry.operation !== q.operation) continue;
       if (q.status !== undefined && entry.status !== q.status) continue;
@@ -111,7 +112,10 @@ function increment(map: Map<string, number>, key: string): void {
 
 function incrementNested(map: Map<string, Map<string, number>>, outer: string, inner: string): void {
   let counts = map.get(outer);
-  if (!counts) map.set(outer, (counts = new Map()));
+  if (!counts) {
+    counts = new Map();
+    map.set(outer, counts);
+  }
   increment(counts, inner);
 }
 

@@ -19,7 +19,7 @@ export function createPrng(seed: number): () => number {
 export function deriveSeed(...parts: Array<string | number>): number {
   let hash = 0x811c9dc5;
   for (const ch of parts.join('\u0000')) {
-    hash ^= ch.codePointAt(0)!;
+    hash ^= ch.codePointAt(0) ?? 0;
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash >>> 0;

@@ -29,7 +29,7 @@ export function readRequestBody(req: IncomingMessage, maxBodyBytes: number): Pro
       }
       chunks.push(chunk);
     });
-    req.on('end', () => settle({ kind: 'complete', body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) }));
+    req.on('end', () => settle({ kind: 'complete', body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) }));
     // @note 'close' also follows a normal 'end'; only a close before 'end' is a client abort.
     const onGone = (): void => {
       if (!req.complete) settle({ kind: 'aborted', body: Buffer.concat(chunks), bytesRead });

@@ -6,11 +6,12 @@ import type { IncomingMessage } from 'node:http';
 import { parseClientRequestId } from './build-fake-request.js';
 import type { Clock } from './clock.js';
 import type { Journal } from './journal.js';
-import type { ClassifiedRequest, FakeRequest, FaultKind, JournalEntry, RequestOutcome } from './types.js';
+import type { ClassifiedRequest, FakeRequestHead, FaultKind, JournalEntry, RequestOutcome } from './types.js';
 
 export interface RequestRecorder {
   readonly startedAtMs: number;
-  setRequest(request: FakeRequest, bytesIn: number): void;
+  /** Called with the head as soon as it arrives, then again once the body was read. */
+  setRequest(request: FakeRequestHead, bytesIn: number): void;
   setClassified(classified: ClassifiedRequest, attempt: number | undefined): void;
   setFault(ruleId: string, kind: FaultKind): void;
   addNote(note: string): void;
@@ -21,7 +22,7 @@ export interface RequestRecorder {
 export function createRequestRecorder(journal: Journal, clock: Clock, req: IncomingMessage): RequestRecorder {
   const startedAtMs = clock.now();
   const clientRequestId = parseClientRequestId(req.headers);
-  let request: FakeRequest | undefined;
+  let request: FakeRequestHead | undefined;
   let bytesIn = 0;
   let classified: ClassifiedRequest = { operation: 'Unknown' };
   let attempt: number | undefined;

@@ -41,6 +41,8 @@ const BACKDATE_MS = 60 * 60 * 1_000;
 
 export async function createRunCertificates(options: { dir?: string } = {}): Promise<RunCertificates> {
   const crypto = webcrypto;
+  // @note Node's webcrypto is the Web Crypto API, but its type is not the DOM `Crypto` that @peculiar/x509
+  // declares, and the two types share too little for a direct cast.
   x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
   const notBefore = new Date(Date.now() - BACKDATE_MS);
   const notAfter = new Date(Date.now() + VALIDITY_MS);
@@ -91,14 +93,14 @@ export async function createRunCertificates(options: { dir?: string } = {}): Pro
 
   const pkcs8 = await crypto.subtle.exportKey('pkcs8', leafKeys.privateKey);
   const keyPem = x509.PemConverter.encode(pkcs8, 'PRIVATE KEY');
-  const caCertPem = caCert.toString('pem') + '\n';
-  const certPem = leafCert.toString('pem') + '\n';
+  const caCertPem = `${caCert.toString('pem')}\n`;
+  const certPem = `${leafCert.toString('pem')}\n`;
 
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'chaos-tls-')));
   const caCertPath = join(dir, 'ca.pem');
   await writeFile(caCertPath, caCertPem, { mode: 0o644 });
   await writeFile(join(dir, 'server.pem'), certPem, { mode: 0o644 });
-  await writeFile(join(dir, 'server-key.pem'), keyPem + '\n', { mode: 0o600 });
+  await writeFile(join(dir, 'server-key.pem'), `${keyPem}\n`, { mode: 0o600 });
 
   let disposed: Promise<void> | undefined;
   return {
@@ -114,5 +116,5 @@ export async function createRunCertificates(options: { dir?: string } = {}): Pro
 /** A positive 64-bit serial in hex (a leading 0 nibble avoids a negative DER INTEGER). */
 function randomSerial(): string {
   const bytes = webcrypto.getRandomValues(new Uint8Array(8));
-  return '0' + Buffer.from(bytes).toString('hex').slice(1);
+  return `0${Buffer.from(bytes).toString('hex').slice(1)}`;
 }

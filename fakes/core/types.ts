@@ -1,76 +1,30 @@
 /**
- * Shared vocabulary of every fake: services, requests as the fault engine sees them,
- * fault rules, journal entries and ingest records.
+ * Shared vocabulary of every fake: services, fault rules, journal entries and ingest records.
+ * Requests and service definitions live in service-definition.ts; fault effects are declared by the
+ * kinds themselves (faults/registry.ts) and re-exported here.
  *
  * The flow of one request through a fake:
  *
- *   socket ─▶ read body ─▶ ServiceDefinition.classify ─▶ FaultEngine.match ─▶ effect
- *                                                             │ no rule          │
- *                                                             ▼                  ▼
- *                                                ServiceDefinition.handle   (error / latency /
- *                                                             │              reset / hang / …)
- *                                                             ▼
- *                                                     Journal.record(entry)
+ *   socket ─▶ head ─▶ ServiceDefinition.classify ─▶ FaultEngine.decide ─▶ read body ─▶ effect
+ *                                                        │ no rule                      │
+ *                                                        ▼                              ▼
+ *                                           ServiceDefinition.handle           (error / latency /
+ *                                                        │                      reset / hang / …)
+ *                                                        ▼
+ *                                                Journal.record(entry)
  */
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { FaultEffect, FaultKind } from './faults/registry.js';
+import type { ServiceName } from './service-names.js';
 
-export const SERVICE_NAMES = ['s3', 'keyvault', 'sentinel', 'identity'] as const;
-export type ServiceName = (typeof SERVICE_NAMES)[number];
-
-/** A request after its body has been read, before any route or fault ran. */
-export interface FakeRequest {
-  readonly requestId: string;
-  readonly service: ServiceName;
-  readonly method: string;
-  /** Path without the query string, percent-decoded segments are NOT decoded here. */
-  readonly path: string;
-  /** Query with keys and values URL-decoded (JS SDKs send `api%2Dversion`). */
-  readonly query: URLSearchParams;
-  readonly headers: IncomingHttpHeaders;
-  readonly body: Buffer;
-  readonly raw: IncomingMessage;
-  /** Epoch ms at which the request arrived (from the fake's clock). */
-  readonly startedAtMs: number;
-}
-
-/** What a service says a request is: the operation name and the attributes faults can target. */
-export interface ClassifiedRequest {
-  /** e.g. `ListObjectsV2`, `GetObject`, `Upload`, `GetSecret`, `GetToken`; `Unknown` if unrecognised. */
-  readonly operation: string;
-  readonly bucket?: string;
-  readonly key?: string;
-  readonly stream?: string;
-  readonly ruleId?: string;
-  readonly secretName?: string;
-}
-
-export interface FakeResponse {
-  readonly status: number;
-  readonly headers?: Record<string, string | number | readonly string[]>;
-  readonly body?: Buffer | string;
-}
-
-/**
- * One fake service: how to name its operations, how to answer them, and how its errors look.
- * The server plumbing (fakes/core) owns sockets, body reading, faults and the journal.
- */
-export interface ServiceDefinition {
-  readonly service: ServiceName;
-  classify(request: FakeRequest): ClassifiedRequest;
-  handle(request: FakeRequest, classified: ClassifiedRequest): Promise<FakeResponse> | FakeResponse;
-  /** The service's own error envelope (S3 XML, Azure JSON, AAD JSON) for an injected or real error. */
-  errorResponse(
-    status: number,
-    code: string | undefined,
-    message: string,
-    request: FakeRequest,
-    classified: ClassifiedRequest,
-  ): FakeResponse;
-  /** Default error code for an injected status when the rule names none (e.g. S3 503 → `SlowDown`). */
-  defaultErrorCode(status: number, classified: ClassifiedRequest): string;
-  /** Reset stored state (buckets, secrets, ingested records) to empty. */
-  resetState?(): void;
-}
+export type {
+  ClassifiedRequest,
+  FakeRequest,
+  FakeRequestHead,
+  FakeResponse,
+  ServiceDefinition,
+} from './service-definition.js';
+export { SERVICE_NAMES, type ServiceName } from './service-names.js';
+export type { FaultEffect, FaultKind };
 
 // ---------------------------------------------------------------- fault rules
 
@@ -85,34 +39,6 @@ export interface FaultTarget {
 }
 
 export type HttpErrorStatus = 400 | 401 | 403 | 404 | 408 | 409 | 413 | 429 | 500 | 502 | 503 | 504;
-
-/** What a matching rule does to the request. Each kind is one small registered module. */
-export type FaultEffect =
-  | {
-      readonly kind: 'http_error';
-      readonly status: HttpErrorStatus;
-      readonly code?: string;
-      readonly message?: string;
-      readonly retryAfterSeconds?: number;
-      readonly retryAfterMs?: number;
-    }
-  | {
-      readonly kind: 'latency';
-      readonly latencyMs: number;
-      readonly jitterMs?: number;
-      readonly distribution?: 'uniform' | 'normal';
-    }
-  | { readonly kind: 'reset' }
-  | { readonly kind: 'hang' }
-  | { readonly kind: 'truncate_body'; readonly keepBytes?: number }
-  | {
-      readonly kind: 'commit_then_fail';
-      readonly status?: HttpErrorStatus;
-      readonly reset?: boolean;
-      readonly retryAfterSeconds?: number;
-    };
-
-export type FaultKind = FaultEffect['kind'];
 
 /** When a matching request is actually faulted. */
 export type FaultSchedule =

@@ -68,7 +68,8 @@ export function handleClientCredentialsToken(request: FakeRequest, tenant: strin
       route,
       401,
       'invalid_client',
-      "AADSTS7000216: 'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.",
+      "AADSTS7000216: 'client_assertion', 'client_secret' or 'request' is required for " +
+        "the 'client_credentials' grant type.",
       request,
     );
   }

@@ -18,6 +18,9 @@ export type IdentityRoute =
 
 export const OPERATION_GET_TOKEN = 'GetToken';
 export const OPERATION_GET_OPENID_CONFIGURATION = 'GetOpenIdConfiguration';
+/** Every operation `operationOf` can name. */
+export const IDENTITY_OPERATIONS = [OPERATION_GET_TOKEN, OPERATION_GET_OPENID_CONFIGURATION, 'Unknown'] as const;
+export type IdentityOperation = (typeof IDENTITY_OPERATIONS)[number];
 
 const IMDS_PATH = /^\/metadata\/identity\/oauth2\/token\/?$/;
 const OIDC_PATH = /^\/([^/]+)(\/v2\.0)?\/\.well-known\/openid-configuration\/?$/;
@@ -34,19 +37,19 @@ export function matchIdentityRoute(method: string, path: string): IdentityRoute 
   const oidc = OIDC_PATH.exec(path);
   if (oidc) {
     return method === 'GET'
-      ? { kind: 'openid_configuration', tenant: decodeSegment(oidc[1]!), v2: oidc[2] !== undefined }
+      ? { kind: 'openid_configuration', tenant: decodeSegment(oidc[1]), v2: oidc[2] !== undefined }
       : unknown(`method ${method} not allowed on ${path}`);
   }
   const token = TOKEN_PATH.exec(path);
   if (token) {
     return method === 'POST'
-      ? { kind: 'client_credentials', tenant: decodeSegment(token[1]!) }
+      ? { kind: 'client_credentials', tenant: decodeSegment(token[1]) }
       : unknown(`method ${method} not allowed on ${path}`);
   }
   return unknown(`no identity endpoint at ${path}`);
 }
 
-export function operationOf(route: IdentityRoute): string {
+export function operationOf(route: IdentityRoute): IdentityOperation {
   switch (route.kind) {
     case 'openid_configuration':
       return OPERATION_GET_OPENID_CONFIGURATION;

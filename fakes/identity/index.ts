@@ -12,14 +12,25 @@
  *   await startFakeServer({ definition: identity, engine, journal, clock });
  */
 import type { Clock } from '../core/clock.js';
-import type { ClassifiedRequest, FakeRequest, FakeResponse, ServiceDefinition } from '../core/types.js';
+import type {
+  ClassifiedRequest,
+  FakeRequest,
+  FakeRequestHead,
+  FakeResponse,
+  ServiceDefinition,
+} from '../core/types.js';
 import { handleClientCredentialsToken, handleOpenIdConfiguration } from './authority.js';
 import { identityErrorCode, identityErrorResponse } from './identity-errors.js';
-import { matchIdentityRoute, operationOf } from './identity-routes.js';
+import { type IdentityOperation, matchIdentityRoute, operationOf } from './identity-routes.js';
 import { handleAppServiceToken, handleImdsToken } from './managed-identity.js';
 
 export { readBearerToken } from './bearer-token.js';
-export { OPERATION_GET_OPENID_CONFIGURATION, OPERATION_GET_TOKEN } from './identity-routes.js';
+export {
+  IDENTITY_OPERATIONS,
+  type IdentityOperation,
+  OPERATION_GET_OPENID_CONFIGURATION,
+  OPERATION_GET_TOKEN,
+} from './identity-routes.js';
 export { getRequestOrigin, type RequestOrigin } from './request-origin.js';
 
 export interface IdentityServiceOptions {
@@ -33,7 +44,7 @@ export interface IdentityServiceOptions {
 export const DEFAULT_TOKEN_LIFETIME_MS = 3_600_000;
 
 /** A `ServiceDefinition` whose handler is synchronous. */
-export interface IdentityService extends ServiceDefinition {
+export interface IdentityService extends ServiceDefinition<IdentityOperation> {
   handle(request: FakeRequest, classified?: ClassifiedRequest): FakeResponse;
 }
 
@@ -52,7 +63,7 @@ export function createIdentityService(options: IdentityServiceOptions): Identity
   return {
     service: 'identity',
 
-    classify(request: FakeRequest): ClassifiedRequest {
+    classify(request: FakeRequestHead): ClassifiedRequest<IdentityOperation> {
       return { operation: operationOf(matchIdentityRoute(request.method, request.path)) };
     },
 
@@ -78,7 +89,7 @@ export function createIdentityService(options: IdentityServiceOptions): Identity
       }
     },
 
-    errorResponse(status: number, code: string | undefined, message: string, request: FakeRequest): FakeResponse {
+    errorResponse(status: number, code: string | undefined, message: string, request: FakeRequestHead): FakeResponse {
       const route = matchIdentityRoute(request.method, request.path);
       return identityErrorResponse(route, status, code ?? identityErrorCode(status), message, request);
     },

@@ -55,7 +55,7 @@ export function handleAppServiceToken(request: FakeRequest, options: ManagedIden
 /** IMDS: requires `Metadata: true`; answers with `expires_in` too (MSAL Python's VM path needs it). */
 export function handleImdsToken(request: FakeRequest, options: ManagedIdentityOptions): FakeResponse {
   const route: IdentityRoute = { kind: 'imds' };
-  if (String(request.headers['metadata']).toLowerCase() !== 'true') {
+  if (String(request.headers.metadata).toLowerCase() !== 'true') {
     return identityErrorResponse(route, 400, 'invalid_request', 'Required metadata header not specified', request);
   }
   const resource = request.query.get('resource');

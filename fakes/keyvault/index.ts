@@ -14,17 +14,23 @@
  *   await startFakeServer({ definition: keyVault, engine, journal, clock, tls });
  */
 import type { Clock } from '../core/clock.js';
-import type { ClassifiedRequest, FakeRequest, FakeResponse, ServiceDefinition } from '../core/types.js';
+import type {
+  ClassifiedRequest,
+  FakeRequest,
+  FakeRequestHead,
+  FakeResponse,
+  ServiceDefinition,
+} from '../core/types.js';
 import { readBearerToken } from '../identity/bearer-token.js';
 import { getRequestOrigin } from '../identity/request-origin.js';
 import { buildChallenge } from './challenge.js';
 import { keyVaultErrorCode, keyVaultErrorResponse } from './keyvault-errors.js';
 import { handleSecretCall } from './secret-handlers.js';
-import { matchSecretRoute } from './secret-routes.js';
+import { matchSecretRoute, type SecretOperation } from './secret-routes.js';
 import { createSecretStore, type SecretStore } from './secret-store.js';
 
 export { buildChallenge, challengeResource, DEFAULT_AUTHORITY_HOST, LOOPBACK_RESOURCE_SCHEME } from './challenge.js';
-export type { SecretOperation } from './secret-routes.js';
+export { SECRET_OPERATIONS, type SecretOperation } from './secret-routes.js';
 export type {
   DeletedSecret,
   SecretAttributes,
@@ -43,7 +49,7 @@ export interface KeyVaultServiceOptions {
 }
 
 /** A `ServiceDefinition` whose handler is synchronous, plus the secrets it serves. */
-export interface KeyVaultService extends ServiceDefinition {
+export interface KeyVaultService extends ServiceDefinition<SecretOperation> {
   readonly store: SecretStore;
   handle(request: FakeRequest, classified?: ClassifiedRequest): FakeResponse;
 }
@@ -59,7 +65,7 @@ export function createKeyVaultService(options: KeyVaultServiceOptions): KeyVault
     service: 'keyvault',
     store,
 
-    classify(request: FakeRequest): ClassifiedRequest {
+    classify(request: FakeRequestHead): ClassifiedRequest<SecretOperation> {
       const route = matchSecretRoute(request.method, request.path);
       return { operation: route.operation, ...(route.name === undefined ? {} : { secretName: route.name }) };
     },
@@ -94,7 +100,7 @@ export function createKeyVaultService(options: KeyVaultServiceOptions): KeyVault
       });
     },
 
-    errorResponse(status: number, code: string | undefined, message: string, request: FakeRequest): FakeResponse {
+    errorResponse(status: number, code: string | undefined, message: string, request: FakeRequestHead): FakeResponse {
       return keyVaultErrorResponse(
         status,
         code ?? keyVaultErrorCode(status),

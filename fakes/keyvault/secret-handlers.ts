@@ -39,7 +39,8 @@ export function handleSecretCall(store: SecretStore, call: SecretCall): FakeResp
       if (store.getDeleted(name) && !store.getVersion(name)) {
         return fail(
           409,
-          `Secret ${name} is currently in a deleted but recoverable state, and its name cannot be reused; purge or recover it first.`,
+          `Secret ${name} is currently in a deleted but recoverable state, and its name cannot be reused; ` +
+            'purge or recover it first.',
           'Conflict',
         );
       }
@@ -113,9 +114,9 @@ function parseSetSecretBody(body: Buffer): { value: string; options: SetSecretOp
       ...(typeof contentType === 'string' ? { contentType } : {}),
       ...(isStringRecord(tags) ? { tags } : {}),
       attributes: {
-        ...(typeof attrs['enabled'] === 'boolean' ? { enabled: attrs['enabled'] } : {}),
-        ...(typeof attrs['nbf'] === 'number' ? { notBeforeS: attrs['nbf'] } : {}),
-        ...(typeof attrs['exp'] === 'number' ? { expiresS: attrs['exp'] } : {}),
+        ...(typeof attrs.enabled === 'boolean' ? { enabled: attrs.enabled } : {}),
+        ...(typeof attrs.nbf === 'number' ? { notBeforeS: attrs.nbf } : {}),
+        ...(typeof attrs.exp === 'number' ? { expiresS: attrs.exp } : {}),
       },
     },
   };

@@ -11,15 +11,18 @@
  *   DELETE /deletedsecrets/{name}          PurgeDeletedSecret
  */
 
-export type SecretOperation =
-  | 'SetSecret'
-  | 'GetSecret'
-  | 'ListSecrets'
-  | 'ListSecretVersions'
-  | 'DeleteSecret'
-  | 'GetDeletedSecret'
-  | 'PurgeDeletedSecret'
-  | 'Unknown';
+/** Every operation `matchSecretRoute` can name. */
+export const SECRET_OPERATIONS = [
+  'SetSecret',
+  'GetSecret',
+  'ListSecrets',
+  'ListSecretVersions',
+  'DeleteSecret',
+  'GetDeletedSecret',
+  'PurgeDeletedSecret',
+  'Unknown',
+] as const;
+export type SecretOperation = (typeof SECRET_OPERATIONS)[number];
 
 export interface SecretRoute {
   readonly operation: SecretOperation;

@@ -86,7 +86,7 @@ export function createSecretStore(clock: Clock): SecretStore {
       return version ? all.find((v) => v.version === version.toLowerCase()) : all.at(-1);
     },
     list() {
-      return [...secrets.values()].map((all) => all.at(-1)!);
+      return [...secrets.values()].flatMap((all) => all.at(-1) ?? []);
     },
     versions(name) {
       return [...(secrets.get(name.toLowerCase()) ?? [])];
@@ -94,9 +94,10 @@ export function createSecretStore(clock: Clock): SecretStore {
     delete(name) {
       const key = name.toLowerCase();
       const all = secrets.get(key);
-      if (!all) return undefined;
+      const latest = all?.at(-1);
+      if (!latest) return undefined;
       secrets.delete(key);
-      const entry = { latest: all.at(-1)!, deletedAtMs: clock.now() };
+      const entry = { latest, deletedAtMs: clock.now() };
       deleted.set(key, entry);
       return entry;
     },

@@ -41,7 +41,7 @@ export function decodeAwsChunked(body: Buffer): DecodedAwsChunked {
     const lineEnd = body.indexOf(CRLF, offset);
     if (lineEnd < 0) throw malformed('missing chunk header');
     const header = body.toString('latin1', offset, lineEnd);
-    const sizeText = header.split(';', 1)[0]!.trim();
+    const sizeText = header.split(';', 1)[0].trim();
     if (!/^[0-9a-fA-F]+$/.test(sizeText)) throw malformed(`bad chunk size "${sizeText.slice(0, 20)}"`);
     const size = parseInt(sizeText, 16);
     offset = lineEnd + 2;
@@ -64,5 +64,5 @@ export function decodeAwsChunked(body: Buffer): DecodedAwsChunked {
     if (colon <= 0) throw malformed(`bad trailer line "${line.slice(0, 40)}"`);
     trailers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
-  return { payload: parts.length === 1 ? parts[0]! : Buffer.concat(parts), trailers };
+  return { payload: parts.length === 1 ? parts[0] : Buffer.concat(parts), trailers };
 }

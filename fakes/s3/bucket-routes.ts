@@ -47,7 +47,8 @@ export function listBuckets(store: S3Store): FakeResponse {
     .join('');
   const body =
     XML_DECLARATION +
-    `<ListAllMyBucketsResult xmlns="${S3_XMLNS}"><Owner>${element('ID', 'chaos-fake-owner')}${element('DisplayName', 'chaos')}</Owner>` +
+    `<ListAllMyBucketsResult xmlns="${S3_XMLNS}">` +
+    `<Owner>${element('ID', 'chaos-fake-owner')}${element('DisplayName', 'chaos')}</Owner>` +
     `<Buckets>${buckets}</Buckets></ListAllMyBucketsResult>`;
   return { status: 200, headers: XML_HEADERS, body };
 }

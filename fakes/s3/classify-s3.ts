@@ -56,7 +56,8 @@ function hasUnsupportedSubresource(query: URLSearchParams): boolean {
 }
 
 /**
- * @example classifyS3('GET', '/bkt/', new URLSearchParams('list-type=2')) // { operation: 'ListObjectsV2', bucket: 'bkt' }
+ * @example
+ *   classifyS3('GET', '/bkt/', new URLSearchParams('list-type=2')) // { operation: 'ListObjectsV2', bucket: 'bkt' }
  */
 export function classifyS3(
   method: string,

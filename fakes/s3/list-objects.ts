@@ -57,7 +57,7 @@ function indexAfter(keys: readonly string[], marker: string): number {
   let high = keys.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (compareKeys(keys[mid]!, marker) <= 0) low = mid + 1;
+    if (compareKeys(keys[mid], marker) <= 0) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -84,7 +84,7 @@ export function listObjectsV2(store: S3Store, bucket: string, query: URLSearchPa
   const encode = params.encodeUrl ? urlEncodeKey : (text: string) => text;
 
   for (; index < keys.length; index++) {
-    const key = keys[index]!;
+    const key = keys[index];
     if (!key.startsWith(params.prefix)) {
       if (compareKeys(key, params.prefix) > 0) break; // sorted: no later key can match
       continue;
@@ -104,7 +104,8 @@ export function listObjectsV2(store: S3Store, bucket: string, query: URLSearchPa
       commonPrefixes.push(`<CommonPrefixes>${element('Prefix', encode(commonPrefix))}</CommonPrefixes>`);
       lastMarker = { marker: commonPrefix, isPrefix: true };
     } else {
-      const object = store.getObject(bucket, key)!;
+      const object = store.getObject(bucket, key);
+      if (!object) continue; // never: the key came from this bucket's own listing
       contents.push(
         '<Contents>' +
           element('Key', encode(key)) +

@@ -40,7 +40,8 @@ export function readPutObjectBody(
       throw new S3Error(
         400,
         'IncompleteBody',
-        `You did not provide the number of bytes specified by the X-Amz-Decoded-Content-Length header (${String(declared)}), got ${payload.length}.`,
+        'You did not provide the number of bytes specified by the X-Amz-Decoded-Content-Length header ' +
+          `(${String(declared)}), got ${payload.length}.`,
       );
     }
   }

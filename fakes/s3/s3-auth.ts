@@ -29,7 +29,8 @@ export function authorizeS3Request(request: SignableRequest, strictAuth: readonl
     throw new S3Error(
       400,
       'AuthorizationHeaderMalformed',
-      `The authorization header is malformed; incorrect service "${auth.credential.service}". This endpoint belongs to "s3".`,
+      `The authorization header is malformed; incorrect service "${auth.credential.service}". ` +
+        'This endpoint belongs to "s3".',
     );
   }
   if (!auth.signedHeaders.includes('host')) {
@@ -51,7 +52,8 @@ export function authorizeS3Request(request: SignableRequest, strictAuth: readonl
     throw new S3Error(
       403,
       'SignatureDoesNotMatch',
-      'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+      'The request signature we calculated does not match the signature you provided. ' +
+        'Check your key and signing method.',
     );
   }
 }

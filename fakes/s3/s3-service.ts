@@ -6,7 +6,7 @@
 import type { Clock } from '../core/clock.js';
 import type { ClassifiedRequest, FakeRequest, FakeResponse, ServiceDefinition } from '../core/types.js';
 import { createBucket, deleteBucket, headBucket, listBuckets, listObjects } from './bucket-routes.js';
-import { classifyS3 } from './classify-s3.js';
+import { classifyS3, type S3Operation } from './classify-s3.js';
 import { deleteObject, getObject, putObject } from './object-routes.js';
 import { parseS3Path } from './s3-address.js';
 import { authorizeS3Request, type S3Credentials } from './s3-auth.js';
@@ -19,45 +19,54 @@ export interface S3ServiceOptions {
   readonly strictAuth?: readonly S3Credentials[];
 }
 
-export type S3Service = ServiceDefinition & { readonly store: S3Store };
+export type S3Service = ServiceDefinition<S3Operation> & { readonly store: S3Store };
 
 const SUPPORTED_METHODS = new Set(['GET', 'PUT', 'HEAD', 'DELETE', 'POST']);
 
 function route(store: S3Store, request: FakeRequest, classified: ClassifiedRequest): FakeResponse {
+  if (classified.operation === 'ListBuckets') return listBuckets(store);
   const { bucket, key } = parseS3Path(request.path);
-  switch (classified.operation) {
-    case 'ListBuckets':
-      return listBuckets(store);
-    case 'CreateBucket':
-      return createBucket(store, bucket!, request.body);
-    case 'HeadBucket':
-      return headBucket(store, bucket!);
-    case 'DeleteBucket':
-      return deleteBucket(store, bucket!);
-    case 'ListObjectsV2':
-      return listObjects(store, bucket!, request.query);
-    case 'PutObject':
-      return putObject(store, bucket!, key!, request.headers, request.body);
-    case 'GetObject':
-      return getObject(store, bucket!, key!, request.headers, true);
-    case 'HeadObject':
-      return getObject(store, bucket!, key!, request.headers, false);
-    case 'DeleteObject':
-      return deleteObject(store, bucket!, key!);
-    default:
-      if (!SUPPORTED_METHODS.has(request.method)) {
-        throw new S3Error(
-          405,
-          'MethodNotAllowed',
-          `The specified method ${request.method} is not allowed against this resource.`,
-        );
-      }
-      throw new S3Error(
-        400,
-        'InvalidRequest',
-        `The S3 fake does not implement this request (${request.method} ${request.path}). Supported: bucket create/head/delete/list-type=2, object put/get/head/delete.`,
-      );
+  if (bucket !== undefined) {
+    switch (classified.operation) {
+      case 'CreateBucket':
+        return createBucket(store, bucket, request.body);
+      case 'HeadBucket':
+        return headBucket(store, bucket);
+      case 'DeleteBucket':
+        return deleteBucket(store, bucket);
+      case 'ListObjectsV2':
+        return listObjects(store, bucket, request.query);
+    }
   }
+  if (bucket !== undefined && key !== undefined) {
+    switch (classified.operation) {
+      case 'PutObject':
+        return putObject(store, bucket, key, request.headers, request.body);
+      case 'GetObject':
+        return getObject(store, bucket, key, request.headers, true);
+      case 'HeadObject':
+        return getObject(store, bucket, key, request.headers, false);
+      case 'DeleteObject':
+        return deleteObject(store, bucket, key);
+    }
+  }
+  return unsupported(request);
+}
+
+function unsupported(request: FakeRequest): never {
+  if (!SUPPORTED_METHODS.has(request.method)) {
+    throw new S3Error(
+      405,
+      'MethodNotAllowed',
+      `The specified method ${request.method} is not allowed against this resource.`,
+    );
+  }
+  throw new S3Error(
+    400,
+    'InvalidRequest',
+    `The S3 fake does not implement this request (${request.method} ${request.path}). ` +
+      'Supported: bucket create/head/delete/list-type=2, object put/get/head/delete.',
+  );
 }
 
 /**
@@ -70,7 +79,7 @@ export function createS3Service(options: S3ServiceOptions): S3Service {
   const store = new S3Store(options.clock);
   const strictAuth = options.strictAuth && options.strictAuth.length > 0 ? [...options.strictAuth] : undefined;
 
-  const errorResponse: ServiceDefinition['errorResponse'] = (status, code, message, request, classified) =>
+  const errorResponse: S3Service['errorResponse'] = (status, code, message, request, classified) =>
     renderS3Error({
       status,
       code: code ?? defaultS3ErrorCode(status),

@@ -78,7 +78,7 @@ export class S3Store {
   /** Creates the bucket if missing; returns false when it already existed. */
   createBucket(name: string): boolean {
     if (this.buckets.has(name)) return false;
-    this.buckets.set(name, { name, createdAtMs: this.clock.now(), objects: new Map(), sortedKeys: undefined });
+    this.ensureBucket(name);
     return true;
   }
 
@@ -107,8 +107,7 @@ export class S3Store {
    * checks existence itself and answers `NoSuchBucket`).
    */
   putObject(bucket: string, key: string, body: Buffer | string, options: PutObjectOptions = {}): S3Object {
-    this.createBucket(bucket);
-    const target = this.buckets.get(bucket)!;
+    const target = this.ensureBucket(bucket);
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     const object: S3Object = {
       key,
@@ -131,7 +130,7 @@ export class S3Store {
   /** Returns true when an object was removed. */
   deleteObject(bucket: string, key: string): boolean {
     const target = this.buckets.get(bucket);
-    if (!target || !target.objects.delete(key)) return false;
+    if (!target?.objects.delete(key)) return false;
     target.sortedKeys = undefined;
     return true;
   }
@@ -152,5 +151,13 @@ export class S3Store {
   /** Removes every bucket and object. */
   clear(): void {
     this.buckets.clear();
+  }
+
+  private ensureBucket(name: string): Bucket {
+    const existing = this.buckets.get(name);
+    if (existing) return existing;
+    const bucket: Bucket = { name, createdAtMs: this.clock.now(), objects: new Map(), sortedKeys: undefined };
+    this.buckets.set(name, bucket);
+    return bucket;
   }
 }

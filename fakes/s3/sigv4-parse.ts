@@ -60,7 +60,7 @@ function build(
  * @example parseSigV4(headers, query).kind // 'anonymous' | 'parsed' | 'malformed'
  */
 export function parseSigV4(headers: Record<string, unknown>, query: URLSearchParams): SigV4ParseResult {
-  const header = headers['authorization'];
+  const header = headers.authorization;
   if (typeof header === 'string' && header !== '') {
     if (!header.startsWith(`${ALGORITHM} `)) {
       return { kind: 'malformed', reason: `the authorization mechanism is not ${ALGORITHM} (SigV2 is not supported)` };

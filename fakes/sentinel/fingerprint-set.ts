@@ -36,9 +36,9 @@ export function createFingerprintSet(initialSlots = 1 << 16): FingerprintSet {
   const insert = (into: Uint32Array, mask: number, w0: number, w1: number, w2: number, store = true): boolean => {
     for (let slot = w0 & mask; ; slot = (slot + 1) & mask) {
       const at = slot * WORDS;
-      const a = into[at]!;
-      const b = into[at + 1]!;
-      const c = into[at + 2]!;
+      const a = into[at];
+      const b = into[at + 1];
+      const c = into[at + 2];
       if (a === 0 && b === 0 && c === 0) {
         if (!store) return true;
         into[at] = w0;
@@ -56,7 +56,7 @@ export function createFingerprintSet(initialSlots = 1 << 16): FingerprintSet {
     table = new Uint32Array(slots * WORDS);
     for (let at = 0; at < old.length; at += WORDS) {
       if (old[at] !== 0 || old[at + 1] !== 0 || old[at + 2] !== 0)
-        insert(table, slots - 1, old[at]!, old[at + 1]!, old[at + 2]!);
+        insert(table, slots - 1, old[at], old[at + 1], old[at + 2]);
     }
   };
 

@@ -13,12 +13,18 @@
  *   sentinel.store.count(); // { total, distinct }
  */
 import type { Clock } from '../core/clock.js';
-import type { ClassifiedRequest, FakeRequest, FakeResponse, ServiceDefinition } from '../core/types.js';
+import type {
+  ClassifiedRequest,
+  FakeRequest,
+  FakeRequestHead,
+  FakeResponse,
+  ServiceDefinition,
+} from '../core/types.js';
 import { readBearerToken } from '../identity/bearer-token.js';
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES, decodeUploadBody } from './decode-upload-body.js';
 import { createIngestStore, type IngestStore } from './ingest-store.js';
 import { sentinelErrorCode, sentinelErrorResponse } from './sentinel-errors.js';
-import { matchUploadRoute, OPERATION_UPLOAD } from './upload-route.js';
+import { matchUploadRoute, OPERATION_UPLOAD, type SentinelOperation } from './upload-route.js';
 
 export { DEFAULT_MAX_UNCOMPRESSED_BYTES } from './decode-upload-body.js';
 export type {
@@ -30,7 +36,7 @@ export type {
   WritableIngestStore,
 } from './ingest-store.js';
 export { createIngestStore, DEFAULT_INGEST_CAPACITY } from './ingest-store.js';
-export { OPERATION_UPLOAD } from './upload-route.js';
+export { OPERATION_UPLOAD, SENTINEL_OPERATIONS, type SentinelOperation } from './upload-route.js';
 
 export interface SentinelServiceOptions {
   readonly clock: Clock;
@@ -41,7 +47,7 @@ export interface SentinelServiceOptions {
 }
 
 /** A `ServiceDefinition` whose handler is synchronous, plus the store of accepted records. */
-export interface SentinelService extends ServiceDefinition {
+export interface SentinelService extends ServiceDefinition<SentinelOperation> {
   readonly store: IngestStore;
   handle(request: FakeRequest, classified: ClassifiedRequest): FakeResponse;
 }
@@ -54,7 +60,7 @@ export function createSentinelService(options: SentinelServiceOptions): Sentinel
     service: 'sentinel',
     store,
 
-    classify(request: FakeRequest): ClassifiedRequest {
+    classify(request: FakeRequestHead): ClassifiedRequest<SentinelOperation> {
       const route = matchUploadRoute(request.path);
       if (!route || request.method !== 'POST') return { operation: 'Unknown' };
       return { operation: OPERATION_UPLOAD, ruleId: route.ruleId, stream: route.stream };
@@ -98,7 +104,7 @@ export function createSentinelService(options: SentinelServiceOptions): Sentinel
       return { status: 204, headers: { 'x-ms-request-id': request.requestId } };
     },
 
-    errorResponse(status: number, code: string | undefined, message: string, request: FakeRequest): FakeResponse {
+    errorResponse(status: number, code: string | undefined, message: string, request: FakeRequestHead): FakeResponse {
       return sentinelErrorResponse(status, code ?? sentinelErrorCode(status), message, request.requestId);
     },
 

@@ -20,60 +20,17 @@
  */
 import type { IngestRecord } from '../core/types.js';
 import { createFingerprintSet } from './fingerprint-set.js';
+import type { IngestListener, WritableIngestStore } from './ingest-store-types.js';
+import { splitCanonicalJson } from './split-canonical-json.js';
 
-export interface IngestFilter {
-  readonly stream?: string;
-  readonly ruleId?: string;
-  readonly requestId?: string;
-  /** Only records with `seq > sinceSeq`. */
-  readonly sinceSeq?: number;
-}
-
-export interface IngestCount {
-  /** Every record accepted, duplicates included. */
-  readonly total: number;
-  /** Records with distinct content. */
-  readonly distinct: number;
-}
-
-export type IngestListener = (record: IngestRecord) => void;
-
-export interface IngestStore {
-  /** Retained records in arrival order, optionally filtered. */
-  records(filter?: IngestFilter): IngestRecord[];
-  count(): IngestCount;
-  /** Called synchronously for every record as it is stored; returns the unsubscribe function. */
-  subscribe(listener: IngestListener): () => void;
-  /** Empties the store and its counters (seq keeps increasing so `sinceSeq` cursors stay valid). */
-  clear(): void;
-}
-
-/** One accepted upload's records. */
-export interface IngestBatch {
-  readonly ruleId: string;
-  readonly stream: string;
-  readonly requestId: string;
-  readonly arrivedAtMs: number;
-  readonly records: readonly unknown[];
-  /**
-   * The JSON array text `records` was parsed from, when there is one. It is retained instead of the
-   * parsed records (far cheaper for the GC) and parsed again when `records()` is read; it must
-   * parse to values equal to `records`.
-   */
-  readonly json?: string;
-  /**
-   * The exact bytes the records were decoded from (the request body), when the caller has them.
-   * Equal bytes must mean equal records. A batch whose bytes were already stored since the last
-   * `clear()` (a retried chunk) has every record's fingerprint counted already, so it skips the
-   * per-record fingerprinting; it is stored and counted in `total` as usual.
-   */
-  readonly source?: Buffer;
-}
-
-/** The fake's side of the store: adding one request's records. */
-export interface WritableIngestStore extends IngestStore {
-  add(batch: IngestBatch): void;
-}
+export type {
+  IngestBatch,
+  IngestCount,
+  IngestFilter,
+  IngestListener,
+  IngestStore,
+  WritableIngestStore,
+} from './ingest-store-types.js';
 
 export const DEFAULT_INGEST_CAPACITY = 250_000;
 
@@ -104,7 +61,8 @@ export function createIngestStore(options: { capacity?: number } = {}): Writable
   const evict = (): void => {
     let excess = retainedCount - capacity;
     while (excess > 0 && head < segments.length) {
-      const segment = segments[head]!;
+      const segment = segments[head];
+      if (segment === undefined) break; // never: the segment at `head` still holds records
       const drop = Math.min(excess, segment.length - segment.start);
       segment.start += drop;
       retainedCount -= drop;
@@ -151,7 +109,7 @@ export function createIngestStore(options: { capacity?: number } = {}): Writable
       for (let i = 0; i < values.length; i++) {
         const value = values[i];
         total++;
-        if (!repeat) fingerprints.add(canonical ? canonical[i]! : JSON.stringify(value));
+        if (!repeat) fingerprints.add(canonical ? canonical[i] : JSON.stringify(value));
         if (!notify) continue;
         const record = toIngestRecord(segment, i, value);
         for (const listener of listeners) {
@@ -170,7 +128,8 @@ export function createIngestStore(options: { capacity?: number } = {}): Writable
     records(filter = {}) {
       const out: IngestRecord[] = [];
       for (let s = head; s < segments.length; s++) {
-        const segment = segments[s]!;
+        const segment = segments[s];
+        if (segment === undefined) continue; // never: segments from `head` on are live
         if (filter.stream !== undefined && segment.stream !== filter.stream) continue;
         if (filter.ruleId !== undefined && segment.ruleId !== filter.ruleId) continue;
         if (filter.requestId !== undefined && segment.requestId !== filter.requestId) continue;
@@ -206,28 +165,4 @@ export function createIngestStore(options: { capacity?: number } = {}): Writable
       sources.clear();
     },
   };
-}
-
-/**
- * `JSON.stringify` of each record, cut from one `JSON.stringify` of the whole array (fewer calls,
- * and the cuts are cheap substrings), or undefined when the cuts are ambiguous.
- * @note Between two object elements the array's JSON always has "},{"; when the text holds exactly
- * `length - 1` of them, none is inside a string or a nested value, so every one is a boundary.
- * That needs every element to serialise as an object: `values` must come from `JSON.parse`.
- */
-function splitCanonicalJson(values: readonly unknown[]): string[] | undefined {
-  if (values.length < 2) return undefined;
-  for (const value of values) if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const text = JSON.stringify(values);
-  const out = new Array<string>(values.length);
-  let start = 1;
-  for (let i = 0; i < values.length - 1; i++) {
-    const at = text.indexOf('},{', start);
-    if (at < 0) return undefined;
-    out[i] = text.slice(start, at + 1);
-    start = at + 2;
-  }
-  if (text.indexOf('},{', start) >= 0) return undefined;
-  out[values.length - 1] = text.slice(start, text.length - 1);
-  return out;
 }

@@ -8,6 +8,9 @@ export interface UploadRoute {
 }
 
 export const OPERATION_UPLOAD = 'Upload';
+/** Every operation the Logs Ingestion fake's classifier can name. */
+export const SENTINEL_OPERATIONS = [OPERATION_UPLOAD, 'Unknown'] as const;
+export type SentinelOperation = (typeof SENTINEL_OPERATIONS)[number];
 
 const UPLOAD_PATH = /^\/dataCollectionRules\/([^/]+)\/streams\/([^/]+)\/?$/i;
 
@@ -15,7 +18,7 @@ const UPLOAD_PATH = /^\/dataCollectionRules\/([^/]+)\/streams\/([^/]+)\/?$/i;
 export function matchUploadRoute(path: string): UploadRoute | undefined {
   const match = UPLOAD_PATH.exec(path);
   if (!match) return undefined;
-  return { ruleId: decodeSegment(match[1]!), stream: decodeSegment(match[2]!) };
+  return { ruleId: decodeSegment(match[1]), stream: decodeSegment(match[2]) };
 }
 
 function decodeSegment(segment: string): string {

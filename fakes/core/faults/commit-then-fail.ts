@@ -4,11 +4,19 @@
  * a retry produces duplicates.
  */
 
+import type { HttpErrorStatus } from '../types.js';
 import { defineFaultKind } from './fault-kind.js';
 import { checkHttpErrorStatus, checkNumber, checkOptionalBoolean } from './field-checks.js';
 import { buildRetryAfterHeaders, withHeaders } from './retry-after.js';
 
-export const commitThenFailFault = defineFaultKind({
+export interface CommitThenFailEffect {
+  readonly kind: 'commit_then_fail';
+  readonly status?: HttpErrorStatus;
+  readonly reset?: boolean;
+  readonly retryAfterSeconds?: number;
+}
+
+export const commitThenFailFault = defineFaultKind<CommitThenFailEffect>({
   kind: 'commit_then_fail',
   fields: ['status', 'reset', 'retryAfterSeconds'],
   validate(effect, path, problems) {

@@ -3,11 +3,21 @@
  * status, plus Retry-After hints. The handler never runs.
  */
 
+import type { HttpErrorStatus } from '../types.js';
 import { defineFaultKind } from './fault-kind.js';
 import { checkHttpErrorStatus, checkNumber, checkOptionalString } from './field-checks.js';
 import { buildRetryAfterHeaders, withHeaders } from './retry-after.js';
 
-export const httpErrorFault = defineFaultKind({
+export interface HttpErrorEffect {
+  readonly kind: 'http_error';
+  readonly status: HttpErrorStatus;
+  readonly code?: string;
+  readonly message?: string;
+  readonly retryAfterSeconds?: number;
+  readonly retryAfterMs?: number;
+}
+
+export const httpErrorFault = defineFaultKind<HttpErrorEffect>({
   kind: 'http_error',
   fields: ['status', 'code', 'message', 'retryAfterSeconds', 'retryAfterMs'],
   validate(effect, path, problems) {

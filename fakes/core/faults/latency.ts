@@ -9,7 +9,14 @@ import { checkNumber, checkOneOf } from './field-checks.js';
 
 export const LATENCY_DISTRIBUTIONS = ['uniform', 'normal'] as const;
 
-export const latencyFault = defineFaultKind({
+export interface LatencyEffect {
+  readonly kind: 'latency';
+  readonly latencyMs: number;
+  readonly jitterMs?: number;
+  readonly distribution?: (typeof LATENCY_DISTRIBUTIONS)[number];
+}
+
+export const latencyFault = defineFaultKind<LatencyEffect>({
   kind: 'latency',
   fields: ['latencyMs', 'jitterMs', 'distribution'],
   validate(effect, path, problems) {
@@ -24,10 +31,7 @@ export const latencyFault = defineFaultKind({
 });
 
 /** Target ms of one delay for this effect. */
-export function drawLatencyMs(
-  effect: { latencyMs: number; jitterMs?: number; distribution?: 'uniform' | 'normal' },
-  random: () => number,
-): number {
+export function drawLatencyMs(effect: Omit<LatencyEffect, 'kind'>, random: () => number): number {
   const jitterMs = effect.jitterMs ?? 0;
   if (jitterMs === 0) return effect.latencyMs;
   const offset =

@@ -17,9 +17,10 @@ export function buildRetryAfterHeaders(hint: RetryAfterHint, timeScale: number):
     if (retryAfterMs !== undefined) headers['retry-after-ms'] = String(retryAfterMs);
     return headers;
   }
-  const targetMs = retryAfterMs ?? retryAfterSeconds! * 1_000;
+  // One of the two is set (checked above), so each falls back on the other.
+  const targetMs = retryAfterMs ?? (retryAfterSeconds ?? 0) * 1_000;
   headers['retry-after-ms'] = String(Math.round(targetMs / timeScale));
-  const targetSeconds = retryAfterSeconds ?? retryAfterMs! / 1_000;
+  const targetSeconds = retryAfterSeconds ?? targetMs / 1_000;
   headers['retry-after'] = String(Math.ceil(targetSeconds / timeScale));
   return headers;
 }

@@ -7,7 +7,12 @@
 import { defineFaultKind } from './fault-kind.js';
 import { checkNumber } from './field-checks.js';
 
-export const truncateBodyFault = defineFaultKind({
+export interface TruncateBodyEffect {
+  readonly kind: 'truncate_body';
+  readonly keepBytes?: number;
+}
+
+export const truncateBodyFault = defineFaultKind<TruncateBodyEffect>({
   kind: 'truncate_body',
   fields: ['keepBytes'],
   validate(effect, path, problems) {

@@ -85,7 +85,9 @@ describe('createIdentityService', () => {
   it('answers the client-credentials POST and rejects malformed forms with AAD errors', () => {
     const service = createIdentityService({ clock: new ManualClock(NOW_MS) });
     const ok = call(service, 'POST', '/adfs/oauth2/token?client-request-id=1', {
-      body: 'grant_type=client_credentials&client_id=app&client_secret=s&scope=https%3A%2F%2Fvault.azure.net%2F.default',
+      body:
+        'grant_type=client_credentials&client_id=app&client_secret=s' +
+        '&scope=https%3A%2F%2Fvault.azure.net%2F.default',
     });
     expect(ok.classified.operation).toBe('GetToken');
     expect(jsonBody(ok.response)).toMatchObject({

@@ -72,7 +72,7 @@ describe('Logs Ingestion faults seen by LogsIngestionClient', () => {
     expect(run.result, run.stderr).toMatchObject({ ok: true });
     const stored = shared.fakes.ingest.records({ stream });
     expect(stored).toHaveLength(40);
-    expect(new Set(stored.map((r) => r.record['n'])).size).toBe(20);
+    expect(new Set(stored.map((r) => r.record.n)).size).toBe(20);
   });
 });
 

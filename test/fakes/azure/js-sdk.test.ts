@@ -41,7 +41,7 @@ describe('@azure/monitor-ingestion with DefaultAzureCredential through the ident
     expect(tokens.length).toBeGreaterThanOrEqual(1);
     const stored = shared.fakes.ingest.records({ stream: 'Custom-Js_CL' });
     expect(stored).toHaveLength(3_000);
-    expect(new Set(stored.map((r) => r.record['n'])).size).toBe(3_000);
+    expect(new Set(stored.map((r) => r.record.n)).size).toBe(3_000);
   });
 });
 

@@ -16,6 +16,10 @@ function call(
   return service.handle(request, service.classify(request));
 }
 
+/** A secret bundle as the assertions read it: any path into it. */
+// biome-ignore lint/suspicious/noExplicitAny: the assertions reach into arbitrary JSON shapes
+type LooseJson = Record<string, any>;
+
 describe('createKeyVaultService', () => {
   it('classifies secret operations with the secret name', () => {
     const service = createKeyVaultService({ clock: new ManualClock(0), tenantId: 'adfs' });
@@ -64,7 +68,7 @@ describe('createKeyVaultService', () => {
     const host = { ...AUTH, host: '127.0.0.1:6000' };
     const first = jsonBody(
       call(service, 'PUT', `/secrets/db-pass?${V}`, { headers: host, body: '{"value":"one","attributes":{}}' }),
-    ) as Record<string, any>;
+    ) as LooseJson;
     clock.advance(2_000);
     call(service, 'PUT', `/secrets/db-pass?${V}`, { headers: host, body: '{"value":"two","tags":{"a":"b"}}' });
     expect(first.id).toMatch(/^https:\/\/127\.0\.0\.1:6000\/secrets\/db-pass\/[0-9a-f]{32}$/);
@@ -75,7 +79,7 @@ describe('createKeyVaultService', () => {
       recoveryLevel: 'Recoverable+Purgeable',
     });
 
-    const latest = jsonBody(call(service, 'GET', `/secrets/db-pass/?${V}`, { headers: host })) as Record<string, any>;
+    const latest = jsonBody(call(service, 'GET', `/secrets/db-pass/?${V}`, { headers: host })) as LooseJson;
     expect(latest).toMatchObject({ value: 'two', tags: { a: 'b' } });
     const version = String(first.id).split('/').at(-1);
     expect(jsonBody(call(service, 'GET', `/secrets/db-pass/${version}?${V}`))).toMatchObject({ value: 'one' });

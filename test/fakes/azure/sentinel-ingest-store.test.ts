@@ -88,7 +88,8 @@ describe('ingest store fast path', () => {
     ];
     expect(gzipUpload(service, tricky)).toBe(204);
     expect(gzipUpload(service, [{ msg: 'a},{b', n: 1 }, { n: 5 }])).toBe(204); // ambiguous again
-    expect(gzipUpload(service, [{ msg: 'a}', n: 6 }, { msg: '{b', n: 7 }, { n: 5 }])).toBe(204); // braces but one "},{" per boundary
+    // braces, but one "},{" per boundary
+    expect(gzipUpload(service, [{ msg: 'a}', n: 6 }, { msg: '{b', n: 7 }, { n: 5 }])).toBe(204);
     expect(gzipUpload(service, [{ n: 5 }])).toBe(204); // a single record
     expect(service.store.count()).toEqual({ total: 12, distinct: 7 });
     expect(service.store.records().map((r) => r.record)).toEqual([
@@ -126,13 +127,13 @@ describe('ingest store fast path', () => {
 
   it('filters by stream, rule id, request id and sinceSeq across partly evicted segments', () => {
     const service = createSentinelService({ clock: new ManualClock(0), ingestCapacity: 5 });
-    expect(gzipUpload(service, range(0, 4), '/dataCollectionRules/dcr-a/streams/S1?api-version=1')).toBe(204); // seq 1-4
-    expect(gzipUpload(service, range(4, 7), '/dataCollectionRules/dcr-b/streams/S2?api-version=1')).toBe(204); // seq 5-7
+    const upload = (records: unknown[], rule: string, stream: string) =>
+      gzipUpload(service, records, `/dataCollectionRules/${rule}/streams/${stream}?api-version=1`);
+    expect(upload(range(0, 4), 'dcr-a', 'S1')).toBe(204); // seq 1-4
+    expect(upload(range(4, 7), 'dcr-b', 'S2')).toBe(204); // seq 5-7
     const all = service.store.records();
     expect(all.map((r) => r.seq)).toEqual([3, 4, 5, 6, 7]); // 1-2 evicted from the first segment
-    expect(all.map((r) => r.record['BytesTransferred'])).toEqual([
-      1_000_002, 1_000_003, 1_000_004, 1_000_005, 1_000_006,
-    ]);
+    expect(all.map((r) => r.record.BytesTransferred)).toEqual([1_000_002, 1_000_003, 1_000_004, 1_000_005, 1_000_006]);
     expect(service.store.records({ stream: 'S1' }).map((r) => r.seq)).toEqual([3, 4]);
     expect(service.store.records({ ruleId: 'dcr-b' }).map((r) => r.seq)).toEqual([5, 6, 7]);
     expect(service.store.records({ requestId: all[0]!.requestId }).map((r) => r.seq)).toEqual([3, 4]);

@@ -80,7 +80,7 @@ describe('createSentinelService', () => {
     expect(service.store.count().total).toBe(0);
   });
 
-  it('accepts chunks the size the Python SDK sends (~1,063,140 bytes) and answers 413 above 1.1 MiB, also for a small gzip that inflates', () => {
+  it('accepts Python-SDK-sized chunks (~1,063,140 B), answers 413 above 1.1 MiB, even for an inflating gzip', () => {
     const service = createSentinelService({ clock: new ManualClock(0) });
     const record = { msg: 'x'.repeat(990) };
     const pythonSized = JSON.stringify(Array.from({ length: 1_063 }, () => record));

@@ -7,7 +7,10 @@ import { rawRequest } from './helpers/raw-request.js';
 
 const run = promisify(execFile);
 
-/** The process in `npm`'s group that runs tsx: signalling it is what a supervisor does (npm itself does not forward SIGTERM). */
+/**
+ * The process in `npm`'s group that runs tsx: signalling it is what a supervisor does (npm itself
+ * does not forward SIGTERM).
+ */
 function findTsxLauncher(groupId: number): number {
   const table = execFileSync('ps', ['-o', 'pid=,args=', '-g', String(groupId)], { encoding: 'utf8' });
   const line = table.split('\n').find((l) => /\.bin\/tsx fakes\/cli\.ts/.test(l));
@@ -16,7 +19,7 @@ function findTsxLauncher(groupId: number): number {
 }
 
 describe('npm run fakes', () => {
-  it('prints { endpoints, env, caCertPath } as the first stdout line, serves, and exits 0 on SIGTERM with ports closed', async () => {
+  it('prints { endpoints, env, caCertPath } first, serves, and exits 0 on SIGTERM with ports closed', async () => {
     const child = spawn('npm', ['run', '-s', 'fakes', '--', '--json', '--seed', '5'], {
       cwd: process.cwd(),
       detached: true,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock, ScaledClock, SystemClock } from '../../../fakes/core/clock.js';
 
 describe('clocks', () => {
@@ -33,12 +33,57 @@ describe('clocks', () => {
     expect(scaled.now()).toBe(1_000 + 60_000);
   });
 
-  it('SystemClock sleeps about the asked time (tolerance 100 ms)', async () => {
-    const clock = new SystemClock();
-    const started = performance.now();
-    await clock.sleep(50);
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeGreaterThanOrEqual(45);
-    expect(elapsed).toBeLessThan(150);
+  it('ManualClock says how long until its next timer', () => {
+    const clock = new ManualClock(0);
+    expect(clock.nextDueInMs()).toBeUndefined();
+    clock.setTimeout(() => undefined, 300);
+    clock.setTimeout(() => undefined, 100).cancel();
+    clock.advance(50);
+    expect(clock.nextDueInMs()).toBe(250);
+  });
+
+  describe('SystemClock (on fake timers, so no test waits for wall time)', () => {
+    beforeEach(() => {
+      vi.useFakeTimers({ now: 5_000 });
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('reads Date.now and sleeps exactly the asked time on the timer API', async () => {
+      const clock = new SystemClock();
+      expect(clock.now()).toBe(5_000);
+      let woke = false;
+      const slept = clock.sleep(50).then(() => {
+        woke = true;
+      });
+      await vi.advanceTimersByTimeAsync(49);
+      expect(woke).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await slept;
+      expect(woke).toBe(true);
+      expect(clock.now()).toBe(5_050);
+    });
+
+    it('rejects a sleep with the abort reason and cancels its timer', async () => {
+      const clock = new SystemClock();
+      const controller = new AbortController();
+      const slept = clock.sleep(1_000, controller.signal);
+      controller.abort(new Error('stop'));
+      await expect(slept).rejects.toThrow('stop');
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it('caps a timer at the largest delay Node allows instead of firing it at once', async () => {
+      const clock = new SystemClock();
+      let fired = false;
+      clock.setTimeout(() => {
+        fired = true;
+      }, 10 * 2_147_483_647);
+      await vi.advanceTimersByTimeAsync(2_147_483_646);
+      expect(fired).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(fired).toBe(true);
+    });
   });
 });

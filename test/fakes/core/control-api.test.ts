@@ -5,6 +5,9 @@ import { type StartedFakeServer, startFakeServer } from '../../../fakes/core/fak
 import { FaultEngine } from '../../../fakes/core/fault-engine.js';
 import { Journal } from '../../../fakes/core/journal.js';
 import type { IngestRecord } from '../../../fakes/core/types.js';
+import { createKeyVaultControlRoutes } from '../../../fakes/keyvault/keyvault-control-routes.js';
+import { createS3ControlRoutes } from '../../../fakes/s3/s3-control-routes.js';
+import { createIngestControlRoutes } from '../../../fakes/sentinel/ingest-control-routes.js';
 import { rawRequest } from './helpers/raw-request.js';
 import { createTinyService, type TinyService } from './helpers/tiny-service.js';
 
@@ -21,12 +24,16 @@ const records: IngestRecord[] = [
   { seq: 2, ruleId: 'dcr', stream: 'Custom-B', requestId: 'r2', arrivedAtMs: 2, record: { n: 2 } },
 ];
 
+/** Control API JSON as the assertions read it: any path into it. */
+// biome-ignore lint/suspicious/noExplicitAny: the assertions reach into arbitrary JSON shapes
+type LooseJson = any;
+
 async function call(
   method: string,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
-): Promise<{ status: number; json: any }> {
+): Promise<{ status: number; json: LooseJson }> {
   const res = await rawRequest(control.url + path, {
     method,
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
@@ -46,15 +53,25 @@ beforeAll(async () => {
       resets += 1;
       engine.clear();
     },
-    ingest: {
-      records: (filter) =>
-        records.filter(
-          (r) => (filter?.stream === undefined || r.stream === filter.stream) && r.seq > (filter?.sinceSeq ?? 0),
-        ),
-      count: () => ({ total: records.length, distinct: records.length }),
-    },
-    seedS3Object: (bucket, key, body) => void (seeded[`s3:${bucket}/${key}`] = body.toString()),
-    seedSecret: (name, value) => void (seeded[`kv:${name}`] = value),
+    routes: [
+      ...createIngestControlRoutes({
+        records: (filter) =>
+          records.filter(
+            (r) => (filter?.stream === undefined || r.stream === filter.stream) && r.seq > (filter?.sinceSeq ?? 0),
+          ),
+        count: () => ({ total: records.length, distinct: records.length }),
+      }),
+      ...createS3ControlRoutes({
+        seedObject: (bucket, key, body) => {
+          seeded[`s3:${bucket}/${key}`] = body.toString();
+        },
+      }),
+      ...createKeyVaultControlRoutes({
+        seedSecret: (name, value) => {
+          seeded[`kv:${name}`] = value;
+        },
+      }),
+    ],
   });
 });
 afterAll(async () => {

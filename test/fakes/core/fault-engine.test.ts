@@ -245,8 +245,9 @@ describe('validateFaultRuleSpec', () => {
 
   it('makes add() throw InvalidFaultRuleError carrying every problem', () => {
     const { engine } = engineAt();
-    const attempt = (): unknown =>
-      engine.add({ target: { service: 'nope' }, effect: { kind: 'http_error', status: 418 } } as never);
+    // Untrusted input, as a control API body would bring it: typed as a spec only to reach add().
+    const invalid: unknown = { target: { service: 'nope' }, effect: { kind: 'http_error', status: 418 } };
+    const attempt = (): unknown => engine.add(invalid as FaultRuleSpec);
     expect(attempt).toThrow(InvalidFaultRuleError);
     try {
       attempt();

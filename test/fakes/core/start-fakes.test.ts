@@ -97,7 +97,7 @@ describe('startFakes', () => {
     s3.destroy();
   });
 
-  it('gives an unmodified Azure SDK process everything through env: managed identity, Key Vault challenge, ingestion', async () => {
+  it('gives an unmodified Azure SDK process all it needs through env: MI, Key Vault challenge, ingestion', async () => {
     await using fakes = await startFakes();
     fakes.keyVault.setSecret('shared-key', 's3cr3t');
     const { stdout } = await run(

@@ -32,7 +32,7 @@ print('ok')
 `;
 
 describe('createRunCertificates', () => {
-  it('writes a CA that Python ssl (strict), requests, aiohttp and Node accept for 127.0.0.1 and localhost; dispose removes it', async () => {
+  it('writes a CA that Python (ssl, requests, aiohttp) and Node trust on loopback; dispose removes it', async () => {
     const certs = await createRunCertificates();
     const clock = new SystemClock();
     const server = await startFakeServer({

@@ -13,7 +13,7 @@ describe('aws-chunked bodies', () => {
   });
 
   it('tolerates chunk-signature extensions and several chunks', () => {
-    const sig = ';chunk-signature=' + 'a'.repeat(64);
+    const sig = `;chunk-signature=${'a'.repeat(64)}`;
     const decoded = decodeAwsChunked(Buffer.from(`3${sig}\r\nhel\r\n2${sig}\r\nlo\r\n0${sig}\r\n\r\n`));
     expect(decoded.payload.toString()).toBe('hello');
   });

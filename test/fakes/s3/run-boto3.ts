@@ -15,8 +15,12 @@ export interface Boto3Env {
   readonly extra?: Record<string, string>;
 }
 
+/** The script's JSON result as the assertions read it: any path into it. */
+// biome-ignore lint/suspicious/noExplicitAny: the assertions reach into arbitrary JSON shapes
+export type Boto3Result = Record<string, any>;
+
 /** Returns the script's JSON result; rejects with stderr when it exits non-zero or prints no JSON. */
-export function runBoto3(args: string[], env: Boto3Env, timeoutMs = 60_000): Promise<Record<string, any>> {
+export function runBoto3(args: string[], env: Boto3Env, timeoutMs = 60_000): Promise<Boto3Result> {
   const childEnv: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: EMPTY_HOME,
@@ -43,7 +47,7 @@ export function runBoto3(args: string[], env: Boto3Env, timeoutMs = 60_000): Pro
       const line = stdout.trim().split('\n').pop() ?? '';
       try {
         if (code !== 0) throw new Error(`exit code ${code}`);
-        resolvePromise(JSON.parse(line) as Record<string, any>);
+        resolvePromise(JSON.parse(line) as Boto3Result);
       } catch (error) {
         reject(new Error(`Failed to run the boto3 check (${(error as Error).message}): ${stderr.slice(-2_000)}`));
       }

@@ -72,7 +72,7 @@ describe('S3 fake under random malformed input', () => {
     const statuses = new Map<number, number>();
     for (let i = 0; i < 3_000; i++) {
       const depth = Math.floor(random() * 4);
-      const path = '/' + Array.from({ length: depth }, () => pick(SEGMENTS)).join('/');
+      const path = `/${Array.from({ length: depth }, () => pick(SEGMENTS)).join('/')}`;
       const query = pick(QUERIES);
       const request = makeRequest(pick(METHODS), query ? `${path}?${query}` : path, {
         headers: { ...pick(HEADER_SETS), ...pick(HEADER_SETS) },

@@ -20,7 +20,8 @@ describe('boto3 over http', () => {
       { endpoint: fake.url },
     );
     expect(result.ok).toBe(true);
-    expect(Number(String(result.botocore).split('.')[1])).toBeGreaterThanOrEqual(36); // botocore 1.x >= 1.36: CRC32 defaults
+    // botocore 1.x >= 1.36: CRC32 defaults
+    expect(Number(String(result.botocore).split('.')[1])).toBeGreaterThanOrEqual(36);
     const keys = (result.puts as { key: string }[]).map((p) => p.key);
     expect(result.pages).toEqual([keys.slice(0, 2), keys.slice(2, 4), keys.slice(4)]);
     expect(result.get).toMatchObject({ key: keys[0], body: 'body-0', contentLength: 6 });

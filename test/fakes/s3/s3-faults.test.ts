@@ -3,14 +3,15 @@
  */
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type Clock, ManualClock } from '../../../fakes/core/clock.js';
 import { runBoto3 } from './run-boto3.js';
 import { type StartedS3, startS3, waitFor } from './start-s3.js';
 
 const started: StartedS3[] = [];
 const clients: S3Client[] = [];
 
-async function setup(seed = 1) {
-  const fake = await startS3({ seed });
+async function setup(seed = 1, clock?: Clock) {
+  const fake = await startS3({ seed, ...(clock && { clock }) });
   started.push(fake);
   fake.store.putObject('bkt', 'obj.txt', 'payload');
   const jsClient = (maxAttempts = 3) => {
@@ -83,40 +84,48 @@ describe('connection faults', () => {
 
   it('hang: the JS client fails through its abort signal and the journal records the held request', async () => {
     const { fake, jsClient } = await setup();
-    fake.engine.add({ target: { service: 's3', operation: 'GetObject' }, effect: { kind: 'hang' } });
-    const startedAt = Date.now();
-    await expect(
-      jsClient().send(new GetObjectCommand({ Bucket: 'bkt', Key: 'obj.txt' }), {
-        abortSignal: AbortSignal.timeout(500),
-      }),
-    ).rejects.toThrow();
-    const elapsedMs = Date.now() - startedAt;
-    expect(elapsedMs).toBeGreaterThanOrEqual(450);
-    expect(elapsedMs).toBeLessThan(3_000);
+    const rule = fake.engine.add({ target: { service: 's3', operation: 'GetObject' }, effect: { kind: 'hang' } });
+    const controller = new AbortController();
+    const sent = jsClient().send(new GetObjectCommand({ Bucket: 'bkt', Key: 'obj.txt' }), {
+      abortSignal: controller.signal,
+    });
+    await waitFor(() => fake.engine.get(rule.id)?.applied === 1, 'the hang to hold the request');
+    controller.abort();
+    await expect(sent).rejects.toMatchObject({ name: 'AbortError' });
     await waitFor(
       () => fake.journal.query({ operation: 'GetObject' }).length === 1,
       'the hung request to be journaled',
     );
-    expect(fake.journal.query({ operation: 'GetObject' })[0]).toMatchObject({ status: 0, faultKind: 'hang' });
+    expect(fake.journal.query({ operation: 'GetObject' })[0]).toMatchObject({
+      status: 0,
+      outcome: 'hung',
+      faultKind: 'hang',
+    });
   });
 });
 
 describe('latency', () => {
-  it('delays a GetObject by latencyMs as measured by the JS client (tolerance -20/+250 ms)', async () => {
-    const { fake, jsClient } = await setup();
-    const client = jsClient(1);
-    const timeGet = async () => {
-      const t0 = performance.now();
-      const r = await client.send(new GetObjectCommand({ Bucket: 'bkt', Key: 'obj.txt' }));
-      await r.Body!.transformToString();
-      return performance.now() - t0;
-    };
-    await timeGet(); // warm the connection
-    const baselineMs = Math.min(await timeGet(), await timeGet());
+  it('holds a GetObject for latencyMs on the fake clock, then the JS client gets the object', async () => {
+    const clock = new ManualClock(Date.UTC(2025, 0, 1));
+    const { fake, jsClient } = await setup(1, clock);
     fake.engine.add({ target: { service: 's3', operation: 'GetObject' }, effect: { kind: 'latency', latencyMs: 400 } });
-    const delayedMs = [await timeGet(), await timeGet(), await timeGet()].sort((a, b) => a - b)[1]!;
-    expect(delayedMs - baselineMs).toBeGreaterThanOrEqual(400 - 20);
-    expect(delayedMs - baselineMs).toBeLessThanOrEqual(400 + 250);
+    let settled = false;
+    const got = jsClient(1)
+      .send(new GetObjectCommand({ Bucket: 'bkt', Key: 'obj.txt' }))
+      .then((r) => r.Body?.transformToString())
+      .finally(() => {
+        settled = true;
+      });
+    await waitFor(() => clock.pendingTimers() === 1, 'the latency to start');
+    expect(clock.nextDueInMs()).toBe(400);
+    clock.advance(399);
+    expect(clock.pendingTimers()).toBe(1);
+    expect(settled).toBe(false);
+    clock.advance(1);
+    expect(await got).toBe('payload');
+    expect(fake.journal.query({ operation: 'GetObject' })).toEqual([
+      expect.objectContaining({ status: 200, faultKind: 'latency', durationMs: 400 }),
+    ]);
   });
 });
 

@@ -59,7 +59,7 @@ describe('@aws-sdk/client-s3 against the S3 fake', () => {
     expect(fake.store.listKeys('js-bkt')).toContain(key);
   });
 
-  it('puts a Readable stream, which the SDK frames as aws-chunked with a trailing checksum even over http', async () => {
+  it('puts a Readable stream, which the SDK frames as aws-chunked with a trailing checksum over http', async () => {
     const payload = Buffer.alloc(200_000, 'x');
     const body = Readable.from([payload.subarray(0, 70_000), payload.subarray(70_000)]);
     await client.send(

@@ -88,7 +88,10 @@ describe('S3 routes', () => {
     const noKey = await call('GET', '/bkt/missing');
     expect(noKey.response.headers?.['content-type']).toBe('application/xml');
     expect(noKey.text).toMatch(
-      /<Error><Code>NoSuchKey<\/Code><Message>[^<]+<\/Message><Key>missing<\/Key><RequestId>REQ\d+<\/RequestId><HostId>[^<]+<\/HostId><\/Error>/,
+      new RegExp(
+        '<Error><Code>NoSuchKey</Code><Message>[^<]+</Message><Key>missing</Key>' +
+          '<RequestId>REQ\\d+</RequestId><HostId>[^<]+</HostId></Error>',
+      ),
     );
     const head = await call('HEAD', '/bkt/missing');
     expect(head.response.status).toBe(404);
@@ -99,7 +102,8 @@ describe('S3 routes', () => {
   it('accepts CreateBucketConfiguration XML and rejects malformed XML', async () => {
     const { call } = setup();
     const config =
-      '<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><LocationConstraint>eu-west-1</LocationConstraint></CreateBucketConfiguration>';
+      '<CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">' +
+      '<LocationConstraint>eu-west-1</LocationConstraint></CreateBucketConfiguration>';
     expect((await call('PUT', '/eu-bkt', { body: config })).response.status).toBe(200);
     expect((await call('PUT', '/eu-bkt', { body: config })).text).toContain('BucketAlreadyOwnedByYou');
     const bad = await call('PUT', '/other', { body: '<CreateBucketConfiguration><Loc' });

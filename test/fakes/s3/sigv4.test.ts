@@ -18,7 +18,9 @@ function docGetObject(signature: string, accessKeyId = 'AKIAIOSFODNN7EXAMPLE') {
       range: 'bytes=0-9',
       'x-amz-content-sha256': EMPTY_SHA,
       'x-amz-date': '20130524T000000Z',
-      authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20130524/us-east-1/s3/aws4_request,SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,Signature=${signature}`,
+      authorization:
+        `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20130524/us-east-1/s3/aws4_request,` +
+        `SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,Signature=${signature}`,
     },
   };
 }
@@ -41,7 +43,8 @@ describe('SigV4 in strict mode', () => {
 
   it('verifies the AWS documentation presigned URL example', () => {
     const query = new URLSearchParams(
-      'X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request' +
+      'X-Amz-Algorithm=AWS4-HMAC-SHA256' +
+        '&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request' +
         '&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host' +
         '&X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404',
     );

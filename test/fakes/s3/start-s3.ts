@@ -1,24 +1,25 @@
 /** Starts the S3 fake on a real loopback listener for SDK tests; `stop()` is idempotent. */
 import type { IncomingHttpHeaders } from 'node:http';
-import { SystemClock } from '../../../fakes/core/clock.js';
+import { type Clock, SystemClock } from '../../../fakes/core/clock.js';
 import { startFakeServer } from '../../../fakes/core/fake-server.js';
 import { FaultEngine } from '../../../fakes/core/fault-engine.js';
 import { Journal } from '../../../fakes/core/journal.js';
-import type { ServiceDefinition } from '../../../fakes/core/types.js';
 import { createS3Service, type S3Credentials } from '../../../fakes/s3/index.js';
 
 export interface StartS3Options {
   readonly seed?: number;
   readonly strictAuth?: readonly S3Credentials[];
   readonly tls?: { readonly cert: string; readonly key: string };
+  /** The fake's clock; default wall time. */
+  readonly clock?: Clock;
 }
 
 export async function startS3(options: StartS3Options = {}) {
-  const clock = new SystemClock();
+  const clock = options.clock ?? new SystemClock();
   const s3 = createS3Service({ clock, ...(options.strictAuth ? { strictAuth: options.strictAuth } : {}) });
   // Records the headers each handled request carried, so tests can see the wire format the SDK chose.
   const seenHeaders: { operation: string; headers: IncomingHttpHeaders; bodyBytes: number }[] = [];
-  const definition: ServiceDefinition = {
+  const definition: typeof s3 = {
     ...s3,
     handle: (request, classified) => {
       seenHeaders.push({ operation: classified.operation, headers: request.headers, bodyBytes: request.body.length });

@@ -1,5 +1,7 @@
 /** Builds a `FakeRequest` for calling a ServiceDefinition's classify/handle without sockets. */
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { type IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { Socket } from 'node:net';
+import { TLSSocket } from 'node:tls';
 import type { FakeRequest, ServiceName } from '../../../../fakes/core/types.js';
 
 let nextId = 1;
@@ -13,7 +15,7 @@ export function makeRequest(
   const q = target.indexOf('?');
   const path = q >= 0 ? target.slice(0, q) : target;
   const query = new URLSearchParams(q >= 0 ? target.slice(q + 1) : '');
-  const raw = { socket: { encrypted: options.tls ?? true } } as unknown as IncomingMessage;
+  const raw = new IncomingMessage((options.tls ?? true) ? new TLSSocket(new Socket()) : new Socket());
   return {
     requestId: `req-${nextId++}`,
     service,

@@ -76,7 +76,8 @@ function runJsonProcess<T>(
       } catch {
         reject(
           new Error(
-            `Failed to read the client's JSON result (exit ${code}): stdout=${stdout.slice(-1_000)} stderr=${stderr.slice(-2_000)}`,
+            `Failed to read the client's JSON result (exit ${code}): ` +
+              `stdout=${stdout.slice(-1_000)} stderr=${stderr.slice(-2_000)}`,
           ),
         );
       }

@@ -1,0 +1,107 @@
+/**
+ * The life of one request in a fake, start to journal. Faults are decided on the request head, so a
+ * kind can act before the body is read (stage `head`, e.g. `hang`) or after (stage `body`, the rest):
+ *
+ *   head ─▶ classify ─▶ engine.decide ─┬─ rule at stage head ─▶ applyFault ─▶ outcome (unless passthrough)
+ *                                      ▼
+ *                               readRequestBody ─┬─ aborted ─▶ client_aborted
+ *                                                ├─ too large ─▶ the service's 413, rejected
+ *                                                └─ complete ─┬─ rule at stage body ─▶ applyFault ─▶ outcome
+ *                                                             └─ otherwise ─▶ passthrough
+ *                                                                   ▼
+ *                                    carryOutOutcome ─▶ journal (one entry per request, always)
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { applyFault, stageOf } from './apply-fault.js';
+import { buildFakeRequestHead, parseAttempt, withBody } from './build-fake-request.js';
+import { carryOutOutcome } from './carry-out-outcome.js';
+import type { Clock } from './clock.js';
+import type { FaultEngine } from './fault-engine.js';
+import { PASSTHROUGH } from './faults/passthrough.js';
+import type { Journal } from './journal.js';
+import { readRequestBody } from './read-request-body.js';
+import { rejectOversizedBody } from './reject-oversized-body.js';
+import { createRequestRecorder, type RequestRecorder } from './request-recorder.js';
+import type { ClassifiedRequest, FakeRequestHead, ServiceDefinition } from './service-definition.js';
+
+/** What every request of one listener shares. */
+export interface RequestPipeline {
+  readonly definition: ServiceDefinition;
+  readonly engine: FaultEngine;
+  readonly journal: Journal;
+  readonly clock: Clock;
+  readonly maxBodyBytes: number;
+  /** Aborted when the server stops. */
+  readonly stopping: AbortSignal;
+}
+
+const EMPTY_BODY = Buffer.alloc(0);
+
+export async function serveRequest(
+  pipeline: RequestPipeline,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const { definition, engine, clock, maxBodyBytes } = pipeline;
+  const recorder = createRequestRecorder(pipeline.journal, clock, req);
+  const gone = watchRequestLifetime(res, pipeline.stopping);
+  const head = buildFakeRequestHead(definition.service, req, recorder.startedAtMs);
+  recorder.setRequest(head, 0);
+  const classified = classifySafely(definition, head, recorder);
+  recorder.setClassified(classified, parseAttempt(req.headers['amz-sdk-request']));
+
+  const decision = engine.decide(definition.service, classified);
+  if (decision) recorder.setFault(decision.rule.id, decision.effect.kind);
+  const atHead = decision && stageOf(decision.effect) === 'head' ? decision : undefined;
+  const atBody = decision && !atHead ? decision : undefined;
+  const run = { engine, definition, classified, clock, signal: gone, recorder };
+  const exchange = { definition, classified, req, res, gone, recorder };
+
+  if (atHead) {
+    const request = withBody(head, EMPTY_BODY);
+    const outcome = await applyFault({ ...run, decision: atHead, stage: 'head', request });
+    if (!outcome) return recorder.finish({ outcome: 'client_aborted', status: 0, bytesOut: 0 });
+    if (outcome.type !== 'passthrough') return carryOutOutcome(outcome, { ...exchange, request });
+  }
+
+  const read = await readRequestBody(req, maxBodyBytes);
+  const request = withBody(head, read.kind === 'too_large' ? EMPTY_BODY : read.body);
+  recorder.setRequest(request, read.kind === 'complete' ? read.body.length : read.bytesRead);
+  // @note The rule was decided (and counted) on the head; say so when the body never let it act.
+  if (atBody && read.kind !== 'complete') recorder.addNote(`fault ${atBody.effect.kind} not applied`);
+  if (read.kind === 'aborted') {
+    const note = 'client disconnected mid-body';
+    return recorder.finish({ outcome: 'client_aborted', status: 0, bytesOut: 0, note });
+  }
+  if (read.kind === 'too_large')
+    return rejectOversizedBody({ definition, request, classified, maxBodyBytes, clock, req, res, recorder });
+
+  const outcome = atBody ? await applyFault({ ...run, decision: atBody, stage: 'body', request }) : PASSTHROUGH;
+  if (!outcome) return recorder.finish({ outcome: 'client_aborted', status: 0, bytesOut: 0 });
+  await carryOutOutcome(outcome, { ...exchange, request });
+}
+
+/** Aborts when the client goes away before the response is finished, or the server stops. */
+function watchRequestLifetime(res: ServerResponse, stopping: AbortSignal): AbortSignal {
+  const gone = new AbortController();
+  const onStop = (): void => gone.abort(stopping.reason);
+  stopping.addEventListener('abort', onStop, { once: true });
+  res.on('close', () => {
+    if (!res.writableFinished) gone.abort(new Error('client went away'));
+    stopping.removeEventListener('abort', onStop);
+  });
+  return gone.signal;
+}
+
+function classifySafely(
+  definition: ServiceDefinition,
+  request: FakeRequestHead,
+  recorder: Pick<RequestRecorder, 'addNote'>,
+): ClassifiedRequest {
+  try {
+    return definition.classify(request);
+  } catch (error) {
+    recorder.addNote(`classify failed: ${(error as Error).message}`);
+    return { operation: 'Unknown' };
+  }
+}
