@@ -68,6 +68,7 @@ export function createRequestRecorder(journal: Journal, clock: Clock, req: Incom
         ...(classified.key !== undefined && { key: classified.key }),
         ...(classified.stream !== undefined && { stream: classified.stream }),
         ...(classified.secretName !== undefined && { secretName: classified.secretName }),
+        ...(classified.origin !== undefined && { origin: classified.origin }),
         ...(notes.length > 0 && { note: notes.join('; ').slice(0, 500) }),
       };
       journal.record(entry);

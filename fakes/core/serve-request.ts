@@ -76,6 +76,11 @@ export async function serveRequest(
   if (read.kind === 'too_large')
     return rejectOversizedBody({ definition, request, classified, maxBodyBytes, clock, req, res, recorder });
 
+  try {
+    definition.inspect?.(request, classified);
+  } catch (error) {
+    recorder.addNote(`inspect failed: ${(error as Error).message}`);
+  }
   const outcome = atBody ? await applyFault({ ...run, decision: atBody, stage: 'body', request }) : PASSTHROUGH;
   if (!outcome) return recorder.finish({ outcome: 'client_aborted', status: 0, bytesOut: 0 });
   await carryOutOutcome(outcome, { ...exchange, request });

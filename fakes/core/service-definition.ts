@@ -36,6 +36,8 @@ export interface ClassifiedRequest<Operation extends string = string> {
   readonly stream?: string;
   readonly ruleId?: string;
   readonly secretName?: string;
+  /** The client's own label, when its endpoint carried one (Sentinel: `/~<label>/dataCollectionRules/…`). */
+  readonly origin?: string;
 }
 
 export interface FakeResponse {
@@ -63,6 +65,12 @@ export interface ServiceDefinition<Operation extends string = string> {
   ): FakeResponse;
   /** Default error code for an injected status when the rule names none (e.g. S3 503 → `SlowDown`). */
   defaultErrorCode(status: number, classified: ClassifiedRequest<Operation>): string;
+  /**
+   * Sees every request whose body arrived complete, before any fault acts on it, so a service can
+   * say what a request carried even when it is answered with an injected error (Sentinel: the
+   * records of every upload attempt).
+   */
+  inspect?(request: FakeRequest, classified: ClassifiedRequest<Operation>): void;
   /** Reset stored state (buckets, secrets, ingested records) to empty. */
   resetState?(): void;
 }

@@ -101,6 +101,8 @@ export interface JournalEntry {
   readonly key?: string;
   readonly stream?: string;
   readonly secretName?: string;
+  /** The client's label from its endpoint path (ClassifiedRequest.origin), when it had one. */
+  readonly origin?: string;
   /** Short human note, e.g. validation failure reason for a rejected request. */
   readonly note?: string;
 }
@@ -123,4 +125,6 @@ export interface IngestRecord {
   readonly requestId: string;
   readonly arrivedAtMs: number;
   readonly record: Readonly<Record<string, unknown>>;
+  /** The client's label from its endpoint path, when it had one. */
+  readonly origin?: string;
 }

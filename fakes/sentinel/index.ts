@@ -21,9 +21,10 @@ import type {
   ServiceDefinition,
 } from '../core/types.js';
 import { readBearerToken } from '../identity/bearer-token.js';
-import { DEFAULT_MAX_UNCOMPRESSED_BYTES, decodeUploadBody } from './decode-upload-body.js';
+import { DEFAULT_MAX_UNCOMPRESSED_BYTES, type DecodedUpload, decodeUploadBody } from './decode-upload-body.js';
 import { createIngestStore, type IngestStore } from './ingest-store.js';
 import { sentinelErrorCode, sentinelErrorResponse } from './sentinel-errors.js';
+import { createUploadAttempts, type UploadAttempts } from './upload-attempts.js';
 import { matchUploadRoute, OPERATION_UPLOAD, type SentinelOperation } from './upload-route.js';
 
 export { DEFAULT_MAX_UNCOMPRESSED_BYTES } from './decode-upload-body.js';
@@ -36,6 +37,7 @@ export type {
   WritableIngestStore,
 } from './ingest-store.js';
 export { createIngestStore, DEFAULT_INGEST_CAPACITY } from './ingest-store.js';
+export type { UploadAttempt, UploadAttemptListener, UploadAttempts } from './upload-attempts.js';
 export { OPERATION_UPLOAD, SENTINEL_OPERATIONS, type SentinelOperation } from './upload-route.js';
 
 export interface SentinelServiceOptions {
@@ -49,21 +51,50 @@ export interface SentinelServiceOptions {
 /** A `ServiceDefinition` whose handler is synchronous, plus the store of accepted records. */
 export interface SentinelService extends ServiceDefinition<SentinelOperation> {
   readonly store: IngestStore;
+  /** Every upload with its body, however it was answered. */
+  readonly attempts: UploadAttempts;
   handle(request: FakeRequest, classified: ClassifiedRequest): FakeResponse;
 }
 
 export function createSentinelService(options: SentinelServiceOptions): SentinelService {
   const maxBytes = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
   const store = createIngestStore(options.ingestCapacity === undefined ? {} : { capacity: options.ingestCapacity });
+  const attempts = createUploadAttempts();
+  // Decoded once, in inspect(), and reused by handle() for the same request.
+  const decodedBodies = new WeakMap<FakeRequest, DecodedUpload>();
+  const decode = (request: FakeRequest): DecodedUpload => {
+    const known = decodedBodies.get(request);
+    if (known) return known;
+    const contentEncoding = request.headers['content-encoding'];
+    const encoding = typeof contentEncoding === 'string' ? contentEncoding : undefined;
+    const decoded = decodeUploadBody(request.body, encoding, maxBytes);
+    decodedBodies.set(request, decoded);
+    return decoded;
+  };
 
   return {
     service: 'sentinel',
     store,
+    attempts,
 
     classify(request: FakeRequestHead): ClassifiedRequest<SentinelOperation> {
       const route = matchUploadRoute(request.path);
       if (!route || request.method !== 'POST') return { operation: 'Unknown' };
-      return { operation: OPERATION_UPLOAD, ruleId: route.ruleId, stream: route.stream };
+      const classified = { operation: OPERATION_UPLOAD, ruleId: route.ruleId, stream: route.stream } as const;
+      return route.origin === undefined ? classified : { ...classified, origin: route.origin };
+    },
+
+    inspect(request: FakeRequest, classified: ClassifiedRequest): void {
+      if (classified.operation !== OPERATION_UPLOAD) return;
+      const decoded = decode(request);
+      const clientRequestId = request.headers['x-ms-client-request-id'];
+      attempts.publish({
+        requestId: request.requestId,
+        ...(typeof clientRequestId === 'string' ? { clientRequestId } : {}),
+        ...(classified.origin !== undefined ? { origin: classified.origin } : {}),
+        records: decoded.ok ? decoded.records : [],
+        ...(decoded.ok ? {} : { error: decoded.message }),
+      });
     },
 
     handle(request: FakeRequest, classified: ClassifiedRequest): FakeResponse {
@@ -83,17 +114,13 @@ export function createSentinelService(options: SentinelServiceOptions): Sentinel
       if (readBearerToken(request.headers) === undefined) {
         return fail(401, 'The request is missing a valid bearer token in the Authorization header.');
       }
-      const contentEncoding = request.headers['content-encoding'];
-      const decoded = decodeUploadBody(
-        request.body,
-        typeof contentEncoding === 'string' ? contentEncoding : undefined,
-        maxBytes,
-      );
+      const decoded = decode(request);
       if (!decoded.ok) return fail(decoded.status, decoded.message, decoded.code);
       store.add({
         ruleId: route.ruleId,
         stream: route.stream,
         requestId: request.requestId,
+        ...(route.origin !== undefined ? { origin: route.origin } : {}),
         arrivedAtMs: options.clock.now(),
         records: decoded.records,
         json: decoded.json,

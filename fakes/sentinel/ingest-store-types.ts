@@ -33,6 +33,8 @@ export interface IngestBatch {
   readonly ruleId: string;
   readonly stream: string;
   readonly requestId: string;
+  /** The client's label from its endpoint path, when it had one. */
+  readonly origin?: string;
   readonly arrivedAtMs: number;
   readonly records: readonly unknown[];
   /**

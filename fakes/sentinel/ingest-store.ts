@@ -38,6 +38,7 @@ interface Segment {
   readonly ruleId: string;
   readonly stream: string;
   readonly requestId: string;
+  readonly origin: string | undefined;
   readonly arrivedAtMs: number;
   readonly firstSeq: number;
   readonly length: number;
@@ -81,6 +82,7 @@ export function createIngestStore(options: { capacity?: number } = {}): Writable
     ruleId: segment.ruleId,
     stream: segment.stream,
     requestId: segment.requestId,
+    ...(segment.origin !== undefined ? { origin: segment.origin } : {}),
     arrivedAtMs: segment.arrivedAtMs,
     record: value as Readonly<Record<string, unknown>>,
   });
@@ -93,6 +95,7 @@ export function createIngestStore(options: { capacity?: number } = {}): Writable
         ruleId: batch.ruleId,
         stream: batch.stream,
         requestId: batch.requestId,
+        origin: batch.origin,
         arrivedAtMs: batch.arrivedAtMs,
         firstSeq: nextSeq,
         length: values.length,

@@ -5,12 +5,17 @@
  */
 import type { IngestRecord, JournalEntry } from '../../fakes/core/types.js';
 import type { BreakerState } from '../domain/breaker.js';
+import type { DeclaredSchema } from '../domain/record-schema.js';
 import type { TargetCommand } from '../domain/target-command.js';
+import type { SeededRecord } from '../seed/seed-records.js';
 
 export type RunEventPayload =
   | { readonly type: 'run:started'; readonly scenario: string }
   | { readonly type: 'fakes:started'; readonly endpoints: Readonly<Record<string, string>> }
-  | { readonly type: 'seed:put'; readonly recordIds: readonly string[]; readonly keys: readonly string[] }
+  /** Records put into S3 (before the target starts, or arriving later), with their source fields. */
+  | { readonly type: 'seed:put'; readonly records: readonly SeededRecord[]; readonly keys: readonly string[] }
+  /** The target is prepared: how it declares it maps records (the ledger judges integrity by it). */
+  | { readonly type: 'target:prepared'; readonly target: string; readonly schema: DeclaredSchema }
   | { readonly type: 'target:launched'; readonly command: TargetCommand; readonly pid: number }
   | { readonly type: 'target:ready'; readonly healthUrl: string | null }
   | {
@@ -66,11 +71,22 @@ export type RunEventPayload =
       readonly entry: JournalEntry /** Target ms since run start at which the request STARTED. */;
       readonly startedAtMs: number;
     }
+  /** An upload reached Sentinel with its body, however it was answered; the seeded records it carried. */
+  | {
+      readonly type: 'upload:attempted';
+      readonly requestId: string;
+      readonly clientRequestId: string | null;
+      readonly origin: TargetCommand | null;
+      readonly recordIds: readonly string[];
+      readonly unidentified: number;
+    }
   | {
       readonly type: 'record:ingested';
+      /** The seeded record it was recognised as (records/record-identity.ts), or null. */
       readonly recordId: string | null;
       readonly ingest: IngestRecord;
-      readonly duringReplay: boolean;
+      /** The target process whose upload delivered it, when known. */
+      readonly origin: TargetCommand | null;
     }
   | {
       readonly type: 'probe:sampled';

@@ -12,7 +12,7 @@ export { createEventBus, type EventBus } from './event-bus.js';
 export type { EventOf, RunEvent, RunEventPayload, RunEventType } from './events.js';
 export { createLogClock, type LogClock } from './log-clock.js';
 export { measureTimeScale } from './measure-time-scale.js';
-export { type ObservableFakes, observeFakes, recordIdOf } from './observe-fakes.js';
+export { type ObservableFakes, observeFakes, originOf } from './observe-fakes.js';
 export { observeTargetProcess } from './observe-target-process.js';
 export { type HealthPoller, parsePrometheus, pollHealth } from './poll-health.js';
 export { type FailedBatchWatcher, watchFailedBatches } from './watch-failed-batches.js';

@@ -63,7 +63,7 @@ export function createLiveState(bus: EventBus): LiveState & { dispose(): void } 
         }
         break;
       case 'seed:put':
-        for (const id of event.recordIds) seeded.add(id);
+        for (const { id } of event.records) seeded.add(id);
         break;
       case 'record:ingested':
         if (event.recordId !== null) delivered.add(event.recordId);

@@ -1,44 +1,58 @@
 /**
  * Puts the fakes' side of the story on the bus: every journal entry (every request any fake
- * answered, faulted or not) and every record that reached the Sentinel ingest store.
+ * answered, faulted or not), every upload with the records it carried (`upload:attempted`,
+ * answered or not), and every record that reached the Sentinel ingest store, recognised as one of
+ * the seeded records and credited to the process whose endpoint label it came through.
  */
 import type { IngestRecord, JournalEntry } from '../../fakes/core/types.js';
+import type { UploadAttempt } from '../../fakes/sentinel/upload-attempts.js';
+import { TARGET_COMMANDS, type TargetCommand } from '../domain/target-command.js';
+import type { RecordIdentity } from '../records/record-identity.js';
 import type { EventBus } from './event-bus.js';
 
+type Subscribable<T> = { subscribe(listener: (item: T) => void): () => void };
+
 export interface ObservableFakes {
-  readonly journal: { subscribe(listener: (entry: JournalEntry) => void): () => void };
-  readonly ingest: { subscribe(listener: (record: IngestRecord) => void): () => void };
+  readonly journal: Subscribable<JournalEntry>;
+  readonly ingest: Subscribable<IngestRecord>;
+  readonly uploads: Subscribable<UploadAttempt>;
 }
 
 export interface ObserveFakesOptions {
   /** Converts a journal `startedAtMs` (fake clock epoch ms) to target ms since the run started. */
   readonly toRunMs: (fakeEpochMs: number) => number;
-  /** True while a `replay-failed` process runs, to mark its deliveries as replayed. */
-  readonly isReplaying: () => boolean;
+  readonly identity: Pick<RecordIdentity, 'identify'>;
 }
 
-/** Record id of an ingested record: its `BytesTransferred` field (CONTRACTS §2). */
-export function recordIdOf(record: Readonly<Record<string, unknown>>): string | null {
-  const bytes = record.BytesTransferred ?? record.bytesTransferred ?? record.bytes;
-  if (typeof bytes === 'number' && Number.isFinite(bytes)) return String(bytes);
-  if (typeof bytes === 'string' && /^\d+$/.test(bytes)) return String(Number(bytes));
-  return null;
+/** The target process an endpoint label names, or null for no label or another one. */
+export function originOf(label: string | undefined): TargetCommand | null {
+  return (TARGET_COMMANDS as readonly string[]).includes(label ?? '') ? (label as TargetCommand) : null;
 }
 
 export function observeFakes(fakes: ObservableFakes, bus: EventBus, options: ObserveFakesOptions): () => void {
+  const { identify } = options.identity;
   const offJournal = fakes.journal.subscribe((entry) => {
     bus.emit({ type: 'request:completed', entry, startedAtMs: options.toRunMs(entry.startedAtMs) });
   });
-  const offIngest = fakes.ingest.subscribe((ingest) => {
+  const offUploads = fakes.uploads.subscribe((attempt) => {
+    const ids = attempt.records.map((r) =>
+      typeof r === 'object' && r !== null ? identify(r as Record<string, unknown>) : null,
+    );
     bus.emit({
-      type: 'record:ingested',
-      recordId: recordIdOf(ingest.record),
-      ingest,
-      duringReplay: options.isReplaying(),
+      type: 'upload:attempted',
+      requestId: attempt.requestId,
+      clientRequestId: attempt.clientRequestId ?? null,
+      origin: originOf(attempt.origin),
+      recordIds: ids.filter((id): id is string => id !== null),
+      unidentified: ids.filter((id) => id === null).length,
     });
+  });
+  const offIngest = fakes.ingest.subscribe((ingest) => {
+    bus.emit({ type: 'record:ingested', recordId: identify(ingest.record), ingest, origin: originOf(ingest.origin) });
   });
   return () => {
     offJournal();
+    offUploads();
     offIngest();
   };
 }

@@ -9,7 +9,6 @@ import { type FSWatcher, watch } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EventBus } from './event-bus.js';
-import { recordIdOf } from './observe-fakes.js';
 
 export interface FailedBatchWatcher {
   /** Scans now; resolves when every change found has been emitted. */
@@ -19,11 +18,13 @@ export interface FailedBatchWatcher {
   stop(): Promise<void>;
 }
 
-export function watchFailedBatches(
-  dir: string,
-  bus: EventBus,
-  options: { readonly rescanMs?: number } = {},
-): FailedBatchWatcher {
+export interface WatchFailedBatchesOptions {
+  /** Recognises a stored record as a seeded one (records/record-identity.ts). */
+  readonly identify: (record: Readonly<Record<string, unknown>>) => string | null;
+  readonly rescanMs?: number;
+}
+
+export function watchFailedBatches(dir: string, bus: EventBus, options: WatchFailedBatchesOptions): FailedBatchWatcher {
   const known = new Map<string, readonly string[]>();
   let watcher: FSWatcher | undefined;
   let stopped = false;
@@ -47,7 +48,7 @@ export function watchFailedBatches(
     const present = new Set(names);
     for (const name of names.sort()) {
       if (known.has(name)) continue;
-      const content = await readBatchFile(join(dir, name));
+      const content = await readBatchFile(join(dir, name), options.identify);
       if (content === null) continue; // Half-written (non-atomic writer): read it on the next scan.
       known.set(name, content.recordIds);
       bus.emit({
@@ -84,12 +85,15 @@ export function watchFailedBatches(
 }
 
 /** Record ids in a failed-batch file's `data` and its `timestamp`, or null when it is not (yet) valid JSON. */
-async function readBatchFile(path: string): Promise<{ recordIds: string[]; writtenAtMs: number | null } | null> {
+async function readBatchFile(
+  path: string,
+  identify: WatchFailedBatchesOptions['identify'],
+): Promise<{ recordIds: string[]; writtenAtMs: number | null } | null> {
   try {
     const parsed = JSON.parse(await readFile(path, 'utf8')) as { data?: unknown; timestamp?: unknown };
     const data = Array.isArray(parsed.data) ? parsed.data : [];
     const recordIds = data.flatMap((record) => {
-      const id = typeof record === 'object' && record !== null ? recordIdOf(record as Record<string, unknown>) : null;
+      const id = typeof record === 'object' && record !== null ? identify(record as Record<string, unknown>) : null;
       return id === null ? [] : [id];
     });
     const writtenAtMs = typeof parsed.timestamp === 'string' ? Date.parse(parsed.timestamp) : Number.NaN;

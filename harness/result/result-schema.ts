@@ -56,6 +56,38 @@ export interface ResultLedger {
   readonly lostIds: readonly string[];
   /** Records the target reported as rejected with a reason (e.g. malformed), if any. */
   readonly rejected: number;
+  /** How each delivered record arrived, judged against the target's declared schema (absent in older files). */
+  readonly integrity?: ResultIntegrity;
+}
+
+/**
+ * Record integrity (ledger/classify-records.ts). Every seeded record has exactly one status:
+ * `intact + altered + missingFields + stored + lost = seeded`; `duplicated` and `reRead` are
+ * counted beside it (a record can be intact and duplicated).
+ */
+export interface ResultIntegrity {
+  /** Where "intact" is defined: the target's declared schema and mapping. */
+  readonly schema: string;
+  readonly intact: number;
+  /** Delivered with a declared column changed beyond its declared coercion, or with an undeclared column. */
+  readonly altered: number;
+  /** Delivered without a declared column whose source value existed. */
+  readonly missingFields: number;
+  /** Seeded records delivered more than once. */
+  readonly duplicated: number;
+  /** Stored in a failed batch, then delivered by the run process reading the source again (not by replay). */
+  readonly reRead: number;
+  /** Only in failed-batch files. */
+  readonly stored: number;
+  readonly lost: number;
+  /** Deliveries that matched no seeded record. */
+  readonly unidentified: number;
+  /** Deliveries by the process that made the upload (`run`, `replay-failed`, `ingest`, `unknown`). */
+  readonly deliveriesByOrigin: Readonly<Record<string, number>>;
+  /** The first altered records, with their field diffs. */
+  readonly alteredSamples: readonly { readonly id: string; readonly diffs: readonly string[] }[];
+  /** The first records with missing columns. */
+  readonly missingSamples: readonly { readonly id: string; readonly columns: readonly string[] }[];
 }
 
 export interface ResultFaultWindow {

@@ -5,14 +5,11 @@
  */
 import type { EventBus } from '../observe/event-bus.js';
 import { pause } from '../wait/wait-strategy.js';
-import { type SeedableS3, seedRecords } from './seed-records.js';
+import { type SeedTarget, seedRecords } from './seed-records.js';
 import type { SeedSpec } from './seed-spec.js';
 
 export interface ArrivalsOptions {
-  readonly s3: SeedableS3;
-  readonly bucket: string;
-  readonly prefix: string;
-  readonly seed: number;
+  readonly target: SeedTarget;
   /** n of the first arriving record (after the initial ones). */
   readonly firstN: number;
   readonly bus: EventBus;
@@ -34,8 +31,8 @@ export async function scheduleArrivals(
     } catch {
       return;
     }
-    const batch = seedRecords(options.s3, options.bucket, options.prefix, options.seed, n, arrival.records);
+    const batch = seedRecords(options.target, n, arrival.records);
     n += arrival.records;
-    options.bus.emit({ type: 'seed:put', recordIds: batch.recordIds, keys: batch.keys });
+    options.bus.emit({ type: 'seed:put', records: batch.records, keys: batch.keys });
   }
 }

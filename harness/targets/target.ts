@@ -7,6 +7,7 @@
  *                                 └── readLogRecord(record) → level, time, events     └── stop()
  */
 import type { BreakerConfig, BreakerState } from '../domain/breaker.js';
+import type { DeclaredSchema } from '../domain/record-schema.js';
 import type { ServiceName } from '../domain/services.js';
 import type { TargetCommand } from '../domain/target-command.js';
 
@@ -39,6 +40,12 @@ export interface TargetContext {
   readonly shims: readonly string[];
   /** Poll interval of `run`, in target milliseconds. */
   readonly pollIntervalMs: number;
+  /**
+   * The Logs Ingestion endpoint a process of `command` must upload to: the Sentinel endpoint with
+   * the command as a label (`…/~replay-failed`), so each delivery is credited to the process that
+   * made it. A target passes it the way its users configure the endpoint.
+   */
+  sentinelEndpointFor(command: TargetCommand): string;
 }
 
 /** Something the target's log said. Multi-line records arrive joined with `\n`. */
@@ -99,6 +106,8 @@ export interface PreparedTarget extends AsyncDisposable {
   healthUrl(): string | null;
   /** Breaker config the target runs with (from options or the runbook). */
   readonly breakerConfig: BreakerConfig;
+  /** How the target says it maps a firewall record to Sentinel columns (what "intact" means). */
+  readonly recordSchema: DeclaredSchema;
   launch(command: TargetCommand): Promise<TargetProcess>;
   readLogRecord(record: string): TargetLogRecord;
 }

@@ -11,8 +11,8 @@ describe('computeLedger', () => {
       [30, fileCreated('failed-batch-a.json', '1000002', '1000003')],
       [40, fileCreated('failed-batch-b.json', '1000004')],
       // Replay archives a and delivers its records; b stays waiting; 1000005 never shows up.
-      [50, ingested('1000002', true)],
-      [51, ingested('1000003', true)],
+      [50, ingested('1000002', 'replay-failed')],
+      [51, ingested('1000003', 'replay-failed')],
       [52, fileArchived('failed-batch-a.json')],
       [60, { type: 'record:rejected', reason: 'missing required fields', count: 1, line: 'x' }],
     ]);
@@ -44,8 +44,8 @@ describe('computeLedger', () => {
     const events = buildEvents([
       [0, seeded('1000001', '1000002')],
       [10, fileCreated('f.json', '1000001')],
-      [20, ingested('1000001', true)],
-      [21, ingested('1000002', true)],
+      [20, ingested('1000001', 'replay-failed')],
+      [21, ingested('1000002', 'replay-failed')],
     ]);
     expect(computeLedger(events)).toMatchObject({ delivered: 2, replayed: 1 });
   });

@@ -38,6 +38,7 @@ function contextFor(workDir: string, overrides: Partial<TargetContext> = {}): Ta
     options: {},
     shims: [],
     pollIntervalMs: 1_000,
+    sentinelEndpointFor: (command: string) => `https://127.0.0.1:1/~${command}`,
     ...overrides,
   };
 }

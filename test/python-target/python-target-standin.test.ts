@@ -114,6 +114,7 @@ describe('python target on the stand-in checkout', () => {
         options: {},
         shims: [],
         pollIntervalMs: 1_000,
+        sentinelEndpointFor: (command: string) => `${fakes.endpoints.sentinel}/~${command}`,
       })) as PythonPreparedTarget;
     } finally {
       for (const [k, v] of Object.entries(saved))

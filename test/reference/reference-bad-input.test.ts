@@ -141,6 +141,7 @@ describe('reference target: bad input', () => {
       seed: 1,
       shims: [],
       pollIntervalMs: 1_000,
+      sentinelEndpointFor: (command: string) => `${ctx.fakes.endpoints.sentinel}/~${command}`,
     };
     await expect(referenceTarget.prepare({ ...context, options: { failure_treshold: '3' } })).rejects.toThrow(
       /unknown option "failure_treshold".*failure_threshold, recovery_timeout/,

@@ -69,6 +69,7 @@ export async function prepareReference(
     options,
     shims: [],
     pollIntervalMs: 300,
+    sentinelEndpointFor: (command: string) => `${fakes.endpoints.sentinel}/~${command}`,
     ...extra,
   };
   const prepared = await referenceTarget.prepare(context);

@@ -5,6 +5,7 @@
 import { InfrastructureError } from '../../errors.js';
 import { pollHealth } from '../../observe/poll-health.js';
 import { scheduleArrivals } from '../../seed/arrivals.js';
+import { seedShapeOf } from '../../seed/seed-spec.js';
 import { executeTimeline } from '../../timeline/execute-timeline.js';
 import { formatProgress } from '../progress.js';
 import { RUN_BUCKET, RUN_PREFIX } from '../run-constants.js';
@@ -44,10 +45,13 @@ export async function executeTimelinePhase(ctx: Observed): Promise<void> {
   }, deadlineWallMs);
   session.defer('deadline timer', () => clearTimeout(deadline));
   const arrivals = scheduleArrivals(scenario.seed.arrivals ?? [], {
-    s3: ctx.fakes.s3,
-    bucket: RUN_BUCKET,
-    prefix: RUN_PREFIX,
-    seed: options.seed,
+    target: {
+      s3: ctx.fakes.s3,
+      bucket: RUN_BUCKET,
+      prefix: RUN_PREFIX,
+      seed: options.seed,
+      shape: seedShapeOf(scenario.seed),
+    },
     firstN: scenario.seed.records + 1,
     bus,
     originMs: 0,

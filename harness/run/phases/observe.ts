@@ -6,6 +6,7 @@
 import { createBreakerTracker } from '../../observe/breaker-tracker.js';
 import { createLiveState } from '../../observe/live-state.js';
 import { observeFakes } from '../../observe/observe-fakes.js';
+import { trackRecordIdentity } from '../../observe/record-identification.js';
 import { watchFailedBatches } from '../../observe/watch-failed-batches.js';
 import type { Observed, WithTarget } from '../run-context.js';
 import { createTargetController } from '../target-controller.js';
@@ -17,13 +18,15 @@ export async function observePhase(ctx: WithTarget): Promise<Observed> {
   session.defer('live state', () => live.dispose());
   const controller = createTargetController(prepared, bus, tracker, session);
   session.defer('target processes', () => controller.stopAll());
+  const identity = trackRecordIdentity(bus, prepared.recordSchema);
+  session.defer('record identity', () => identity.dispose());
   const unobserveFakes = observeFakes(fakes, bus, {
     // The fakes run on wall time (epoch ms): convert to target ms from time zero.
     toRunMs: (epochMs) => (epochMs - bus.wallOrigin()) * options.timeScale,
-    isReplaying: () => controller.isReplaying(),
+    identity,
   });
   session.defer('fake observers', unobserveFakes);
-  const watcher = watchFailedBatches(prepared.failedBatchesDir, bus);
+  const watcher = watchFailedBatches(prepared.failedBatchesDir, bus, { identify: identity.identify });
   session.defer('failed-batch watcher', () => watcher.stop());
   return { ...ctx, tracker, live, controller, watcher };
 }

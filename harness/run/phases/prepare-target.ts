@@ -27,6 +27,7 @@ export async function prepareTargetPhase(ctx: WithFakes): Promise<WithTarget> {
     options: ctx.targetOptions,
     shims: options.shims,
     pollIntervalMs: scenario.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+    sentinelEndpointFor: (command) => `${ctx.endpoints.sentinel.replace(/\/$/, '')}/~${command}`,
   };
   const prepared = await target.prepare(context).catch((error: unknown) => {
     if (error instanceof ChaosError) throw error;
@@ -35,5 +36,6 @@ export async function prepareTargetPhase(ctx: WithFakes): Promise<WithTarget> {
     });
   });
   session.add('prepared target', prepared, (p) => p[Symbol.asyncDispose]());
+  ctx.bus.emit({ type: 'target:prepared', target: prepared.name, schema: prepared.recordSchema });
   return { ...ctx, prepared };
 }

@@ -5,6 +5,7 @@
 import { startFakes } from '../../../fakes/index.js';
 import { describeError, InfrastructureError } from '../../errors.js';
 import { seedRecords } from '../../seed/seed-records.js';
+import { seedShapeOf } from '../../seed/seed-spec.js';
 import { RUN_BUCKET, RUN_PREFIX, RUN_SECRET_NAME, RUN_SECRET_VALUE } from '../run-constants.js';
 import type { RunContext, WithFakes } from '../run-context.js';
 
@@ -20,10 +21,17 @@ export async function startFakesPhase(ctx: RunContext): Promise<WithFakes> {
   session.add('fakes', fakes, (f) => f.stop());
   bus.emit({ type: 'fakes:started', endpoints: { ...fakes.endpoints } });
   fakes.s3.createBucket(RUN_BUCKET);
-  const initial = seedRecords(fakes.s3, RUN_BUCKET, RUN_PREFIX, options.seed, 1, scenario.seed.records);
+  const seedTarget = {
+    s3: fakes.s3,
+    bucket: RUN_BUCKET,
+    prefix: RUN_PREFIX,
+    seed: options.seed,
+    shape: seedShapeOf(scenario.seed),
+  };
+  const initial = seedRecords(seedTarget, 1, scenario.seed.records);
   fakes.keyVault.setSecret(RUN_SECRET_NAME, RUN_SECRET_VALUE);
   bus.emit({ type: 'run:started', scenario: scenario.id });
-  bus.emit({ type: 'seed:put', recordIds: initial.recordIds, keys: initial.keys });
+  bus.emit({ type: 'seed:put', records: initial.records, keys: initial.keys });
 
   const services = scenario.networkServices ?? [];
   if (services.length === 0)

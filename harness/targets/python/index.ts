@@ -19,6 +19,7 @@ import { spawnTargetProcess } from '../shared/spawn-target-process.js';
 import type { PreparedTarget, Target, TargetCommand, TargetContext, TargetProcess } from '../target.js';
 import { buildChildEnv } from './child-env.js';
 import { writeConnectorConfig } from './connector-config.js';
+import { readDeclaredSchema } from './declared-schema.js';
 import { faketimeEnv, findLibfaketime, probeTimeScale, type TimeScaleProbe } from './faketime.js';
 import { findPython } from './find-python.js';
 import { assertFixedPortsFree, CONNECTOR_HEALTH_PORT, lockFixedPorts } from './fixed-ports.js';
@@ -103,6 +104,7 @@ export function createPythonTarget(factory: PythonTargetFactoryOptions): Target 
     async prepare(context: TargetContext): Promise<PythonPreparedTarget> {
       const options = parsePythonTargetOptions(context.options, context.shims);
       const checkout = await validateCheckout(connectorDir);
+      const recordSchema = await readDeclaredSchema(checkout.dir);
       const interpreter = await findPython();
       const venv = await provisionVenv({
         requirementsPath: checkout.requirementsPath,
@@ -225,6 +227,7 @@ export function createPythonTarget(factory: PythonTargetFactoryOptions): Target 
         failedBatchesDir,
         healthUrl: () => healthUrl,
         breakerConfig: options.breakerConfig,
+        recordSchema,
         readLogRecord: readConnectorLogRecord,
         options,
         timeScaleProbe,
@@ -236,7 +239,9 @@ export function createPythonTarget(factory: PythonTargetFactoryOptions): Target 
           if (disposed)
             throw new Error('Failed to launch the python target: it was already disposed. Prepare it again.');
           if (command === 'run') await assertFixedPortsFree();
-          const proc = spawnTargetProcess({ command, file: venv.python, args: argvFor(command), env, cwd });
+          // The endpoint as users set it (an APP_ override, connector-contract §1.4), labelled per process.
+          const launchEnv = { ...env, APP_SENTINEL_DCR_ENDPOINT: context.sentinelEndpointFor(command) };
+          const proc = spawnTargetProcess({ command, file: venv.python, args: argvFor(command), env: launchEnv, cwd });
           launched.add(proc);
           void proc.exited.then(() => launched.delete(proc));
           if (command === 'run') {

@@ -15,6 +15,7 @@ import { UsageError } from '../../errors.js';
 import { readConnectorLogRecord } from '../shared/connector-log.js';
 import { spawnTargetProcess } from '../shared/spawn-target-process.js';
 import type { PreparedTarget, Target, TargetCommand, TargetContext, TargetProcess } from '../target.js';
+import { REFERENCE_RECORD_SCHEMA } from './record-schema.js';
 import type { ReferenceConfig } from './reference-config.js';
 import { parseReferenceTargetOptions } from './target-options.js';
 
@@ -122,13 +123,14 @@ export const referenceTarget: Target = {
       failedBatchesDir,
       healthUrl: () => healthUrl,
       breakerConfig: options.breaker,
+      recordSchema: REFERENCE_RECORD_SCHEMA,
       readLogRecord: readConnectorLogRecord,
       async launch(command: TargetCommand): Promise<TargetProcess> {
         const proc = spawnTargetProcess({
           command,
           file: REFERENCE_MAIN_PATH,
           args: [command, '--config', configPath],
-          env: { ...context.fakesEnv },
+          env: { ...context.fakesEnv, SENTINEL_DCR_ENDPOINT: context.sentinelEndpointFor(command) },
           cwd: context.workDir,
         });
         launched.add(proc);

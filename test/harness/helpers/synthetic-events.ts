@@ -3,8 +3,10 @@
  * Times are target ms; time scale 1, so wall ms are the same.
  */
 import type { JournalEntry, ServiceName } from '../../../fakes/core/types.js';
+import type { TargetCommand } from '../../../harness/domain/target-command.js';
 import type { RunEvent, RunEventPayload } from '../../../harness/observe/events.js';
 import type { BreakerState } from '../../../harness/result/result-schema.js';
+import { sourceRecord } from '../../../harness/seed/corpus/source-record.js';
 import { readConnectorLogRecord } from '../../../harness/targets/shared/connector-log.js';
 
 export function buildEvents(timeline: readonly (readonly [number, RunEventPayload])[]): RunEvent[] {
@@ -73,15 +75,16 @@ export function logRecord(record: string, command: 'run' | 'replay-failed' = 'ru
 }
 
 export const launched = (pid = 100): RunEventPayload => ({ type: 'target:launched', command: 'run', pid });
+/** Seeded records with numeric ids; each id is the record number of the seed-1 corpus. */
 export const seeded = (...ids: string[]): RunEventPayload => ({
   type: 'seed:put',
-  recordIds: ids,
+  records: ids.map((id) => ({ id, record: sourceRecord(1, Number(id)), key: `logs/${id}.log` })),
   keys: ids.map((id) => `logs/${id}.log`),
 });
-export const ingested = (id: string, duringReplay = false): RunEventPayload => ({
+export const ingested = (id: string, origin: TargetCommand | null = 'run'): RunEventPayload => ({
   type: 'record:ingested',
   recordId: id,
-  duringReplay,
+  origin,
   ingest: {
     seq: 1,
     ruleId: 'dcr',
