@@ -3,7 +3,8 @@
  *
  * @example
  *   export async function run(): Promise<BenchResult> {
- *     return { title: 'toxiproxy latency', rows: [{ name: 'GET via proxy', requests: 100, rps: 900, p50Ms: 1.1, p99Ms: 3 }] };
+ *     const rows = [{ name: 'GET via proxy', requests: 100, rps: 900, p50Ms: 1.1, p99Ms: 3 }];
+ *     return { title: 'toxiproxy latency', rows };
  *   }
  */
 

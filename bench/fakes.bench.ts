@@ -110,19 +110,23 @@ export async function run(): Promise<BenchResult> {
   const [fakeIngest, bareIngest] = [ingestMedian.get('fakes'), ingestMedian.get('bare')];
   const gzipKb = (batches.reduce((s, b) => s + b.tailGzipped.length, 0) / batches.length / 1_024).toFixed(0);
   summary.push(
-    `ingestion MB/s (uncompressed JSON accepted with 204; batches ${(batches[0]!.uncompressedBytes / 1e6).toFixed(2)} MB, ~${gzipKb} KiB gzipped, every body distinct): fake/bare = ${ratio(fakeIngest?.mbPerSec, bareIngest?.mbPerSec)}`,
+    `ingestion MB/s (uncompressed JSON accepted with 204; batches ${(batches[0]!.uncompressedBytes / 1e6).toFixed(2)} MB, ` +
+      `~${gzipKb} KiB gzipped, every body distinct): fake/bare = ${ratio(fakeIngest?.mbPerSec, bareIngest?.mbPerSec)}`,
   );
   if (fakeIngest)
     summary.push(
       `target ingestion >= 50 MB/s: ${verdict(fakeIngest.mbPerSec >= 50)} (${fakeIngest.mbPerSec.toFixed(1)} MB/s)`,
     );
   summary.push(
-    `load: ${ROUNDS} interleaved rounds; S3 from a separate generator process, ${S3_LOAD.concurrency} keep-alive connections for ${S3_LOAD.durationMs} ms; ingestion from this process, ${INGEST_LOAD.concurrency} in flight for ${INGEST_LOAD.durationMs} ms; each after ${S3_LOAD.warmupMs} ms warm-up`,
+    `load: ${ROUNDS} interleaved rounds; S3 from a separate generator process, ${S3_LOAD.concurrency} keep-alive ` +
+      `connections for ${S3_LOAD.durationMs} ms; ingestion from this process, ${INGEST_LOAD.concurrency} in flight ` +
+      `for ${INGEST_LOAD.durationMs} ms; each after ${S3_LOAD.warmupMs} ms warm-up`,
   );
   // The machine is shared: other jobs' load moves req/s, so the output says how busy it was.
   const [loadAtEnd = 0] = loadavg();
   summary.push(
-    `machine: ${availableParallelism()} cores, 1-min load average ${loadAtStart.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end`,
+    `machine: ${availableParallelism()} cores, 1-min load average ${loadAtStart.toFixed(2)} at start, ` +
+      `${loadAtEnd.toFixed(2)} at end`,
   );
   return { title: 'Fakes overhead (S3 and Logs Ingestion)', rows, summary };
 }

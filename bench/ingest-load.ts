@@ -56,7 +56,12 @@ let uniqueCounter = 0;
  */
 function withUniqueHead(batch: Batch, sequence: number): Buffer {
   const id = ++uniqueCounter;
-  const head = `[${JSON.stringify({ TimeGenerated: new Date(Date.UTC(2024, 0, 1)).toISOString(), BenchUpload: sequence, BytesTransferred: 9_000_000_000 + id })},`;
+  const first = {
+    TimeGenerated: new Date(Date.UTC(2024, 0, 1)).toISOString(),
+    BenchUpload: sequence,
+    BytesTransferred: 9_000_000_000 + id,
+  };
+  const head = `[${JSON.stringify(first)},`;
   return Buffer.concat([gzipSync(head), batch.tailGzipped]);
 }
 

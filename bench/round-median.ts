@@ -21,7 +21,9 @@ export function medianRound<T extends LoadStats>(rounds: readonly T[]): MedianRo
   const firstError = rounds.find((r) => r.firstError)?.firstError;
   return {
     stats: sorted[Math.floor(sorted.length / 2)]!,
-    spread: `${rounds.length} rounds ${throughput(sorted[0]!).toFixed(0)}–${throughput(sorted.at(-1)!).toFixed(0)} ${unit}`,
+    spread:
+      `${rounds.length} rounds ${throughput(sorted[0]!).toFixed(0)}–` +
+      `${throughput(sorted.at(-1)!).toFixed(0)} ${unit}`,
     errors: rounds.reduce((sum, r) => sum + r.errors, 0),
     ...(firstError !== undefined && { firstError }),
   };

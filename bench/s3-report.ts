@@ -43,7 +43,10 @@ function generatorNote(medians: ReadonlyMap<S3Kind, MedianRound<S3RoundStats>>, 
   );
   const saturated = targets.filter((t) => (medians.get(t.kind)?.stats.generatorCpu ?? 0) >= GENERATOR_SATURATED);
   const notes = [
-    `${near.length === 0 && saturated.length === 0 ? 'not the bottleneck' : 'maybe the bottleneck'}: the same generator drove bare node:http at ${rate(ceiling)} req/s using ${cores(bare.stats.generatorCpu)} core, ${usPerRequest(bare.stats.generatorCpu, ceiling)} CPU/req vs the bare server's ${usPerRequest(bare.stats.serverCpu, ceiling)}`,
+    `${near.length === 0 && saturated.length === 0 ? 'not the bottleneck' : 'maybe the bottleneck'}: ` +
+      `the same generator drove bare node:http at ${rate(ceiling)} req/s using ${cores(bare.stats.generatorCpu)} core, ` +
+      `${usPerRequest(bare.stats.generatorCpu, ceiling)} CPU/req vs the bare server's ` +
+      `${usPerRequest(bare.stats.serverCpu, ceiling)}`,
   ];
   if (near.length === 0) notes.push('every other server ran slower with it, so each figure is that server’s own limit');
   else notes.push(`${near.map((t) => t.label).join(', ')} reached ≥ ${NEAR_CEILING}× that rate`);
@@ -96,7 +99,9 @@ export function reportS3Op(
       p99Ms: stats.p99Ms,
       note: median.firstError
         ? `error: ${median.firstError.slice(0, 100)}`
-        : `CPU/req server ${usPerRequest(stats.serverCpu, stats.rps)}, generator ${usPerRequest(stats.generatorCpu, stats.rps)} (${cores(stats.serverCpu)} / ${cores(stats.generatorCpu)} core); ${median.spread}`,
+        : `CPU/req server ${usPerRequest(stats.serverCpu, stats.rps)}, ` +
+          `generator ${usPerRequest(stats.generatorCpu, stats.rps)} ` +
+          `(${cores(stats.serverCpu)} / ${cores(stats.generatorCpu)} core); ${median.spread}`,
     });
   }
   rows.push({ name: `${S3_OP_LABELS[op]} · load generator`, note: generatorNote(medians, targets) });

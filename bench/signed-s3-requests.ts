@@ -44,7 +44,8 @@ function bodyBytes(body: unknown): Buffer {
   if (body === undefined || body === null) return Buffer.alloc(0);
   if (typeof body === 'string' || body instanceof Uint8Array) return Buffer.from(body);
   throw new Error(
-    `Failed to capture a signed S3 request: the SDK produced a ${typeof body} body (a stream?). Pass the body as a Buffer.`,
+    `Failed to capture a signed S3 request: the SDK produced a ${typeof body} body (a stream?). ` +
+      'Pass the body as a Buffer.',
   );
 }
 

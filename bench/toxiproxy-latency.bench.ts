@@ -113,8 +113,10 @@ export async function run(): Promise<BenchResult> {
       });
       const bound = c.latencyMs + c.jitterMs;
       summary.push(
-        `latency ${requested}: p50 added ${addedP50.toFixed(1)} ms (error ${(addedP50 - c.latencyMs).toFixed(1)} ms), ` +
-          `p99 ${stats.p99.toFixed(1)} ms vs requested upper bound ${bound} ms + baseline p99 ${baseline.p99.toFixed(1)} ms`,
+        `latency ${requested}: p50 added ${addedP50.toFixed(1)} ms ` +
+          `(error ${(addedP50 - c.latencyMs).toFixed(1)} ms), ` +
+          `p99 ${stats.p99.toFixed(1)} ms vs requested upper bound ${bound} ms + ` +
+          `baseline p99 ${baseline.p99.toFixed(1)} ms`,
       );
     }
     return { title, rows, summary };

@@ -5,7 +5,7 @@
  * (exit 0). With `--json` the FIRST stdout line is `{ endpoints, env, caCertPath }`.
  * Bad flags exit 2 with a message naming the flag.
  */
-import { type StartedFakes, type StartFakesOptions, startFakes } from './index.js';
+import { type StartedFakes, type StartFakesOptions, startFakes } from '../fakes/index.js';
 
 const USAGE = `Usage: npm run fakes -- [--json] [--seed N] [--time-scale N] [--s3-tls] [--help]
 
