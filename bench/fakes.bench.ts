@@ -110,7 +110,8 @@ export async function run(): Promise<BenchResult> {
   const [fakeIngest, bareIngest] = [ingestMedian.get('fakes'), ingestMedian.get('bare')];
   const gzipKb = (batches.reduce((s, b) => s + b.tailGzipped.length, 0) / batches.length / 1_024).toFixed(0);
   summary.push(
-    `ingestion MB/s (uncompressed JSON accepted with 204; batches ${(batches[0]!.uncompressedBytes / 1e6).toFixed(2)} MB, ` +
+    `ingestion MB/s (uncompressed JSON accepted with 204; ` +
+      `batches ${(batches[0]!.uncompressedBytes / 1e6).toFixed(2)} MB, ` +
       `~${gzipKb} KiB gzipped, every body distinct): fake/bare = ${ratio(fakeIngest?.mbPerSec, bareIngest?.mbPerSec)}`,
   );
   if (fakeIngest)

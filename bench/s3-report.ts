@@ -44,7 +44,8 @@ function generatorNote(medians: ReadonlyMap<S3Kind, MedianRound<S3RoundStats>>, 
   const saturated = targets.filter((t) => (medians.get(t.kind)?.stats.generatorCpu ?? 0) >= GENERATOR_SATURATED);
   const notes = [
     `${near.length === 0 && saturated.length === 0 ? 'not the bottleneck' : 'maybe the bottleneck'}: ` +
-      `the same generator drove bare node:http at ${rate(ceiling)} req/s using ${cores(bare.stats.generatorCpu)} core, ` +
+      `the same generator drove bare node:http at ${rate(ceiling)} req/s ` +
+      `using ${cores(bare.stats.generatorCpu)} core, ` +
       `${usPerRequest(bare.stats.generatorCpu, ceiling)} CPU/req vs the bare server's ` +
       `${usPerRequest(bare.stats.serverCpu, ceiling)}`,
   ];

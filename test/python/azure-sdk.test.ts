@@ -72,7 +72,9 @@ describe.each(['sync', 'aio'] as const)('SecretClient (%s)', (mode) => {
 });
 
 describe('token expiry', () => {
-  it('makes the Python SDK fetch a new token for every chunk when tokens live under its 5-minute refresh margin', async () => {
+  const expiryCase =
+    'makes the Python SDK fetch a new token for every chunk when tokens live under its 5-minute refresh margin';
+  it(expiryCase, async () => {
     await using shortLived = await startFakes({ tokenLifetimeMs: 200_000 });
     const run = await runPythonCheck<PyResult>(
       'azure_logs_upload.py',
