@@ -1,13 +1,38 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two tiers, one config:
+ * - `unit`: pure logic and in-process fakes on a ManualClock: no child process, no real-time wait.
+ *   `npm run test:unit` runs it in about a minute on two cores.
+ * - `e2e`: real SDK clients with their real retries, child processes (the reference target, the
+ *   python stand-in, toxiproxy, the CLIs, a browser), whole scenarios. Files end in `.e2e.test.ts`.
+ */
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // Real servers, real SDK clients and child processes: generous but bounded.
-    testTimeout: 120_000,
-    hookTimeout: 60_000,
-    // Two cores: file-level parallelism is capped so timing-sensitive tests stay honest.
-    maxWorkers: 2,
     reporters: ['default'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.e2e.test.ts'],
+          testTimeout: 10_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/**/*.e2e.test.ts'],
+          // Real servers, real SDK clients and child processes: generous but bounded.
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+          // Most end-to-end time is spent waiting on target time (breaker timeouts, retries), not on
+          // CPU: three files at once keep both cores busy without stretching scaled target time.
+          maxWorkers: 3,
+          // describe.concurrent files (the breaking-target runs) run at most two scenarios at a time.
+          maxConcurrency: 2,
+        },
+      },
+    ],
   },
 });

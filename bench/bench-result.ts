@@ -52,10 +52,10 @@ export function formatBenchResult(result: BenchResult): string {
     cell(r.mbPerSec, 1),
     r.note ?? '',
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] ?? '').length)));
   const render = (row: string[]) =>
     row
-      .map((c, i) => (i === 0 || i === row.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .map((c, i) => (i === 0 || i === row.length - 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
   lines.push(render(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(render));

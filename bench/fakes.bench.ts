@@ -19,6 +19,7 @@ import type { BenchResult, BenchRow } from './bench-result.js';
 import { buildBatches, type IngestStats, measureIngest } from './ingest-load.js';
 import type { LoadOptions } from './measure-load.js';
 import { MotoNotInstalledError } from './moto-host.js';
+import { required } from './required.js';
 import { medianRound } from './round-median.js';
 import { measureS3, type S3Op, type S3RoundStats } from './s3-load.js';
 import { reportS3Op } from './s3-report.js';
@@ -71,7 +72,12 @@ export async function run(): Promise<BenchResult> {
           s3Rounds.set(key, [...(s3Rounds.get(key) ?? []), await measureS3(generator, host, op, S3_LOAD)]);
         }
         if (INGEST_TARGETS.some((t) => t.kind === target.kind)) {
-          const stats = await measureIngest(host.info.ingest!, host.info.caCertPath!, batches, INGEST_LOAD);
+          const stats = await measureIngest(
+            required(host.info.ingest, 'the ingestion endpoint'),
+            required(host.info.caCertPath, 'the CA certificate'),
+            batches,
+            INGEST_LOAD,
+          );
           ingestRounds.set(target.kind, [...(ingestRounds.get(target.kind) ?? []), stats]);
         }
       }
@@ -111,7 +117,7 @@ export async function run(): Promise<BenchResult> {
   const gzipKb = (batches.reduce((s, b) => s + b.tailGzipped.length, 0) / batches.length / 1_024).toFixed(0);
   summary.push(
     `ingestion MB/s (uncompressed JSON accepted with 204; ` +
-      `batches ${(batches[0]!.uncompressedBytes / 1e6).toFixed(2)} MB, ` +
+      `batches ${(required(batches[0], 'a batch').uncompressedBytes / 1e6).toFixed(2)} MB, ` +
       `~${gzipKb} KiB gzipped, every body distinct): fake/bare = ${ratio(fakeIngest?.mbPerSec, bareIngest?.mbPerSec)}`,
   );
   if (fakeIngest)

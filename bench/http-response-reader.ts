@@ -8,6 +8,7 @@
  *   const reader = new HttpResponseReader();
  *   socket.on('data', (chunk) => { for (const r of reader.push(chunk)) console.log(r.status); });
  */
+import { required } from './required.js';
 
 export interface ReadResponse {
   readonly status: number;
@@ -134,7 +135,7 @@ export class HttpResponseReader {
   }
 
   private finish(): ReadResponse {
-    const response = { ...this.current!, bodyBytes: this.bodyBytes };
+    const response = { ...required(this.current, 'the response head'), bodyBytes: this.bodyBytes };
     this.current = undefined;
     this.bodyBytes = 0;
     this.state = { kind: 'head' };

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { gzipSync } from 'node:zlib';
 import { type LoadOptions, type LoadStats, measureLoad } from './measure-load.js';
+import { required } from './required.js';
 
 export const BATCH_TARGET_BYTES = 1_000_000;
 
@@ -40,7 +41,10 @@ export function buildBatches(count: number): Batch[] {
       size += record.length + 1;
     }
     const tail = `${records.slice(1).join(',')}]`;
-    batches.push({ tailGzipped: gzipSync(tail), uncompressedBytes: tail.length + records[0]!.length + 2 });
+    batches.push({
+      tailGzipped: gzipSync(tail),
+      uncompressedBytes: tail.length + required(records[0], 'a record').length + 2,
+    });
   }
   return batches;
 }
@@ -85,7 +89,7 @@ export async function measureIngest(
   const post = () =>
     new Promise<void>((resolve, reject) => {
       const sequence = next++;
-      const batch = batches[sequence % batches.length]!;
+      const batch = required(batches[sequence % batches.length], 'a batch');
       const body = withUniqueHead(batch, sequence);
       const req = request(url, {
         method: 'POST',

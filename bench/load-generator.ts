@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import { KeepAliveConnection } from './keep-alive-connection.js';
 import type { LoadJob, LoadReply } from './load-generator-protocol.js';
 import { type LoadStats, measureLoad } from './measure-load.js';
+import { required } from './required.js';
 
 async function runJob(job: LoadJob): Promise<LoadStats> {
   const requests = job.requests.map((r) => Buffer.from(r, 'base64'));
@@ -21,9 +22,11 @@ async function runJob(job: LoadJob): Promise<LoadStats> {
   try {
     return await measureLoad(async () => {
       // measureLoad runs `concurrency` workers, so a connection is always idle here.
-      const connection = idle.pop()!;
+      const connection = required(idle.pop(), 'an idle connection');
       try {
-        const { status, bodyBytes } = await connection.request(requests[next++ % requests.length]!);
+        const { status, bodyBytes } = await connection.request(
+          required(requests[next++ % requests.length], 'a signed request'),
+        );
         if (status !== job.expectStatus) throw new Error(`answered ${status}, expected ${job.expectStatus}`);
         if (job.expectBodyBytes !== undefined && bodyBytes !== job.expectBodyBytes)
           throw new Error(`answered ${bodyBytes} body bytes, expected ${job.expectBodyBytes}`);

@@ -6,6 +6,7 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { BENCH_BUCKET, BENCH_KEY, OBJECT_1K } from './bench-target.js';
 import type { LoadOptions, LoadStats } from './measure-load.js';
 import { withCpuShares } from './process-cpu.js';
+import { required } from './required.js';
 import { type SignableS3Command, signS3Requests } from './signed-s3-requests.js';
 import type { BenchHost } from './spawn-bench-host.js';
 import type { LoadGenerator } from './spawn-load-generator.js';
@@ -35,7 +36,7 @@ export async function measureS3(
   op: S3Op,
   load: LoadOptions,
 ): Promise<S3RoundStats> {
-  const endpoint = new URL(host.info.s3!);
+  const endpoint = new URL(required(host.info.s3, 'the S3 endpoint'));
   // Signed afresh each round: the signature carries x-amz-date, which s3rver checks for skew.
   const requests = await signS3Requests(endpoint.origin, commands(op));
   const { result, cpuShares } = await withCpuShares([host.pid, generator.pid], () =>

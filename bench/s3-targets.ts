@@ -6,6 +6,7 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { BENCH_BUCKET, BENCH_CREDENTIALS, BENCH_KEY, BENCH_REGION, OBJECT_1K } from './bench-target.js';
 import { motoVersion, startMotoHost } from './moto-host.js';
+import { required } from './required.js';
 import { type BenchHost, spawnBenchHost } from './spawn-bench-host.js';
 
 export type S3Kind = 'fakes' | 'bare' | 's3rver' | 'moto';
@@ -25,7 +26,7 @@ export const S3_TARGETS: readonly S3Target[] = [
 export async function startS3Target(kind: S3Kind): Promise<BenchHost> {
   const host = kind === 'moto' ? await startMotoHost() : await spawnBenchHost(kind);
   const client = new S3Client({
-    endpoint: host.info.s3!,
+    endpoint: required(host.info.s3, 'the S3 endpoint'),
     region: BENCH_REGION,
     credentials: BENCH_CREDENTIALS,
     maxAttempts: 1,

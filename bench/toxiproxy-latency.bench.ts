@@ -13,6 +13,7 @@ import { startFakes } from '../fakes/index.js';
 import { startNetworkFaults } from '../harness/network/index.js';
 import { ToxiproxyNotInstalledError } from '../harness/network/toxiproxy-binary.js';
 import type { BenchResult, BenchRow } from './bench-result.js';
+import { required } from './required.js';
 
 const BUCKET = 'bench-net';
 const KEY = 'one-kib.log';
@@ -26,7 +27,7 @@ const LATENCY_CASES = [
 ] as const;
 
 function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 async function measure(client: S3Client, requests: number): Promise<{ p50: number; p99: number; errors: number }> {
@@ -36,7 +37,7 @@ async function measure(client: S3Client, requests: number): Promise<{ p50: numbe
     const started = performance.now();
     try {
       const response = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: KEY }));
-      await response.Body!.transformToByteArray();
+      await required(response.Body, 'the response body').transformToByteArray();
       if (i >= WARMUP_REQUESTS) times.push(performance.now() - started);
     } catch {
       if (i >= WARMUP_REQUESTS) errors += 1;

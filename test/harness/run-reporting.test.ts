@@ -21,7 +21,6 @@ import type { TargetController } from '../../harness/run/target-controller.js';
 import type { NetworkFaultSpec } from '../../harness/scenario/types.js';
 import { resolveTarget } from '../../harness/targets/index.js';
 import rateLimit from '../../scenarios/rate-limit.js';
-import { runCli } from './helpers/run-cli.js';
 import {
   buildEvents,
   fileCreated,
@@ -118,27 +117,6 @@ describe('shims banner', () => {
     expect(table[1]).toBe(banner);
     expect(table[2]).toMatch(/^Scenario rate-limit on reference/);
     expect(formatVerdictTable(resultOf(buildEvents([[0, launched()]])))).not.toContain('SHIMS');
-  });
-
-  it('the CLI prints it before the run starts (here the checkout is rejected right after)', async () => {
-    const { code, stderr } = await runCli([
-      'rate-limit',
-      '--target',
-      'python',
-      '--connector',
-      dir,
-      '--shim',
-      'upload-adapter',
-      '--out',
-      dir,
-    ]).done;
-    expect(code).toBe(2);
-    const bannerAt = stderr.indexOf('SHIMS ACTIVE (upload-adapter)');
-    expect(bannerAt, stderr).toBeGreaterThanOrEqual(0);
-    expect(
-      stderr.indexOf('is not a connector checkout') > bannerAt || stderr.indexOf('does not exist') > bannerAt,
-      stderr,
-    ).toBe(true);
   });
 });
 

@@ -9,7 +9,7 @@ import { expectationNamed, expectNothingLeft, trackedRun } from './helpers/track
 const rateLimit = getScenario('rate-limit')!;
 const authFailure = getScenario('auth-failure')!;
 
-describe('a target configured to break a request promise fails the run', () => {
+describe.concurrent('a target configured to break a request promise fails the run', () => {
   it('request_count: success_threshold=5 lets more than 3 uploads through HALF_OPEN', async () => {
     const run = await trackedRun(authFailure, { targetOptions: { success_threshold: '5', half_open_max_calls: '10' } });
     const result = run.result!;

@@ -74,7 +74,7 @@ describe('Logs Ingestion faults seen by LogsIngestionClient', () => {
     const stored = shared.fakes.ingest.records({ stream });
     expect(stored).toHaveLength(40);
     expect(new Set(stored.map((r) => r.requestId)).size).toBe(2);
-    expect(new Set(stored.map((r) => r.record['n'])).size).toBe(20);
+    expect(new Set(stored.map((r) => r.record.n)).size).toBe(20);
   });
 });
 

@@ -10,7 +10,7 @@ import { expectationNamed, expectNothingLeft, trackedRun } from './helpers/track
 
 const authFailure = getScenario('auth-failure')!;
 
-describe('a target configured to break a breaker promise fails the run', () => {
+describe.concurrent('a target configured to break a breaker promise fails the run', () => {
   it('breaker_sequence: failure_threshold=1000 never opens', async () => {
     const run = await trackedRun(authFailure, { targetOptions: { failure_threshold: '1000' } });
     const result = run.result!;

@@ -18,6 +18,27 @@ afterAll(async () => {
 });
 
 describe('npm run scenario', () => {
+  it('prints the shims banner before the run starts (here the checkout is rejected right after)', async () => {
+    const { code, stderr } = await runCli([
+      'rate-limit',
+      '--target',
+      'python',
+      '--connector',
+      dir,
+      '--shim',
+      'upload-adapter',
+      '--out',
+      dir,
+    ]).done;
+    expect(code).toBe(2);
+    const bannerAt = stderr.indexOf('SHIMS ACTIVE (upload-adapter)');
+    expect(bannerAt, stderr).toBeGreaterThanOrEqual(0);
+    expect(
+      stderr.indexOf('is not a connector checkout') > bannerAt || stderr.indexOf('does not exist') > bannerAt,
+      stderr,
+    ).toBe(true);
+  });
+
   it('--list prints the registered scenarios and exits 0', async () => {
     const { code, stdout } = await runCli(['--list']).done;
     expect(code).toBe(0);

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CORE_GATE_SCENARIOS, NETWORK_GATE_SCENARIOS } from '../../reports/gate-suite.js';
 import type { GateSummary } from '../../reports/summary/gate-summary.js';
 import { tempDir } from './helpers/fixtures.js';
+import { checkScenarioResult, orphanedProcesses } from './helpers/scenario-checks.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 /** The green run: a scale at which retry gaps and recovery bounds hold on a busy 2-core box. */
@@ -76,7 +77,9 @@ describe.sequential('npm run gate on the reference target', () => {
   // The registry is read by the gate process itself (scenarios/index.ts loads network scenarios
   // with a variable import that vitest's module runner refuses), so the suite is taken from its summary.
 
-  it('is green on the default suite and writes JUnit that a JUnit parser accepts', { timeout: 400_000 }, async () => {
+  it('is green on the default suite, writes JUnit a JUnit parser accepts, and leaves no process behind', {
+    timeout: 400_000,
+  }, async () => {
     const out = await newDir();
     const run = await runGateCli(['--time-scale', GREEN_TIME_SCALE, '--out', out]);
     const { summary, junit } = await readGateOutput(out);
@@ -96,6 +99,9 @@ describe.sequential('npm run gate on the reference target', () => {
     );
     expect(failedCases).toEqual([]);
     expect(run.code).toBe(0);
+    for (const id of summary.suite) checkScenarioResult(JSON.parse(await readFile(join(out, `${id}.json`), 'utf8')));
+    // The gate process is gone; anything it started and left would now be an orphan.
+    expect(orphanedProcesses()).toEqual([]);
   });
 
   it('gives the same output from two shards merged as from one unsharded run', { timeout: 300_000 }, async () => {

@@ -7,7 +7,7 @@ import { getScenario } from '../../scenarios/index.js';
 import { halfOpenReopenScenario, keyVaultCacheScenario, quietScenario } from './fixtures/reference-fixtures.js';
 import { expectationNamed, expectNothingLeft, trackedRun } from './helpers/tracked-run.js';
 
-describe('a target configured to break a promise fails the run', () => {
+describe.concurrent('a target configured to break a promise fails the run', () => {
   it('ledger and failed_batches_written: drop_failed_batches=true loses records', async () => {
     const run = await trackedRun(getScenario('auth-failure')!, { targetOptions: { drop_failed_batches: 'true' } });
     const result = run.result!;
