@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongFirstSequencer } from './test/support/long-first-sequencer.js';
 
 /**
  * Two tiers, one config:
@@ -31,6 +32,7 @@ export default defineConfig({
           maxWorkers: 3,
           // describe.concurrent files (the breaking-target runs) run at most two scenarios at a time.
           maxConcurrency: 2,
+          sequence: { sequencer: LongFirstSequencer },
         },
       },
     ],

@@ -8,9 +8,9 @@
  *   t=0 seed 20 ─ 0 s flaky (limit_data, 80 % of connections) ─ … re-reads … ─ 60 s restored
  *       ─ drain ─ stop
  *
- * @note Why `limit_data` at 480 bytes: a GetObject response for one seeded record is ~449 bytes
- * of headers (the SDKs ask for checksums, so CRC32 headers are included) plus a 73-byte body, so
- * the connection closes ~30 bytes into the body. Toxicity is rolled per connection: a connection
+ * @note Why `limit_data` at 480 bytes: a GetObject response is ~449 bytes of headers (the SDKs
+ * ask for checksums, so CRC32 headers are included) plus a body of five firewall lines (~550
+ * bytes), so the connection closes ~30 bytes into the body. Toxicity is rolled per connection: a connection
  * that escapes the roll stays healthy and keeps being reused, which is what lets the run make
  * progress while the fault lasts. Lists (a few KB) on a cut connection fail too; the next poll
  * lists again.
@@ -18,6 +18,8 @@
 import { defineScenario } from '../../harness/scenario/define-scenario.js';
 
 const SEEDED = 20;
+const LINES_PER_OBJECT = 5;
+const OBJECTS = Math.ceil(SEEDED / LINES_PER_OBJECT);
 export const S3_CUT_AFTER_BYTES = 480;
 
 export default defineScenario({
@@ -31,7 +33,7 @@ export default defineScenario({
     'Runbook › Troubleshooting › "S3 errors": ' +
     'transient S3 network errors (connection reset, truncated responses) are retried; ' +
     'every object is eventually processed, and none twice.',
-  seed: { records: SEEDED },
+  seed: { records: SEEDED, shape: { linesPerObject: LINES_PER_OBJECT } },
   pollIntervalMs: 1_000,
   networkServices: ['s3'],
   deadlineMs: 200_000,
@@ -60,7 +62,7 @@ export default defineScenario({
       name: 'objects were read again after cut reads',
       service: 's3',
       operation: 'GetObject',
-      min: SEEDED + 1,
+      min: OBJECTS + 1,
       promise: 's3-transient-errors-recovered',
     },
     { kind: 'ledger', maxLost: 0, maxDuplicates: 0, maxUndelivered: 0, promise: 's3-transient-errors-recovered' },

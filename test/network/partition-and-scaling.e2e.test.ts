@@ -119,11 +119,11 @@ describe('events and bookkeeping', () => {
 });
 
 describe('time scaling', () => {
-  it('divides latency by the time scale: 1_200 target ms at scale 4 adds ~300 wall ms (-20/+150 ms)', async () => {
+  it('divides latency by the time scale: 1_200 target ms at scale 4 adds 300 wall ms (+150 ms)', async () => {
     const scaled = await startNetworkFixture(4);
     try {
       scaled.fakes.s3.putObject(BUCKET, 'a.log', 'hello');
-      const gets = async (): Promise<number> => {
+      const gets = async (): Promise<number[]> => {
         const client = s3Client(scaled.network.endpoints.s3);
         const times: number[] = [];
         expect((await getObject(client, 'a.log')).ok).toBe(true); // warm-up, not timed
@@ -133,15 +133,16 @@ describe('time scaling', () => {
           times.push(outcome.elapsedMs);
         }
         client.destroy();
-        return median(times);
+        return times;
       };
       const baseline = await gets();
       await scaled.network.inject({ id: 'slow', service: 's3', toxic: 'latency', attributes: { latency: 1_200 } });
       const delayed = await gets();
       expect(scaled.events.at(-1)).toMatchObject({ type: 'network:injected', sent: { attributes: { latency: 300 } } });
-      // Well under the unscaled 1_200 ms; never under the scaled 300 ms.
-      expect(delayed - baseline).toBeGreaterThanOrEqual(300 - 20);
-      expect(delayed - baseline).toBeLessThanOrEqual(300 + 150);
+      // Latency is a floor on every response: even the fastest delayed GET took the scaled 300 ms
+      // (a noisy baseline cannot blur that); and the typical one is well under the unscaled 1_200 ms.
+      expect(Math.min(...delayed)).toBeGreaterThanOrEqual(300);
+      expect(median(delayed) - median(baseline)).toBeLessThanOrEqual(300 + 150);
     } finally {
       await scaled.stop();
     }

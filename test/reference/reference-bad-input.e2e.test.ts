@@ -156,11 +156,8 @@ describe('reference target: bad input', () => {
 
   it('stores the batch with a clear error when Sentinel is unreachable', async () => {
     const [id] = seedRecords(ctx.fakes, 0, 1);
-    ctx.target = await prepareReference(
-      ctx.fakes,
-      {},
-      { fakesEnv: { ...ctx.fakes.env, SENTINEL_DCR_ENDPOINT: `https://127.0.0.1:${await closedPort()}` } },
-    );
+    const unreachable = `https://127.0.0.1:${await closedPort()}`;
+    ctx.target = await prepareReference(ctx.fakes, {}, { sentinelEndpointFor: () => unreachable });
     const ingest = await ctx.target.launch('ingest');
     expect((await ingest.exited).code).toBe(0);
     const files = await failedBatches(ctx.target.prepared.failedBatchesDir);

@@ -33,6 +33,11 @@ def load_config(config_dir, environment):
         data = yaml.safe_load(path.read_text()) if path.exists() else {}
         for section, values in (data or {}).items():
             merged.setdefault(section, {}).update(values)
+    # APP_<SECTION>_<KEY> overrides, as the connector applies them (connector-contract §1.4).
+    for name, value in os.environ.items():
+        if name.startswith("APP_") and "_" in name[4:]:
+            section, key = name[4:].lower().split("_", 1)
+            merged.setdefault(section, {})[key] = value
     return merged
 
 
