@@ -11,6 +11,8 @@ import { LongFirstSequencer } from './test/support/long-first-sequencer.js';
 export default defineConfig({
   test: {
     reporters: ['default'],
+    // Projects take their sequencer from the root config.
+    sequence: { sequencer: LongFirstSequencer },
     projects: [
       {
         test: {
@@ -32,7 +34,6 @@ export default defineConfig({
           maxWorkers: 3,
           // describe.concurrent files (the breaking-target runs) run at most two scenarios at a time.
           maxConcurrency: 2,
-          sequence: { sequencer: LongFirstSequencer },
         },
       },
     ],

@@ -13,8 +13,11 @@ const SENTINEL_BREAKER_SCENARIOS = ['rate-limit', 'sentinel-outage', 'auth-failu
 export function checkScenarioResult(result: ScenarioResultFile): void {
   const id = result.scenario;
   expect(result.verdict, `${id}: ${result.error ?? ''}`).toBe('passed');
-  expect(result.measuredTimeScale, id).toBeGreaterThan(result.timeScale * 0.9);
-  expect(result.measuredTimeScale, id).toBeLessThan(result.timeScale * 1.1);
+  // Measurable when the target's clock shows (failed-batch timestamps): the Key Vault scenarios store none.
+  if (result.measuredTimeScale !== undefined) {
+    expect(result.measuredTimeScale, id).toBeGreaterThan(result.timeScale * 0.9);
+    expect(result.measuredTimeScale, id).toBeLessThan(result.timeScale * 1.1);
+  }
   const network = result.faults.filter((f) => f.layer === 'network');
   if (SENTINEL_BREAKER_SCENARIOS.includes(id)) {
     const recovery = result.expectations.find((e) => e.kind === 'recovery_time');
