@@ -62,9 +62,9 @@ export function createStepRuntime(deps: StepRuntimeDeps): StepRuntime {
     },
     restartTarget: () => controller.restart(),
     stopTarget: () => controller.stop(),
-    async replayFailed(timeoutWallMs) {
-      const { code, summary } = await controller.replay(timeoutWallMs);
-      return `replay-failed exited ${code}: ${summary ?? '(no summary line)'}`;
+    async runOnce(command, timeoutWallMs) {
+      const { code, summary } = await controller.runOnce(command, timeoutWallMs);
+      return `${command} exited ${code}: ${summary ?? '(no summary line)'}`;
     },
     async waitFor(condition, timeoutMs) {
       const strategy = Wait.forCondition(describeCondition(condition), () => isConditionMet(condition, state), {

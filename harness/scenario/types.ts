@@ -26,6 +26,14 @@ export interface Scenario {
   readonly targetOptions?: Readonly<Record<string, string>>;
   /** Poll interval for the target's `run` loop, target ms (default 1_000). */
   readonly pollIntervalMs?: number;
+  /** How the S3 bucket behaves beyond serving objects. */
+  readonly s3?: {
+    /**
+     * Each object is deleted this many target ms after its first successful GET (a lifecycle rule, or
+     * a shipper that moves processed objects), so a batch lost after a failure cannot be read again.
+     */
+    readonly expireAfterFirstReadMs?: number;
+  };
 }
 
 export type { Condition } from '../conditions/registry.js';

@@ -47,6 +47,14 @@ const SCENARIO_FIELDS = {
   pollIntervalMs: durationMs({ positive: true }),
   networkServices: list(serviceName()),
   targetOptions: stringRecord(),
+  s3: custom<{ expireAfterFirstReadMs?: number }>('{ expireAfterFirstReadMs? }', (value, path, problems) => {
+    if (!isObject(value)) {
+      problems.push(`${path}: must be { expireAfterFirstReadMs? }`);
+      return undefined;
+    }
+    const fields = { expireAfterFirstReadMs: durationMs() };
+    return validateFields(value, fields, path, problems, undefined) ? value : undefined;
+  }),
   // Checked below, in order: steps define what later steps and expectations may name.
   seed: custom('{ records, arrivals? }', (v) => v, { required: true }),
   steps: custom('a list of steps (may be empty)', (v) => v, { required: true }),

@@ -7,7 +7,12 @@ import { clearAction } from './actions/clear.js';
 import { injectAction } from './actions/inject.js';
 import { markAction } from './actions/mark.js';
 import { clearNetworkAction, injectNetworkAction } from './actions/network.js';
-import { replayFailedAction, restartTargetAction, stopTargetAction } from './actions/target-process.js';
+import {
+  replayFailedAction,
+  restartTargetAction,
+  runIngestAction,
+  stopTargetAction,
+} from './actions/target-process.js';
 import { waitAction } from './actions/wait.js';
 import type { StepActionKind, StepActionSpec, StepValidationContext } from './define-step-action.js';
 import type { StepOutcome, StepRuntime } from './step-runtime.js';
@@ -20,6 +25,7 @@ export const STEP_ACTIONS = [
   restartTargetAction,
   stopTargetAction,
   replayFailedAction,
+  runIngestAction,
   waitAction,
   markAction,
 ] as const;

@@ -16,8 +16,8 @@ export interface StepRuntime {
   clearNetworkFault(faultId: string): Promise<void>;
   restartTarget(): Promise<void>;
   stopTarget(): Promise<void>;
-  /** Runs replay-failed to completion; returns a one-line outcome (summary line and exit code). */
-  replayFailed(timeoutWallMs: number): Promise<string>;
+  /** Runs a one-shot command to completion; returns a one-line outcome (summary line and exit code). */
+  runOnce(command: 'replay-failed' | 'ingest', timeoutWallMs: number): Promise<string>;
   /** Waits until `condition` holds, at most `timeoutMs` target ms (and never past the deadline). */
   waitFor(condition: Condition, timeoutMs: number): Promise<boolean>;
   /** Target ms left before the scenario's deadline. */

@@ -36,6 +36,12 @@ export async function prepareTargetPhase(ctx: WithFakes): Promise<WithTarget> {
     });
   });
   session.add('prepared target', prepared, (p) => p[Symbol.asyncDispose]());
-  ctx.bus.emit({ type: 'target:prepared', target: prepared.name, schema: prepared.recordSchema });
+  ctx.bus.emit({
+    type: 'target:prepared',
+    target: prepared.name,
+    schema: prepared.recordSchema,
+    breakerConfig: prepared.breakerConfig,
+    pollIntervalMs: context.pollIntervalMs,
+  });
   return { ...ctx, prepared };
 }
