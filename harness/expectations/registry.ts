@@ -13,12 +13,17 @@ import {
 import type { ResultExpectation } from '../result/result-schema.js';
 import type { ExpectationKind, ExpectationSpec, ExpectationValidationContext } from './define-expectation-kind.js';
 import type { EvaluationContext } from './evaluation-context.js';
+import { archivesOnlyDelivered } from './kinds/archives-only-delivered.js';
 import { breakerSequence } from './kinds/breaker-sequence.js';
 import { failedBatchesWritten } from './kinds/failed-batches-written.js';
+import { failedCallsAccounted } from './kinds/failed-calls-accounted.js';
 import { finalBreakerState } from './kinds/final-breaker-state.js';
 import { ledger } from './kinds/ledger.js';
+import { oneshotExitTruthful } from './kinds/oneshot-exit-truthful.js';
 import { openDuration } from './kinds/open-duration.js';
+import { recordsUnaltered } from './kinds/records-unaltered.js';
 import { recoveryTime } from './kinds/recovery-time.js';
+import { replayReportTruthful } from './kinds/replay-report-truthful.js';
 import { requestCount } from './kinds/request-count.js';
 import { retrySpacing } from './kinds/retry-spacing.js';
 import { secretServedFromCache } from './kinds/secret-served-from-cache.js';
@@ -35,6 +40,11 @@ export const EXPECTATION_KINDS = [
   targetAlive,
   secretServedFromCache,
   finalBreakerState,
+  recordsUnaltered,
+  failedCallsAccounted,
+  archivesOnlyDelivered,
+  replayReportTruthful,
+  oneshotExitTruthful,
 ] as const;
 
 type SpecOfKind<T> = T extends ExpectationKind<infer K, infer F> ? ExpectationSpec<K, F> : never;
