@@ -101,7 +101,8 @@ describe('records_unaltered', () => {
     );
     const result = evaluate(spec, events);
     expect(result).toMatchObject({ passed: false, observed: { altered: 1, missingFields: 1, intact: 1 } });
-    const diff = `record 2: SourceIP: ${JSON.stringify(sourceRecord(1, 2).src_ip)} → "[REDACTED:IPV4]" (via replay-failed)`;
+    const original = JSON.stringify(sourceRecord(1, 2).src_ip);
+    const diff = `record 2: SourceIP: ${original} → "[REDACTED:IPV4]" (via replay-failed)`;
     expect(result.evidence).toContain(diff);
     expect(result.evidence).toContain('record 3 arrived without Protocol');
   });
