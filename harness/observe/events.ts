@@ -9,6 +9,9 @@ import type { DeclaredSchema } from '../domain/record-schema.js';
 import type { TargetCommand } from '../domain/target-command.js';
 import type { SeededRecord } from '../seed/seed-records.js';
 
+/** Where a fault acts: the fakes' HTTP layer, the network (Toxiproxy), or the target's failed-batch store. */
+export type FaultLayer = 'http' | 'network' | 'store';
+
 export type RunEventPayload =
   | { readonly type: 'run:started'; readonly scenario: string }
   | { readonly type: 'fakes:started'; readonly endpoints: Readonly<Record<string, string>> }
@@ -81,9 +84,9 @@ export type RunEventPayload =
       readonly ruleId: string;
       readonly service: string;
       readonly description: string;
-      readonly layer: 'http' | 'network';
+      readonly layer: FaultLayer;
     }
-  | { readonly type: 'fault:cleared'; readonly ruleId: string; readonly layer: 'http' | 'network' }
+  | { readonly type: 'fault:cleared'; readonly ruleId: string; readonly layer: FaultLayer }
   | {
       readonly type: 'request:completed';
       readonly entry: JournalEntry /** Target ms since run start at which the request STARTED. */;

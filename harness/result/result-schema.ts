@@ -94,8 +94,8 @@ export interface ResultFaultWindow {
   readonly ruleId: string;
   readonly service: string;
   readonly description: string;
-  /** `http` (fake fault engine) or `network` (toxiproxy). */
-  readonly layer: 'http' | 'network';
+  /** `http` (fake fault engine), `network` (toxiproxy) or `store` (the target's failed-batch directory). */
+  readonly layer: 'http' | 'network' | 'store';
   readonly startMs: number;
   readonly endMs: number | null;
 }

@@ -14,6 +14,7 @@ import type { FailedBatchWatcher } from '../observe/watch-failed-batches.js';
 import type { ResultSample } from '../result/result-schema.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Session } from '../session.js';
+import type { StoreFaults } from '../store/store-faults.js';
 import type { PreparedTarget, Target, TargetContext } from '../targets/target.js';
 import type { RunArtifacts } from './run-artifacts.js';
 import type { RunOptions } from './run-options.js';
@@ -56,4 +57,5 @@ export interface Observed extends WithTarget {
   readonly live: LiveState;
   readonly controller: TargetController;
   readonly watcher: FailedBatchWatcher;
+  readonly storeFaults: StoreFaults;
 }

@@ -7,6 +7,7 @@ import { clearAction } from './actions/clear.js';
 import { injectAction } from './actions/inject.js';
 import { markAction } from './actions/mark.js';
 import { clearNetworkAction, injectNetworkAction } from './actions/network.js';
+import { clearStoreFaultAction, storeFaultAction } from './actions/store-fault.js';
 import {
   replayFailedAction,
   restartTargetAction,
@@ -22,6 +23,8 @@ export const STEP_ACTIONS = [
   clearAction,
   injectNetworkAction,
   clearNetworkAction,
+  storeFaultAction,
+  clearStoreFaultAction,
   restartTargetAction,
   stopTargetAction,
   replayFailedAction,

@@ -67,6 +67,7 @@ export async function executeTimelinePhase(ctx: Observed): Promise<void> {
     fakes: ctx.fakes,
     network: ctx.network,
     controller,
+    storeFaults: ctx.storeFaults,
     bus,
     state: live,
     signal: timeline.signal,

@@ -8,6 +8,7 @@ import { createLiveState } from '../../observe/live-state.js';
 import { observeFakes } from '../../observe/observe-fakes.js';
 import { trackRecordIdentity } from '../../observe/record-identification.js';
 import { watchFailedBatches } from '../../observe/watch-failed-batches.js';
+import { createStoreFaults } from '../../store/store-faults.js';
 import type { Observed, WithTarget } from '../run-context.js';
 import { createTargetController } from '../target-controller.js';
 
@@ -28,5 +29,8 @@ export async function observePhase(ctx: WithTarget): Promise<Observed> {
   session.defer('fake observers', unobserveFakes);
   const watcher = watchFailedBatches(prepared.failedBatchesDir, bus, { identify: identity.identify });
   session.defer('failed-batch watcher', () => watcher.stop());
-  return { ...ctx, tracker, live, controller, watcher };
+  const storeFaults = createStoreFaults(prepared.failedBatchesDir, watcher);
+  // Registered after the watcher: undone first, so the watcher sees the store as the target left it.
+  session.defer('store faults', () => storeFaults.clear());
+  return { ...ctx, tracker, live, controller, watcher, storeFaults };
 }
