@@ -6,15 +6,21 @@
  */
 import type { Scenario } from '../harness/scenario/types.js';
 import authFailure from './auth-failure.js';
+import baseline from './baseline.js';
+import ingestUnderOutage from './ingest-under-outage.js';
 import keyvaultOutage from './keyvault-outage.js';
 import keyvaultNetwork from './network/keyvault-network.js';
 import s3FlakyNetwork from './network/s3-flaky-network.js';
 import sentinelLatency from './network/sentinel-latency.js';
 import rateLimit from './rate-limit.js';
+import replayWhileFailing from './replay-while-failing.js';
 import sentinelOutage from './sentinel-outage.js';
 
 const SCENARIOS: readonly Scenario[] = [
   rateLimit,
+  baseline,
+  replayWhileFailing,
+  ingestUnderOutage,
   sentinelOutage,
   authFailure,
   keyvaultOutage,

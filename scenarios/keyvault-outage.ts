@@ -17,10 +17,14 @@
  */
 import { RUNBOOK_BREAKER_DEFAULTS } from '../harness/domain/index.js';
 import { defineScenario } from '../harness/scenario/define-scenario.js';
+import { arrivalsEvery } from './shared/arrivals.js';
+import { FIRST_ARRIVAL_MS, RECORDS_UNALTERED } from './shared/integrity.js';
 
 const KEY_VAULT_BREAKER = 'azure-key-vault';
 const RECOVERY_TIMEOUT_MS = RUNBOOK_BREAKER_DEFAULTS.recovery_timeout * 1_000;
 const SECRET_REFRESH_MS = 2_000;
+/** Past the expected recovery (~25 s + opening + 60 s + closing), so fresh records arrive after it. */
+const LAST_ARRIVAL_MS = 170_000;
 /** Stated tolerance around the recovery timeout (as the Sentinel breaker scenarios state it). */
 const RECOVERY_TOLERANCE_MS = 15_000;
 const RECOVERY_EARLY_TOLERANCE_MS = 2_000;
@@ -39,7 +43,8 @@ export default defineScenario({
     'secret reads go through the azure-key-vault breaker (5 consecutive failures, min 10 calls); ' +
     'while it is OPEN the cached secret is used, and the breaker recovers ' +
     '(HALF_OPEN after recovery_timeout 60 s, CLOSED after 2 successes) once Key Vault answers.',
-  seed: { records: 5 },
+  // Records keep arriving: the steady state is checked before the outage and after recovery.
+  seed: { records: 5, arrivals: arrivalsEvery(2_000, { fromMs: FIRST_ARRIVAL_MS, toMs: LAST_ARRIVAL_MS }) },
   pollIntervalMs: 1_000,
   targetOptions: { secret_refresh_ms: String(SECRET_REFRESH_MS) },
   deadlineMs: 300_000,
@@ -81,6 +86,11 @@ export default defineScenario({
         until: { kind: 'breaker_state', breaker: KEY_VAULT_BREAKER, state: 'CLOSED' },
         timeoutMs: 30_000,
       },
+    },
+    {
+      atMs: LAST_ARRIVAL_MS + 5_000,
+      name: 'drain',
+      action: { kind: 'wait', until: { kind: 'all_seeded_delivered' }, timeoutMs: 30_000 },
     },
     { atMs: 0, name: 'stop', action: { kind: 'stop_target' } },
   ],
@@ -126,6 +136,8 @@ export default defineScenario({
       maxMs: RECOVERY_TIMEOUT_MS + RECOVERY_TOLERANCE_MS,
       promise: 'breaker-closes-after-successes',
     },
+    { kind: 'ledger', maxLost: 0, maxDuplicates: 0, maxUndelivered: 0, promise: 'no-duplicates' },
+    RECORDS_UNALTERED,
     { kind: 'target_alive' },
   ],
 });

@@ -86,6 +86,38 @@ export const RUNBOOK_PROMISES: readonly RunbookPromise[] = [
     statement: 'Transient S3 network errors are retried; every object is delivered exactly once.',
     source: 'Runbook: S3 errors',
   },
+  {
+    id: 'records-unaltered',
+    statement:
+      'Records arrive as they were read: a delivered or replayed record equals its source (declared mappings aside).',
+    source: "Runbook: failed batch handling; the connector's own table schema (config/tables.yaml)",
+  },
+  {
+    id: 'failed-calls-accounted',
+    statement: 'Every upload that fails is retried to success or kept in a failed-batch file, within 10 s.',
+    source: 'Runbook: failed batch handling (failed batches are kept)',
+  },
+  {
+    id: 'replay-archives-only-delivered',
+    statement: 'replay-failed archives a failed-batch file only once its records were delivered.',
+    source: 'Runbook: failed-batch recovery (replay-failed)',
+  },
+  {
+    id: 'replay-report-truthful',
+    statement: "replay-failed's summary and exit code say what was delivered and archived.",
+    source: 'Runbook: failed-batch recovery (replay-failed)',
+  },
+  {
+    id: 'oneshot-exit-truthful',
+    statement: 'The one-shot ingest command exits non-zero when records were neither delivered nor stored.',
+    source: 'CLI: s3-sentinel ingest',
+  },
+  {
+    id: 'steady-state',
+    statement:
+      'In steady state every new record is delivered exactly once within three poll intervals, before a fault and after recovery.',
+    source: 'Runbook: Verification checklist (service requests succeeding)',
+  },
 ];
 
 export function getPromise(id: string): RunbookPromise | undefined {

@@ -20,6 +20,7 @@ import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/domain/index.js';
 import { defineScenario } from '../../harness/scenario/define-scenario.js';
 import type { Expectation, Scenario } from '../../harness/scenario/types.js';
 import { arrivalsEvery } from './arrivals.js';
+import { FIRST_ARRIVAL_MS, FIRST_FAULT_MS, RECORDS_UNALTERED, REPLAY_EXPECTATIONS } from './integrity.js';
 
 export const SENTINEL_BREAKER = 'azure-sentinel';
 
@@ -54,13 +55,13 @@ export function sentinelBreakerScenario(input: SentinelBreakerScenarioInput): Sc
     title: input.title,
     description: input.description,
     runbookRow: input.runbookRow,
-    seed: { records: 20, arrivals: arrivalsEvery(2_000, { fromMs: 2_000, toMs: 160_000 }) },
+    seed: { records: 20, arrivals: arrivalsEvery(2_000, { fromMs: FIRST_ARRIVAL_MS, toMs: 160_000 }) },
     pollIntervalMs: 1_000,
     ...(input.targetOptions ? { targetOptions: input.targetOptions } : {}),
     deadlineMs: 480_000,
     steps: [
       {
-        atMs: 3_000,
+        atMs: FIRST_FAULT_MS,
         name: 'inject',
         action: {
           kind: 'inject',
@@ -147,7 +148,8 @@ export function sentinelBreakerScenario(input: SentinelBreakerScenarioInput): Sc
       },
       ...(input.extraExpectations ?? []),
       { kind: 'failed_batches_written', min: 1, promise: 'failed-batches-kept' },
-      { kind: 'ledger', maxLost: 0, maxUndelivered: 0, promise: 'replay-nothing-lost' },
+      ...REPLAY_EXPECTATIONS,
+      RECORDS_UNALTERED,
       { kind: 'ledger', maxLost: 0, maxDuplicates: 0, maxUndelivered: 0, promise: 'no-duplicates' },
       { kind: 'target_alive' },
     ],

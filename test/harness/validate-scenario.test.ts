@@ -67,7 +67,8 @@ describe('validateScenario', () => {
       expect.arrayContaining([
         'title: is required (a non-empty string)',
         'deadlineMs: must be > 0, got -1',
-        'expectations[10].maxLost: is required (an integer >= 0)',
+        `expectations[${(fixtures.manyProblemsScenario.expectations as unknown[]).length - 1}].maxLost: ` +
+          'is required (an integer >= 0)',
       ]),
     );
   });

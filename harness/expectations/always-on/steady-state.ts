@@ -23,6 +23,7 @@ interface Window {
 
 export const steadyStateBefore = defineAlwaysOnCheck({
   kind: 'steady_state_before',
+  promise: 'steady-state',
   summary: 'Before the first fault, each fresh record is delivered exactly once within three poll intervals.',
   evaluate(ctx) {
     if (ctx.ledger.seeded === 0) return null;
@@ -33,6 +34,7 @@ export const steadyStateBefore = defineAlwaysOnCheck({
 
 export const steadyStateAfter = defineAlwaysOnCheck({
   kind: 'steady_state_after',
+  promise: 'steady-state',
   summary: 'After recovery, each fresh record is delivered exactly once within three poll intervals.',
   evaluate(ctx) {
     if (ctx.ledger.seeded === 0 || ctx.ofType('fault:injected').length === 0) return null;
