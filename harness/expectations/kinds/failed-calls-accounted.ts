@@ -3,6 +3,7 @@ import { defineExpectationKind } from '../define-expectation-kind.js';
 import type { EvaluationContext } from '../evaluation-context.js';
 import { formatSeconds } from '../evaluation-context.js';
 import { failedUploadCalls } from './failed-upload-calls.js';
+import { recordTimeline } from './record-timeline.js';
 
 const DEFAULT_WITHIN_MS = 10_000;
 const SHOWN = 20;
@@ -10,9 +11,10 @@ const SHOWN = 20;
 /**
  * A history check in the manner of Jepsen: every Sentinel upload call that ended in failure (an
  * HTTP error, a reset, a call the client gave up on), and every batch the breaker rejected while
- * OPEN, must be accounted for within `withinMs` target ms: its records stored in a failed-batch
- * file, or delivered (a retry that succeeded). A call still undecided when the run ended is listed,
- * not counted: the target had no chance to finish it.
+ * OPEN, must be accounted for within `withinMs` target ms: its records kept in a failed-batch file
+ * (written by then, or already there and still waiting, as for a replay that keeps a file whose
+ * upload failed), or delivered (a retry that succeeded). A call still undecided when the run ended
+ * is listed, not counted: the target had no chance to finish it.
  */
 export const failedCallsAccounted = defineExpectationKind({
   kind: 'failed_calls_accounted',
@@ -21,7 +23,7 @@ export const failedCallsAccounted = defineExpectationKind({
   evaluate(spec, ctx) {
     const withinMs = spec.withinMs ?? DEFAULT_WITHIN_MS;
     const calls = failedUploadCalls(ctx);
-    const seenAt = recordTimes(ctx);
+    const kept = keptRecords(ctx);
     const violations: string[] = [];
     const unresolved: string[] = [];
     let unknownRecords = 0;
@@ -31,9 +33,7 @@ export const failedCallsAccounted = defineExpectationKind({
         continue;
       }
       const deadline = call.failedAtMs + withinMs;
-      const missing = call.recordIds.filter(
-        (id) => !(seenAt.get(id) ?? []).some((atMs) => atMs >= call.startMs && atMs <= deadline),
-      );
+      const missing = call.recordIds.filter((id) => !kept(id, call.startMs, deadline));
       if (missing.length === 0) continue;
       const more = missing.length > 10 ? ` … ${missing.length - 10} more` : '';
       const who = call.origin ?? 'unknown process';
@@ -59,18 +59,28 @@ export const failedCallsAccounted = defineExpectationKind({
   },
 });
 
-/** Every time each record was stored in a failed-batch file or delivered, in target ms. */
-function recordTimes(ctx: EvaluationContext): Map<string, number[]> {
-  const times = new Map<string, number[]>();
-  const add = (id: string, atMs: number): void => {
-    const list = times.get(id);
-    if (list) list.push(atMs);
-    else times.set(id, [atMs]);
-  };
-  for (const file of ctx.ofType('batch-file:created')) for (const id of file.recordIds) add(id, file.atMs);
-  for (const delivery of ctx.ofType('record:ingested'))
-    if (delivery.recordId !== null) add(delivery.recordId, delivery.atMs);
-  return times;
+/**
+ * Whether a record was delivered between `fromMs` and `deadlineMs`, or was waiting in a failed-batch
+ * file at the deadline.
+ */
+function keptRecords(ctx: EvaluationContext): (id: string, fromMs: number, deadlineMs: number) => boolean {
+  const files = new Map<string, { createdAtMs: number; archivedAtMs: number | null }[]>();
+  for (const file of recordTimeline(ctx).files)
+    for (const id of file.recordIds) {
+      const list = files.get(id);
+      if (list) list.push(file);
+      else files.set(id, [file]);
+    }
+  const deliveries = new Map<string, number[]>();
+  for (const d of ctx.ofType('record:ingested')) {
+    if (d.recordId === null) continue;
+    const list = deliveries.get(d.recordId);
+    if (list) list.push(d.atMs);
+    else deliveries.set(d.recordId, [d.atMs]);
+  }
+  return (id, fromMs, deadlineMs) =>
+    (deliveries.get(id) ?? []).some((atMs) => atMs >= fromMs && atMs <= deadlineMs) ||
+    (files.get(id) ?? []).some((f) => f.createdAtMs <= deadlineMs && (f.archivedAtMs ?? Infinity) > deadlineMs);
 }
 
 /** Rejections while OPEN (logged by the target) with no stored batch logged or written after them in time. */
