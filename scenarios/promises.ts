@@ -115,7 +115,8 @@ export const RUNBOOK_PROMISES: readonly RunbookPromise[] = [
   {
     id: 'steady-state',
     statement:
-      'In steady state every new record is delivered exactly once within three poll intervals, before a fault and after recovery.',
+      'In steady state every new record is delivered exactly once within three poll intervals, ' +
+      'before a fault and after recovery.',
     source: 'Runbook: Verification checklist (service requests succeeding)',
   },
 ];
