@@ -1,5 +1,6 @@
 import type { ScenarioResultFile } from '../../harness/result/result-schema.js';
 import { formatSeconds, formatValue } from './format-value.js';
+import { buildIntegrityView, type IntegrityView } from './integrity-view.js';
 import type { Cell, Table } from './table.js';
 
 export interface ScenarioView {
@@ -13,6 +14,7 @@ export interface ScenarioView {
   readonly recoveries: Table;
   readonly ledger: Table;
   readonly lostIds: readonly string[];
+  readonly integrity: IntegrityView;
   readonly requestCounts: Table;
   readonly faults: Table;
   /** The scenario's steps as run (result files from engines that record them). */
@@ -128,6 +130,7 @@ export function buildScenarioView(result: ScenarioResultFile): ScenarioView {
       ],
     },
     lostIds: ledger.lostIds,
+    integrity: buildIntegrityView(result),
     requestCounts: {
       headers: ['Service', 'Operation', ...statuses.map((s) => (s === '0' ? 'no response' : s)), 'Total'],
       rows: rowKeys.map((key) => {

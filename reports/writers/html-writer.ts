@@ -100,6 +100,17 @@ export function renderHtmlReport(model: ReportModel): string {
     body.push(`<h4>Ledger</h4>`, renderTable(view.ledger, 'no ledger'));
     if (view.lostIds.length > 0)
       body.push(`<p>Lost record ids: <code>${escapeHtml(view.lostIds.join(', '))}</code></p>`);
+    const integrity = view.integrity;
+    if (integrity.table) {
+      body.push(`<h4>Record integrity</h4>`, `<p>Judged against: ${escapeHtml(integrity.schema ?? '')}</p>`);
+      body.push(renderTable(integrity.table, 'no records'));
+      if (integrity.diffs.length > 0)
+        body.push(
+          `<ul class="diffs">${integrity.diffs.map((d) => `<li><code>${escapeHtml(d)}</code></li>`).join('')}</ul>`,
+        );
+    }
+    if (integrity.hypothesis.rows.length > 0)
+      body.push(`<h4>Steady-state hypothesis</h4>`, renderTable(integrity.hypothesis, 'not checked'));
     body.push(`<h4>Requests by status (fakes)</h4>`, renderTable(view.requestCounts, 'no requests recorded'));
     body.push(`<h4>Fault windows</h4>`, renderTable(view.faults, 'no faults injected'));
     if (view.steps.rows.length > 0)

@@ -83,6 +83,14 @@ export function renderMarkdownReport(
     out.push('#### Recovery times', '', renderTable(view.recoveries, 'no recovery bound checked'));
     out.push('#### Ledger', '', renderTable(view.ledger, 'no ledger'));
     if (view.lostIds.length > 0) out.push(`Lost record ids: ${view.lostIds.map(escapeMarkdown).join(', ')}`, '');
+    const integrity = view.integrity;
+    if (integrity.table) {
+      out.push('#### Record integrity', '', `Judged against: ${escapeMarkdown(integrity.schema ?? '')}`, '');
+      out.push(renderTable(integrity.table, 'no records'));
+      if (integrity.diffs.length > 0) out.push(...integrity.diffs.map((d) => `- ${escapeMarkdown(d)}`), '');
+    }
+    if (integrity.hypothesis.rows.length > 0)
+      out.push('#### Steady-state hypothesis', '', renderTable(integrity.hypothesis, 'not checked'));
     out.push('#### Requests by status (fakes)', '', renderTable(view.requestCounts, 'no requests recorded'));
     out.push('#### Fault windows', '', renderTable(view.faults, 'no faults injected'));
     if (view.steps.rows.length > 0)
