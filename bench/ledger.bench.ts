@@ -108,7 +108,8 @@ export async function run(): Promise<BenchResult> {
       },
     ],
     summary: [
-      `median of ${ROUNDS} rounds: ${classifyMs.toFixed(0)} ms (target ≤ ${TARGET_MS} ms: ${classifyMs <= TARGET_MS ? 'MET' : 'MISSED'}), ` +
+      `median of ${ROUNDS} rounds: ${classifyMs.toFixed(0)} ms ` +
+        `(target ≤ ${TARGET_MS} ms: ${classifyMs <= TARGET_MS ? 'MET' : 'MISSED'}), ` +
         `${(classifyMs / baselineMs).toFixed(1)}× the baseline pass`,
     ],
   };
