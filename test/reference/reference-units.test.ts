@@ -93,6 +93,60 @@ describe('parseReferenceTargetOptions', () => {
   });
 });
 
+describe('parseReferenceTargetOptions: break options', () => {
+  it('maps each break option to its test fault', () => {
+    const { faultsForTesting } = parseReferenceTargetOptions({
+      alter_on_replay: 'true',
+      drop_column: 'SourcePort',
+      whole_object_record: 'true',
+      skip_store_on_timeout: 'true',
+      oneshot_exit_zero: 'false',
+      replay_report_lies: 'true',
+      archive_on_failure: 'true',
+      ignore_progress: 'true',
+    });
+    expect(faultsForTesting).toEqual({
+      alterOnReplay: true,
+      dropColumn: 'SourcePort',
+      wholeObjectRecord: true,
+      skipStoreOnTimeout: true,
+      oneshotExitZero: false,
+      replayReportLies: true,
+      archiveOnFailure: true,
+      ignoreProgress: true,
+    });
+    for (const name of ['alter_on_replay', 'drop_column', 'whole_object_record', 'skip_store_on_timeout'])
+      expect(VALID_OPTION_NAMES).toContain(name);
+    expect(VALID_OPTION_NAMES).toContain('oneshot_exit_zero');
+    expect(VALID_OPTION_NAMES).toContain('replay_report_lies');
+  });
+
+  it('drop_column must name a declared column; switches must be true or false', () => {
+    expect(() => parseReferenceTargetOptions({ drop_column: 'Nope' })).toThrow(
+      /drop_column=Nope must name a declared column \(TimeGenerated, SourceIP, .*BytesTransferred\)/,
+    );
+    expect(() => parseReferenceTargetOptions({ drop_column: 'true' })).toThrow(/must name a declared column/);
+    expect(() => parseReferenceTargetOptions({ drop_column: 'DataClassification' })).toThrow(/declared column/);
+    expect(() => parseReferenceTargetOptions({ replay_report_lies: '1' })).toThrow(
+      /replay_report_lies=1 must be true or false/,
+    );
+  });
+
+  it('the JSON config checks the same rules', () => {
+    const base = { bucket: 'b', ruleId: 'r', stream: 's', secretName: 'n', failedBatchesDir: '/f', stateDir: '/s' };
+    expect(validateReferenceConfig({ ...base, faultsForTesting: { dropColumn: 'RuleName' } }).faultsForTesting).toEqual(
+      {
+        dropColumn: 'RuleName',
+      },
+    );
+    expect(() =>
+      validateReferenceConfig({ ...base, faultsForTesting: { dropColumn: 'x', oneshotExitZero: 1 } }),
+    ).toThrow(
+      /faultsForTesting\.dropColumn must name a declared column .*, got "x"[\s\S]*oneshotExitZero must be true/,
+    );
+  });
+});
+
 describe('validateReferenceConfig', () => {
   it('fills defaults and keeps overrides', () => {
     const config = validateReferenceConfig({
