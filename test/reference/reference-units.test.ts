@@ -4,59 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { batchIdOf, FailedBatchStore } from '../../harness/targets/reference/failed-batch-store.js';
 import { ProgressStore } from '../../harness/targets/reference/progress-store.js';
-import { parseObjectText } from '../../harness/targets/reference/record-parser.js';
 import { ConfigError, validateReferenceConfig } from '../../harness/targets/reference/reference-config.js';
 import { parseReferenceTargetOptions, VALID_OPTION_NAMES } from '../../harness/targets/reference/target-options.js';
 import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/targets/target.js';
-
-describe('parseObjectText', () => {
-  it('maps a firewall line to the Sentinel record shape with BytesTransferred exact', () => {
-    expect(parseObjectText('2024-01-01T00:00:00Z|10.0.0.1|10.0.0.2|allow|rule-1|tcp|40000|443|1000042\n')).toEqual({
-      records: [
-        {
-          TimeGenerated: '2024-01-01T00:00:00.000Z',
-          SourceIP: '10.0.0.1',
-          DestinationIP: '10.0.0.2',
-          Action: 'allow',
-          BytesTransferred: 1_000_042,
-          DataClassification: 'standard',
-          SchemaVersion: '1.0',
-        },
-      ],
-      rejected: [],
-    });
-  });
-
-  it('reads many lines, JSON lines and a JSON array, and rejects each bad line with a reason', () => {
-    const text = [
-      '2024-01-01 00:00:00|a|b|DENY|r|udp|1|2|7',
-      '{"src_ip":"a","dst_ip":"b","action":"drop","bytes":8,"timestamp":"2024-01-01T00:00:00.5Z"}',
-      '',
-      'x|y',
-      '2024-01-01T00:00:00Z|a|b|allow|r|tcp|1|2|1.5',
-    ].join('\r\n');
-    const parsed = parseObjectText(text);
-    expect(parsed.records.map((r) => [r.BytesTransferred, r.Action])).toEqual([
-      [7, 'deny'],
-      [8, 'drop'],
-    ]);
-    expect(parsed.rejected).toEqual([
-      { lineNumber: 4, reason: "malformed firewall line: expected 9 '|'-separated fields, got 2" },
-      { lineNumber: 5, reason: 'invalid bytes "1.5" (expected a whole number)' },
-    ]);
-    const array = parseObjectText(
-      '[{"SourceIP":"a","DestinationIP":"b","Action":"allow","BytesTransferred":9,' +
-        '"TimeGenerated":"2024-01-01T00:00:00Z"},{"action":"allow"}]',
-    );
-    expect(array.records.map((r) => r.BytesTransferred)).toEqual([9]);
-    expect(array.rejected).toEqual([
-      { lineNumber: 2, reason: "missing required fields: ['timestamp', 'src_ip', 'dst_ip', 'bytes']" },
-    ]);
-    expect(parseObjectText('not-a-date|a|b|allow|r|tcp|1|2|3').rejected[0]!.reason).toBe(
-      'invalid timestamp "not-a-date"',
-    );
-  });
-});
 
 describe('parseReferenceTargetOptions', () => {
   it('applies breaker fields by name, kv_ fields to the Key Vault breaker, knobs and test knobs', () => {

@@ -14,8 +14,9 @@ import { ShutdownAbortError } from './azure-clients.js';
 import { type BatchOutcome, type BatchRouterOptions, persistFailure, routeBatch } from './batch-router.js';
 import { type ConnectorLog, PIPELINE_LOGGER, ROOT_LOGGER } from './connector-logger.js';
 import type { PipelineMetrics } from './metrics.js';
+import { decodeObjectBody } from './object-body.js';
 import type { ProgressStore } from './progress-store.js';
-import { parseObjectText, type SentinelRecord } from './record-parser.js';
+import { type ParseOptions, parseObjectText, type SentinelRecord } from './record-parser.js';
 import { describeS3Error, ineligibilityReason, type S3ObjectInfo, type S3Source } from './s3-source.js';
 
 export interface PipelineOptions {
@@ -25,6 +26,7 @@ export interface PipelineOptions {
   readonly s3: S3Source;
   readonly progress: ProgressStore;
   readonly ignoreProgress: boolean;
+  readonly parse: ParseOptions;
   readonly clock: Clock;
   readonly log: ConnectorLog;
   readonly metrics: PipelineMetrics;
@@ -101,7 +103,7 @@ export async function runCycle(options: PipelineOptions): Promise<CycleSummary> 
     }
     let text: string;
     try {
-      text = await s3.read(bucket, info.key, options.stopSignal);
+      text = decodeObjectBody(info.key, await s3.read(bucket, info.key, options.stopSignal));
     } catch (error) {
       // Aborted by shutdown: not a failure; the object stays unhandled for the next start.
       if (options.stopSignal.aborted) return;
@@ -114,7 +116,7 @@ export async function runCycle(options: PipelineOptions): Promise<CycleSummary> 
       return;
     }
     metrics.processedFiles += 1;
-    const parsed = parseObjectText(text);
+    const parsed = parseObjectText(text, options.parse);
     for (const rejection of parsed.rejected) {
       log(
         'WARNING',

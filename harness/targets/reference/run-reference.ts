@@ -151,6 +151,10 @@ export async function runReference(
       s3,
       progress,
       ignoreProgress: config.faultsForTesting.ignoreProgress === true,
+      parse: {
+        wholeObject: config.faultsForTesting.wholeObjectRecord === true,
+        omitColumn: config.faultsForTesting.dropColumn,
+      },
       clock,
       log,
       metrics,
