@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -166,6 +166,14 @@ describe('FailedBatchStore and ProgressStore', () => {
       expect((await readdir(join(dir, 'failed'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     },
   );
+
+  it('reports no waiting files when the directory is missing or a regular file stands in its place', async () => {
+    const path = join(dir, 'failed');
+    expect(await new FailedBatchStore(path).gauges(0)).toEqual({ files: 0, oldestAgeSeconds: 0 });
+    await writeFile(path, 'not a directory');
+    expect(await new FailedBatchStore(path).list()).toEqual([]);
+    await expect(new FailedBatchStore(path).store([{ BytesTransferred: 1 }], 'e', 'c', 0)).rejects.toThrow(/EEXIST/);
+  });
 
   it('remembers handled objects by key and ETag across instances', async () => {
     const first = new ProgressStore(dir);

@@ -5,7 +5,7 @@
  *           ─▶ SIGTERM: drain, flush, 0
  *   ingest: progress.load ─▶ secret (start-up) ─▶ one cycle ─▶ 0 (1 if the cycle failed)
  *   replay-failed: fresh breaker ─▶ every top-level failed-batch file ─▶ `Replay complete: …`
- *           ─▶ 0 (1 if any failed)
+ *           ─▶ 0 (1 if any file was left in place)
  */
 import type { Clock } from '../../../fakes/core/clock.js';
 import {
@@ -25,6 +25,7 @@ import { type PipelineOptions, runCycle } from './pipeline.js';
 import { ProgressStore } from './progress-store.js';
 import type { ReferenceConfig } from './reference-config.js';
 import { replayFailed } from './replay-failed.js';
+import { replayReport } from './replay-report.js';
 import { S3Source } from './s3-source.js';
 import { SecretCache } from './secret-cache.js';
 
@@ -110,12 +111,12 @@ export async function runReference(
         clock,
         log,
         archiveOnFailure: config.faultsForTesting.archiveOnFailure === true,
+        alterOnReplay: config.faultsForTesting.alterOnReplay === true,
         stopSignal: signals.stop.signal,
       });
-      runtime.stdout(
-        `Replay complete: processed=${summary.processed} archived=${summary.archived} failed=${summary.failed}`,
-      );
-      return summary.failed > 0 ? 1 : 0;
+      const report = replayReport(summary, config.faultsForTesting.replayReportLies === true);
+      runtime.stdout(report.line);
+      return report.exitCode;
     }
 
     const sentinelBreaker = makeBreaker('azure-sentinel');
