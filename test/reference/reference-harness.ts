@@ -46,6 +46,11 @@ export function seedCorpusObject(
   return { key, records };
 }
 
+/** Every value of these records a log must never show (a security check greps logs for them). */
+export function recordValues(records: readonly SourceRecord[]): string[] {
+  return records.flatMap((r) => [r.src_ip, r.dst_ip, r.rule_name, r.timestamp]);
+}
+
 /** Deliveries per record id (BytesTransferred), from the ingest store. */
 export function deliveries(fakes: StartedFakes): Map<number, number> {
   const counts = new Map<number, number>();
