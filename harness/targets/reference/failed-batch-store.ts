@@ -31,6 +31,14 @@ function pythonIsoTimestamp(epochMs: number, micros: number): string {
   return `${iso.slice(0, 23)}${String(micros).padStart(3, '0')}+00:00`;
 }
 
+/** tmp + rename in the same directory, so a reader never sees half a file. */
+async function writeAtomically(path: string, body: FailedBatchFile): Promise<void> {
+  const { dir, base } = parse(path);
+  const tmp = join(dir, `.${base}.${process.pid}.tmp`);
+  await writeFile(tmp, `${JSON.stringify(body, null, 2)}\n`);
+  await rename(tmp, path);
+}
+
 export class FailedBatchStore {
   private sequence = 0;
 
@@ -55,12 +63,32 @@ export class FailedBatchStore {
       retry_count: 0,
       data: records as readonly Record<string, unknown>[],
     };
-    const name = `failed-batch-${batchId}-${timestamp.replaceAll(':', '-')}.json`;
-    const path = join(this.dir, name);
-    const tmp = join(this.dir, `.${name}.${process.pid}.tmp`);
-    await writeFile(tmp, `${JSON.stringify(body, null, 2)}\n`);
-    await rename(tmp, path);
+    const path = join(this.dir, `failed-batch-${batchId}-${timestamp.replaceAll(':', '-')}.json`);
+    await writeAtomically(path, body);
     return { path, batchId };
+  }
+
+  /** The file's batch, or throws saying what is wrong with it (never quoting it: it holds records). */
+  async read(file: string): Promise<FailedBatchFile> {
+    const text = await readFile(file, 'utf8');
+    let parsed: Partial<FailedBatchFile>;
+    try {
+      parsed = JSON.parse(text) as Partial<FailedBatchFile>;
+    } catch {
+      throw new Error('not valid JSON');
+    }
+    if (typeof parsed !== 'object' || parsed === null || !Array.isArray(parsed.data))
+      throw new Error(`'data' is not a list`);
+    return parsed as FailedBatchFile;
+  }
+
+  /**
+   * Rewrites a file in place with only `data` (the records a partial replay did not deliver), so
+   * the next replay neither loses them nor sends the delivered ones again. Name and id stay: they
+   * say which file this is, not what it still holds.
+   */
+  async keepOnly(file: string, batch: FailedBatchFile, data: readonly Record<string, unknown>[]): Promise<void> {
+    await writeAtomically(file, { ...batch, data });
   }
 
   /** Top-level `*.json` files, sorted (what `replay-failed` and the gauges see). */
@@ -72,7 +100,9 @@ export class FailedBatchStore {
         .map((e) => join(this.dir, e.name))
         .sort();
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      // No directory (or a file in its place, so storing fails too): no file is waiting.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return [];
       throw error;
     }
   }
