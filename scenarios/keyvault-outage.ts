@@ -38,6 +38,7 @@ export default defineScenario({
     'The azure-key-vault breaker must open at the runbook thresholds, ' +
     'the last good secret must be served from cache while it is OPEN (no request reaches Key Vault then), ' +
     'and the breaker must go HALF_OPEN after its recovery timeout and close once the vault answers again.',
+  tags: ['keyvault', 'breaker'],
   runbookRow:
     'Runbook › Troubleshooting › "Key Vault unavailable": ' +
     'secret reads go through the azure-key-vault breaker (5 consecutive failures, min 10 calls); ' +

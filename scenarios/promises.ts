@@ -119,6 +119,11 @@ export const RUNBOOK_PROMISES: readonly RunbookPromise[] = [
       'before a fault and after recovery.',
     source: 'Runbook: Verification checklist (service requests succeeding)',
   },
+  {
+    id: 'configuration-honoured',
+    statement: 'What the connector is configured with is what it uses: failed batches go to the configured directory.',
+    source: 'CLI: --failed-batches-dir; runbook: failed-batch recovery (replay-failed reads that directory)',
+  },
 ];
 
 export function getPromise(id: string): RunbookPromise | undefined {

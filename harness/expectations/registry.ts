@@ -15,9 +15,13 @@ import type { ExpectationKind, ExpectationSpec, ExpectationValidationContext } f
 import type { EvaluationContext } from './evaluation-context.js';
 import { archivesOnlyDelivered } from './kinds/archives-only-delivered.js';
 import { breakerSequence } from './kinds/breaker-sequence.js';
+import { breakerTransitions } from './kinds/breaker-transitions.js';
+import { failedBatchesDrained } from './kinds/failed-batches-drained.js';
 import { failedBatchesWritten } from './kinds/failed-batches-written.js';
 import { failedCallsAccounted } from './kinds/failed-calls-accounted.js';
 import { finalBreakerState } from './kinds/final-breaker-state.js';
+import { halfOpenProbes } from './kinds/half-open-probes.js';
+import { lastRequestsSucceeded } from './kinds/last-requests-succeeded.js';
 import { ledger } from './kinds/ledger.js';
 import { oneshotExitTruthful } from './kinds/oneshot-exit-truthful.js';
 import { openDuration } from './kinds/open-duration.js';
@@ -27,6 +31,7 @@ import { replayReportTruthful } from './kinds/replay-report-truthful.js';
 import { requestCount } from './kinds/request-count.js';
 import { retrySpacing } from './kinds/retry-spacing.js';
 import { secretServedFromCache } from './kinds/secret-served-from-cache.js';
+import { serviceBreaker } from './kinds/service-breaker.js';
 import { targetAlive } from './kinds/target-alive.js';
 
 export const EXPECTATION_KINDS = [
@@ -45,6 +50,11 @@ export const EXPECTATION_KINDS = [
   archivesOnlyDelivered,
   replayReportTruthful,
   oneshotExitTruthful,
+  breakerTransitions,
+  halfOpenProbes,
+  serviceBreaker,
+  lastRequestsSucceeded,
+  failedBatchesDrained,
 ] as const;
 
 type SpecOfKind<T> = T extends ExpectationKind<infer K, infer F> ? ExpectationSpec<K, F> : never;

@@ -96,7 +96,7 @@ export function watchFailedBatches(dir: string, bus: EventBus, options: WatchFai
 }
 
 /** Record ids in a failed-batch file's `data` and its `timestamp`, or null when it is not (yet) valid JSON. */
-async function readBatchFile(
+export async function readBatchFile(
   path: string,
   identify: WatchFailedBatchesOptions['identify'],
 ): Promise<{ recordIds: string[]; writtenAtMs: number | null } | null> {

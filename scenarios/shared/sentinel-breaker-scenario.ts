@@ -39,6 +39,7 @@ export interface SentinelBreakerScenarioInput {
   readonly title: string;
   readonly description: string;
   readonly runbookRow: string;
+  readonly tags: Scenario['tags'];
   readonly faultId: string;
   readonly faultDescription: string;
   readonly effect: FaultEffect;
@@ -55,6 +56,7 @@ export function sentinelBreakerScenario(input: SentinelBreakerScenarioInput): Sc
     title: input.title,
     description: input.description,
     runbookRow: input.runbookRow,
+    tags: input.tags,
     seed: { records: 20, arrivals: arrivalsEvery(2_000, { fromMs: FIRST_ARRIVAL_MS, toMs: 160_000 }) },
     pollIntervalMs: 1_000,
     ...(input.targetOptions ? { targetOptions: input.targetOptions } : {}),
