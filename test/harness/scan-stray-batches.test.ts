@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 describe('stray failed-batch scan', () => {
-  it('reports a batch written outside the configured directory, and nothing because the working dir is named after a failure scenario', async () => {
+  it('reports a batch outside the configured directory, not a file in a dir named after a failure', async () => {
     // The working directory's own name mentions "fail" (chaos-auth-failure-…): only the path
     // below it may make a JSON file look like a failed batch.
     root = await mkdtemp(join(tmpdir(), 'chaos-auth-failure-'));
