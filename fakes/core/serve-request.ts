@@ -21,7 +21,7 @@ import { PASSTHROUGH } from './faults/passthrough.js';
 import type { Journal } from './journal.js';
 import { readRequestBody } from './read-request-body.js';
 import { rejectOversizedBody } from './reject-oversized-body.js';
-import { createRequestRecorder, type RequestRecorder } from './request-recorder.js';
+import { RequestRecorder } from './request-recorder.js';
 import type { ClassifiedRequest, FakeRequestHead, ServiceDefinition } from './service-definition.js';
 
 /** What every request of one listener shares. */
@@ -43,7 +43,7 @@ export async function serveRequest(
   res: ServerResponse,
 ): Promise<void> {
   const { definition, engine, clock, maxBodyBytes } = pipeline;
-  const recorder = createRequestRecorder(pipeline.journal, clock, req);
+  const recorder = new RequestRecorder(pipeline.journal, clock, req);
   const gone = watchRequestLifetime(res, pipeline.stopping);
   const head = buildFakeRequestHead(definition.service, req, recorder.startedAtMs);
   recorder.setRequest(head, 0);
