@@ -9,6 +9,18 @@ export type BodyReadResult =
   | { readonly kind: 'too_large'; readonly bytesRead: number }
   | { readonly kind: 'aborted'; readonly body: Buffer; readonly bytesRead: number };
 
+/**
+ * True when the request's framing says it has no body (RFC 9112 §6.3): no Transfer-Encoding, and no
+ * Content-Length or `Content-Length: 0`. Node's parser has then already seen the whole request, so
+ * there is nothing to read or wait for (an unread request is drained by Node once the response ends).
+ */
+export function hasNoBody(req: IncomingMessage): boolean {
+  const { headers } = req;
+  if (headers['transfer-encoding'] !== undefined) return false;
+  const length = headers['content-length'];
+  return length === undefined || length === '0';
+}
+
 export function readRequestBody(req: IncomingMessage, maxBodyBytes: number): Promise<BodyReadResult> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];

@@ -20,7 +20,7 @@ import type { Exchange } from './exchange.js';
 import type { FaultEngine } from './fault-engine.js';
 import { PASSTHROUGH } from './faults/passthrough.js';
 import type { Journal } from './journal.js';
-import { readRequestBody } from './read-request-body.js';
+import { type BodyReadResult, hasNoBody, readRequestBody } from './read-request-body.js';
 import { rejectOversizedBody } from './reject-oversized-body.js';
 import { RequestLifetime } from './request-lifetime.js';
 import { RequestRecorder } from './request-recorder.js';
@@ -38,6 +38,7 @@ export interface RequestPipeline {
 }
 
 const EMPTY_BODY = Buffer.alloc(0);
+const NO_BODY: BodyReadResult = Object.freeze({ kind: 'complete', body: EMPTY_BODY });
 
 export async function serveRequest(
   pipeline: RequestPipeline,
@@ -65,7 +66,8 @@ export async function serveRequest(
     if (outcome.type !== 'passthrough') return carryOutOutcome(outcome, exchange, request);
   }
 
-  const read = await readRequestBody(req, maxBodyBytes);
+  // @note Most GETs have no body: skip the read (and the event-loop turn it costs) when none is framed.
+  const read = hasNoBody(req) ? NO_BODY : await readRequestBody(req, maxBodyBytes);
   const request = withBody(head, read.kind === 'too_large' ? EMPTY_BODY : read.body);
   recorder.setRequest(request, read.kind === 'complete' ? read.body.length : read.bytesRead);
   // @note The rule was decided (and counted) on the head; say so when the body never let it act.
