@@ -10,6 +10,8 @@
  *                                                             └─ otherwise ─▶ passthrough
  *                                                                   ▼
  *                                    carryOutOutcome ─▶ journal (one entry per request, always)
+ *
+ * A request whose framing carries no body (most GETs) skips the read: its body is empty.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyFault, stageOf } from './apply-fault.js';
