@@ -37,6 +37,8 @@ describe('scanCanonicalRecords', () => {
       {},
     ];
     expect(expectFaithful(JSON.stringify(records))).toHaveLength(4);
+    // No backslash or control character anywhere: strings are cut at the next quote.
+    expect(expectFaithful('[{"a":"x y","b":[1,{"c":"d"}]},{"e":"","f":"é😀"}]')).toHaveLength(2);
   });
 
   it('leaves everything JSON.stringify would not write to the parsing path', () => {
