@@ -16,7 +16,7 @@ export function evaluateExpectations(
   const declared = expectations.map((e) => evaluateExpectation(e, ctx));
   const alwaysOn = ALWAYS_ON_CHECKS.flatMap((check) => {
     const verdict = check.evaluate(ctx);
-    return verdict ? [toResult(verdict, check.kind)] : [];
+    return verdict ? [toResult(verdict, check.kind, check.promise)] : [];
   });
   return [...declared, ...alwaysOn];
 }

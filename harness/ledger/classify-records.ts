@@ -10,11 +10,13 @@ import type { SourceRecord } from '../seed/corpus/source-record.js';
 
 const MAX_SAMPLES = 10;
 const MAX_DIFFS_PER_RECORD = 6;
+const NONE: readonly string[] = [];
 
+/** One delivery of a record: the `record:ingested` event itself (no copy per delivery). */
 export interface Delivery {
   readonly origin: TargetCommand | null;
   readonly atMs: number;
-  readonly record: Readonly<Record<string, unknown>>;
+  readonly ingest: { readonly record: Readonly<Record<string, unknown>> };
 }
 
 export interface RecordHistory {
@@ -40,30 +42,38 @@ export interface ClassifiedRecord {
 }
 
 export function classifyRecord(history: RecordHistory, schema: DeclaredSchema): ClassifiedRecord {
-  const { deliveries } = history;
-  const base = { id: history.id, deliveries: deliveries.length };
+  const { deliveries, id } = history;
   if (deliveries.length === 0) {
     const status = history.waiting ? 'stored' : 'lost';
-    return { ...base, status, reRead: false, replayed: false, diffs: [], missing: [] };
+    return { id, deliveries: 0, status, reRead: false, replayed: false, diffs: NONE, missing: NONE };
   }
-  const missing = new Set<string>();
-  const diffs = new Set<string>();
+  // Sets only once a delivery differs: most records arrive intact, and there are 100,000s of them.
+  let missing: Set<string> | undefined;
+  let diffs: Set<string> | undefined;
   for (const delivery of deliveries) {
-    const comparison = compareRecord(history.source, delivery.record, schema);
-    for (const column of comparison.missing) missing.add(column);
-    for (const diff of comparison.altered) diffs.add(`${describeDiff(diff)}${originNote(delivery)}`);
+    const comparison = compareRecord(history.source, delivery.ingest.record, schema);
+    if (comparison.missing.length > 0) {
+      missing ??= new Set();
+      for (const column of comparison.missing) missing.add(column);
+    }
+    if (comparison.altered.length > 0) {
+      diffs ??= new Set();
+      for (const diff of comparison.altered) diffs.add(`${describeDiff(diff)}${originNote(delivery)}`);
+    }
   }
   const stored = history.firstStoredAtMs;
-  const afterStored = stored === null ? [] : deliveries.filter((d) => d.atMs >= stored);
+  let firstAfterStored: Delivery | undefined;
+  if (stored !== null) for (const d of deliveries) if (d.atMs >= stored && !firstAfterStored) firstAfterStored = d;
   return {
-    ...base,
-    status: missing.size > 0 ? 'missing_fields' : diffs.size > 0 ? 'altered' : 'intact',
+    id,
+    deliveries: deliveries.length,
+    status: missing ? 'missing_fields' : diffs ? 'altered' : 'intact',
     // The run process never reads failed-batch files: once a record was stored, a delivery by
     // `run` came from reading the source again, not from the replay the runbook promises.
-    reRead: afterStored[0]?.origin === 'run',
+    reRead: firstAfterStored?.origin === 'run',
     replayed: stored !== null && deliveries.some((d) => d.origin === 'replay-failed'),
-    diffs: [...diffs].slice(0, MAX_DIFFS_PER_RECORD),
-    missing: [...missing],
+    diffs: diffs ? [...diffs].slice(0, MAX_DIFFS_PER_RECORD) : NONE,
+    missing: missing ? [...missing] : NONE,
   };
 }
 

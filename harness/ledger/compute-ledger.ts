@@ -59,7 +59,7 @@ export function computeLedger(events: readonly RunEvent[]): LedgerDetail {
         }
         const origin = event.origin ?? 'unknown';
         byOrigin[origin] = (byOrigin[origin] ?? 0) + 1;
-        history.deliveries.push({ origin: event.origin, atMs: event.atMs, record: event.ingest.record });
+        history.deliveries.push(event);
         break;
       }
       case 'batch-file:created':
@@ -92,8 +92,11 @@ export function computeLedger(events: readonly RunEvent[]): LedgerDetail {
   const duplicateIds: { id: string; deliveries: number }[] = [];
   for (const [id, history] of histories) {
     const count = history.deliveries.length;
-    if (declared && history.source)
-      classified.push(classifyRecord({ id, ...history, source: history.source, waiting: waiting.has(id) }, declared));
+    const source = history.source;
+    if (declared && source) {
+      const { deliveries, firstStoredAtMs } = history;
+      classified.push(classifyRecord({ id, source, deliveries, firstStoredAtMs, waiting: waiting.has(id) }, declared));
+    }
     if (history.firstStoredAtMs !== null && history.deliveries.some((d) => d.origin === 'replay-failed')) replayed += 1;
     if (count > 0) {
       delivered += 1;

@@ -4,18 +4,44 @@
  * ledger and every expectation read the same stream, so they can never disagree.
  */
 import type { IngestRecord, JournalEntry } from '../../fakes/core/types.js';
-import type { BreakerState } from '../domain/breaker.js';
+import type { Assistance } from '../domain/assistance.js';
+import type { BreakerConfig, BreakerServices, BreakerState } from '../domain/breaker.js';
 import type { DeclaredSchema } from '../domain/record-schema.js';
 import type { TargetCommand } from '../domain/target-command.js';
 import type { SeededRecord } from '../seed/seed-records.js';
+
+/** Where a fault acts: the fakes' HTTP layer, the network (Toxiproxy), or the target's failed-batch store. */
+export type FaultLayer = 'http' | 'network' | 'store';
 
 export type RunEventPayload =
   | { readonly type: 'run:started'; readonly scenario: string }
   | { readonly type: 'fakes:started'; readonly endpoints: Readonly<Record<string, string>> }
   /** Records put into S3 (before the target starts, or arriving later), with their source fields. */
   | { readonly type: 'seed:put'; readonly records: readonly SeededRecord[]; readonly keys: readonly string[] }
+  /** A seeded object was removed from S3 after its first read (`s3.expireAfterFirstReadMs`). */
+  | { readonly type: 'seed:expired'; readonly bucket: string; readonly key: string }
   /** The target is prepared: how it declares it maps records (the ledger judges integrity by it). */
-  | { readonly type: 'target:prepared'; readonly target: string; readonly schema: DeclaredSchema }
+  | {
+      readonly type: 'target:prepared';
+      readonly target: string;
+      readonly schema: DeclaredSchema;
+      /** The breaker configuration the target runs with (its operation timeout bounds hung calls). */
+      readonly breakerConfig: BreakerConfig;
+      /** Target ms between the run loop's cycles. */
+      readonly pollIntervalMs: number;
+      /** Which breaker guards which service, as the target names them. */
+      readonly breakerServices?: BreakerServices;
+      readonly assistance?: readonly Assistance[];
+      readonly failedBatchesDir?: string;
+    }
+  /** The target logged what became of a batch: stored in a failed-batch file, failed, or rejected while OPEN. */
+  | {
+      readonly type: 'batch:logged';
+      readonly command: TargetCommand;
+      readonly outcome: 'stored' | 'failed' | 'rejected_open';
+      readonly batchId: string | null;
+      readonly line: string;
+    }
   | { readonly type: 'target:launched'; readonly command: TargetCommand; readonly pid: number }
   | { readonly type: 'target:ready'; readonly healthUrl: string | null }
   | {
@@ -63,9 +89,9 @@ export type RunEventPayload =
       readonly ruleId: string;
       readonly service: string;
       readonly description: string;
-      readonly layer: 'http' | 'network';
+      readonly layer: FaultLayer;
     }
-  | { readonly type: 'fault:cleared'; readonly ruleId: string; readonly layer: 'http' | 'network' }
+  | { readonly type: 'fault:cleared'; readonly ruleId: string; readonly layer: FaultLayer }
   | {
       readonly type: 'request:completed';
       readonly entry: JournalEntry /** Target ms since run start at which the request STARTED. */;
@@ -102,6 +128,8 @@ export type RunEventPayload =
       readonly writtenAtMs: number | null;
     }
   | { readonly type: 'batch-file:archived'; readonly file: string }
+  /** A failed-batch file found OUTSIDE the configured directory (in a working directory of the target). */
+  | { readonly type: 'batch-file:stray'; readonly path: string; readonly recordIds: readonly string[] }
   | { readonly type: 'step:started'; readonly index: number; readonly name: string; readonly action: string }
   /** `skipped`: the step's `when` trigger never held, so its action did not run. */
   | {
@@ -112,7 +140,14 @@ export type RunEventPayload =
       readonly skipped: boolean;
       readonly detail: string;
     }
-  | { readonly type: 'replay:completed'; readonly code: number | null; readonly summary: string | null }
+  /** A one-shot command (replay-failed, ingest) exited; `summary` is the line it printed about its work. */
+  | {
+      readonly type: 'oneshot:completed';
+      readonly command: TargetCommand;
+      readonly pid: number;
+      readonly code: number | null;
+      readonly summary: string | null;
+    }
   | { readonly type: 'run:ended'; readonly reason: string }
   /** A phase of the run (run/phase.ts) started, completed or failed. */
   | { readonly type: 'run:phase'; readonly phase: string; readonly state: 'started' | 'completed' | 'failed' };

@@ -40,6 +40,11 @@ export function observeTargetProcess(
           breaker: event.breaker,
           line: event.line,
         });
+      } else if (event.kind === 'batch_stored' || event.kind === 'batch_failed') {
+        const outcome = event.kind === 'batch_stored' ? 'stored' : 'failed';
+        bus.emit({ type: 'batch:logged', command, outcome, batchId: event.batchId, line: event.line });
+      } else if (event.kind === 'breaker_rejected') {
+        bus.emit({ type: 'batch:logged', command, outcome: 'rejected_open', batchId: null, line: event.line });
       } else if (event.kind === 'record_rejected') {
         bus.emit({ type: 'record:rejected', reason: event.reason, count: event.count, line: event.line });
       }

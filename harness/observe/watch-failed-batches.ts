@@ -15,6 +15,9 @@ export interface FailedBatchWatcher {
   rescan(): Promise<void>;
   /** Top-level files currently waiting (name → record ids). */
   waiting(): ReadonlyMap<string, readonly string[]>;
+  /** While held, files leaving the directory are not reported: the harness moved them, not the target. */
+  holdRemovals(): void;
+  releaseRemovals(): void;
   stop(): Promise<void>;
 }
 
@@ -29,13 +32,15 @@ export function watchFailedBatches(dir: string, bus: EventBus, options: WatchFai
   let watcher: FSWatcher | undefined;
   let stopped = false;
   let scanning: Promise<void> = Promise.resolve();
+  let removalsHeld = false;
 
   const scanOnce = async (): Promise<void> => {
     let names: string[];
     try {
       names = (await readdir(dir)).filter((name) => name.endsWith('.json'));
     } catch {
-      return; // Not created yet: the target creates it on the first failure.
+      // Not created yet (the target creates it on the first failure), or gone: report what left.
+      names = [];
     }
     if (!watcher && !stopped) {
       try {
@@ -59,7 +64,7 @@ export function watchFailedBatches(dir: string, bus: EventBus, options: WatchFai
       });
     }
     for (const name of [...known.keys()]) {
-      if (!present.has(name)) {
+      if (!present.has(name) && !removalsHeld) {
         known.delete(name);
         bus.emit({ type: 'batch-file:archived', file: name });
       }
@@ -75,6 +80,12 @@ export function watchFailedBatches(dir: string, bus: EventBus, options: WatchFai
   return {
     rescan,
     waiting: () => known,
+    holdRemovals() {
+      removalsHeld = true;
+    },
+    releaseRemovals() {
+      removalsHeld = false;
+    },
     async stop() {
       stopped = true;
       clearInterval(timer);
@@ -85,7 +96,7 @@ export function watchFailedBatches(dir: string, bus: EventBus, options: WatchFai
 }
 
 /** Record ids in a failed-batch file's `data` and its `timestamp`, or null when it is not (yet) valid JSON. */
-async function readBatchFile(
+export async function readBatchFile(
   path: string,
   identify: WatchFailedBatchesOptions['identify'],
 ): Promise<{ recordIds: string[]; writtenAtMs: number | null } | null> {

@@ -5,7 +5,7 @@
  */
 import type { DeclaredSchema } from '../domain/record-schema.js';
 import type { SourceRecord } from '../seed/corpus/source-record.js';
-import { normalizeValue } from './normalize-value.js';
+import { type Normalized, normalizeValue } from './normalize-value.js';
 
 export interface FieldDiff {
   readonly column: string;
@@ -22,6 +22,34 @@ export interface RecordComparison {
   readonly altered: readonly FieldDiff[];
 }
 
+// Both caches hold per-object work that a run repeats for every delivery (a record is delivered
+// once or more, always against the same seed and schema): 100,000 records must classify in seconds.
+const knownColumns = new WeakMap<DeclaredSchema, ReadonlySet<string>>();
+const expectedValues = new WeakMap<SourceRecord, WeakMap<DeclaredSchema, readonly Normalized[]>>();
+
+function known(schema: DeclaredSchema): ReadonlySet<string> {
+  let set = knownColumns.get(schema);
+  if (!set) {
+    set = new Set([...schema.columns.map((c) => c.name), ...schema.metadata]);
+    knownColumns.set(schema, set);
+  }
+  return set;
+}
+
+function expected(seeded: SourceRecord, schema: DeclaredSchema): readonly Normalized[] {
+  let bySchema = expectedValues.get(seeded);
+  if (!bySchema) {
+    bySchema = new WeakMap();
+    expectedValues.set(seeded, bySchema);
+  }
+  let values = bySchema.get(schema);
+  if (!values) {
+    values = schema.columns.map((c) => normalizeValue(seeded[c.source], c.type));
+    bySchema.set(schema, values);
+  }
+  return values;
+}
+
 export function compareRecord(
   seeded: SourceRecord,
   delivered: Readonly<Record<string, unknown>>,
@@ -29,17 +57,17 @@ export function compareRecord(
 ): RecordComparison {
   const missing: string[] = [];
   const altered: FieldDiff[] = [];
-  for (const column of schema.columns) {
-    const expected = normalizeValue(seeded[column.source], column.type);
-    if (expected === null) continue;
+  const wanted = expected(seeded, schema);
+  schema.columns.forEach((column, i) => {
+    const want = wanted[i] ?? null;
+    if (want === null) return;
     const observed = normalizeValue(delivered[column.name], column.type);
     if (observed === null) missing.push(column.name);
-    else if (observed !== expected)
+    else if (observed !== want)
       altered.push({ column: column.name, expected: seeded[column.source], observed: delivered[column.name] });
-  }
-  const known = new Set([...schema.columns.map((c) => c.name), ...schema.metadata]);
-  for (const [name, value] of Object.entries(delivered))
-    if (!known.has(name)) altered.push({ column: name, observed: value });
+  });
+  const columns = known(schema);
+  for (const name in delivered) if (!columns.has(name)) altered.push({ column: name, observed: delivered[name] });
   return { missing, altered };
 }
 

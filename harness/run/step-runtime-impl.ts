@@ -9,6 +9,7 @@ import { InfrastructureError, StartupTimeoutError } from '../errors.js';
 import { describeNetworkFault, type NetworkFaultSpec } from '../network/network-fault-spec.js';
 import type { EventBus } from '../observe/event-bus.js';
 import type { LiveState } from '../observe/live-state.js';
+import type { StoreFaults } from '../store/store-faults.js';
 import type { StepRuntime } from '../timeline/step-runtime.js';
 import { Wait } from '../wait/index.js';
 import type { TargetController } from './target-controller.js';
@@ -22,6 +23,7 @@ export interface StepRuntimeDeps {
   readonly fakes: StartedFakes;
   readonly network: NetworkFaultControl | undefined;
   readonly controller: TargetController;
+  readonly storeFaults: StoreFaults;
   readonly bus: EventBus;
   readonly state: LiveState;
   readonly signal: AbortSignal;
@@ -60,11 +62,26 @@ export function createStepRuntime(deps: StepRuntimeDeps): StepRuntime {
       await needNetwork().clear(faultId);
       bus.emit({ type: 'fault:cleared', ruleId: faultId, layer: 'network' });
     },
+    async injectStoreFault(fault) {
+      await deps.storeFaults.inject(fault);
+      bus.emit({
+        type: 'fault:injected',
+        ruleId: `store-${fault}`,
+        service: 'store',
+        description: `store ${fault}`,
+        layer: 'store',
+      });
+    },
+    async clearStoreFault() {
+      const fault = deps.storeFaults.active();
+      await deps.storeFaults.clear();
+      if (fault) bus.emit({ type: 'fault:cleared', ruleId: `store-${fault}`, layer: 'store' });
+    },
     restartTarget: () => controller.restart(),
     stopTarget: () => controller.stop(),
-    async replayFailed(timeoutWallMs) {
-      const { code, summary } = await controller.replay(timeoutWallMs);
-      return `replay-failed exited ${code}: ${summary ?? '(no summary line)'}`;
+    async runOnce(command, timeoutWallMs) {
+      const { code, summary } = await controller.runOnce(command, timeoutWallMs);
+      return `${command} exited ${code}: ${summary ?? '(no summary line)'}`;
     },
     async waitFor(condition, timeoutMs) {
       const strategy = Wait.forCondition(describeCondition(condition), () => isConditionMet(condition, state), {

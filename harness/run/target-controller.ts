@@ -4,7 +4,7 @@
  * so teardown stops it whatever happens next.
  *
  *   start() ─▶ launch('run') ─▶ observe logs ─▶ wait: health URL known ─▶ GET /health 200
- *   replay() ─▶ launch('replay-failed') ─▶ wait for exit ─▶ `Replay complete: …` + exit code
+ *   runOnce(cmd) ─▶ launch('replay-failed' | 'ingest') ─▶ wait for exit ─▶ summary line + exit code
  */
 import { InfrastructureError, StartupTimeoutError } from '../errors.js';
 import type { BreakerTracker } from '../observe/breaker-tracker.js';
@@ -15,15 +15,20 @@ import type { PreparedTarget, TargetCommand, TargetProcess } from '../targets/ta
 import { Wait } from '../wait/index.js';
 import { READINESS_TIMEOUT_MS, STOP_GRACE_MS } from './run-constants.js';
 
-const REPLAY_SUMMARY = /Replay complete: .*/;
+/** The one line a one-shot command prints about its work (`Replay complete: processed=… archived=… failed=…`). */
+const ONE_SHOT_SUMMARY = /(Replay|Ingest) complete: .*/;
+
+export type OneShotCommand = Exclude<TargetCommand, 'run'>;
 
 export interface TargetController {
   start(): Promise<void>;
   stop(): Promise<void>;
   restart(): Promise<void>;
-  /** Runs replay-failed to completion within `timeoutMs` wall ms. */
-  replay(timeoutMs: number): Promise<{ readonly code: number | null; readonly summary: string | null }>;
-  isReplaying(): boolean;
+  /** Runs a one-shot command (replay-failed, ingest) to completion within `timeoutMs` wall ms. */
+  runOnce(
+    command: OneShotCommand,
+    timeoutMs: number,
+  ): Promise<{ readonly code: number | null; readonly summary: string | null }>;
   /** True while a `run` process is up and not being stopped. */
   isRunUp(): boolean;
   /** Stops whatever is still running; idempotent. */
@@ -37,7 +42,6 @@ export function createTargetController(
   session: Session,
 ): TargetController {
   let runProcess: TargetProcess | null = null;
-  let replaying = false;
   let isReady = false;
   const expectedExit = new Set<number>();
   const live = new Set<TargetProcess>();
@@ -133,46 +137,32 @@ export function createTargetController(
       await stop();
       await start();
     },
-    async replay(timeoutMs) {
+    async runOnce(command, timeoutMs) {
       let summary: string | null = null;
-      replaying = true;
+      const child = await launch(command);
+      child.onLogRecord((record) => {
+        const match = ONE_SHOT_SUMMARY.exec(record);
+        if (match) summary = match[0];
+      });
+      const timedOut = new Promise<never>((_, reject) => {
+        const message = `Failed to wait for ${command} to exit: still running after ${Math.round(timeoutMs)} ms.`;
+        const timer = setTimeout(() => reject(new StartupTimeoutError(message, timeoutMs)), timeoutMs);
+        timer.unref();
+        void child.exited.finally(() => clearTimeout(timer));
+      });
+      const aborted = new Promise<never>((_, reject) => {
+        if (session.signal.aborted) reject(session.signal.reason);
+        session.signal.addEventListener('abort', () => reject(session.signal.reason), { once: true });
+      });
       try {
-        const child = await launch('replay-failed');
-        child.onLogRecord((record) => {
-          const match = REPLAY_SUMMARY.exec(record);
-          if (match) summary = match[0];
-        });
-        const timedOut = new Promise<never>((_, reject) => {
-          const timer = setTimeout(
-            () =>
-              reject(
-                new StartupTimeoutError(
-                  `Failed to wait for replay-failed to exit: still running after ${Math.round(timeoutMs)} ms.`,
-                  timeoutMs,
-                ),
-              ),
-            timeoutMs,
-          );
-          timer.unref();
-          void child.exited.finally(() => clearTimeout(timer));
-        });
-        const aborted = new Promise<never>((_, reject) => {
-          if (session.signal.aborted) reject(session.signal.reason);
-          session.signal.addEventListener('abort', () => reject(session.signal.reason), { once: true });
-        });
-        try {
-          const { code } = await Promise.race([child.exited, timedOut, aborted]);
-          bus.emit({ type: 'replay:completed', code, summary });
-          return { code, summary };
-        } catch (error) {
-          await child.stop(STOP_GRACE_MS).catch(() => undefined);
-          throw error;
-        }
-      } finally {
-        replaying = false;
+        const { code } = await Promise.race([child.exited, timedOut, aborted]);
+        bus.emit({ type: 'oneshot:completed', command, pid: child.pid, code, summary });
+        return { code, summary };
+      } catch (error) {
+        await child.stop(STOP_GRACE_MS).catch(() => undefined);
+        throw error;
       }
     },
-    isReplaying: () => replaying,
     isRunUp: () => runProcess !== null && isReady,
     async stopAll() {
       await stop().catch(() => undefined);

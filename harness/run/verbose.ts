@@ -35,8 +35,8 @@ export function describeForVerbose(event: RunEvent, print: (line: string) => voi
     case 'target:exited':
       print(`${at} target ${event.command} (pid ${event.pid}) exited code=${event.code} signal=${event.signal}`);
       break;
-    case 'replay:completed':
-      print(`${at} replay-failed: ${event.summary ?? 'no summary'} (exit ${event.code})`);
+    case 'oneshot:completed':
+      print(`${at} ${event.command}: ${event.summary ?? 'no summary'} (exit ${event.code})`);
       break;
     default:
       break;

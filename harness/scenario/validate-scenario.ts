@@ -18,7 +18,7 @@ import {
   stringRecord,
   validateFields,
 } from '../../common/validation/index.js';
-import { serviceName } from '../domain/fields.js';
+import { breakerConfigOverride, scenarioTag, serviceName } from '../domain/fields.js';
 import { InvalidScenarioError } from '../errors.js';
 import { validateExpectation } from '../expectations/registry.js';
 import { SEED_FIELDS } from '../seed/seed-spec.js';
@@ -43,10 +43,20 @@ const SCENARIO_FIELDS = {
   title: string({ required: true }),
   description: string({ required: true }),
   runbookRow: string({ required: true }),
+  tags: list(scenarioTag(), { required: true, nonEmpty: true }),
+  breakerConfig: breakerConfigOverride(),
   deadlineMs: durationMs({ required: true, positive: true, max: MAX_DEADLINE_MS }),
   pollIntervalMs: durationMs({ positive: true }),
   networkServices: list(serviceName()),
   targetOptions: stringRecord(),
+  s3: custom<{ expireAfterFirstReadMs?: number }>('{ expireAfterFirstReadMs? }', (value, path, problems) => {
+    if (!isObject(value)) {
+      problems.push(`${path}: must be { expireAfterFirstReadMs? }`);
+      return undefined;
+    }
+    const fields = { expireAfterFirstReadMs: durationMs() };
+    return validateFields(value, fields, path, problems, undefined) ? value : undefined;
+  }),
   // Checked below, in order: steps define what later steps and expectations may name.
   seed: custom('{ records, arrivals? }', (v) => v, { required: true }),
   steps: custom('a list of steps (may be empty)', (v) => v, { required: true }),

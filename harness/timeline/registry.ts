@@ -7,7 +7,13 @@ import { clearAction } from './actions/clear.js';
 import { injectAction } from './actions/inject.js';
 import { markAction } from './actions/mark.js';
 import { clearNetworkAction, injectNetworkAction } from './actions/network.js';
-import { replayFailedAction, restartTargetAction, stopTargetAction } from './actions/target-process.js';
+import { clearStoreFaultAction, storeFaultAction } from './actions/store-fault.js';
+import {
+  replayFailedAction,
+  restartTargetAction,
+  runIngestAction,
+  stopTargetAction,
+} from './actions/target-process.js';
 import { waitAction } from './actions/wait.js';
 import type { StepActionKind, StepActionSpec, StepValidationContext } from './define-step-action.js';
 import type { StepOutcome, StepRuntime } from './step-runtime.js';
@@ -17,9 +23,12 @@ export const STEP_ACTIONS = [
   clearAction,
   injectNetworkAction,
   clearNetworkAction,
+  storeFaultAction,
+  clearStoreFaultAction,
   restartTargetAction,
   stopTargetAction,
   replayFailedAction,
+  runIngestAction,
   waitAction,
   markAction,
 ] as const;

@@ -7,6 +7,7 @@ import type { FaultRuleSpec } from '../../fakes/core/types.js';
 import type { Condition } from '../conditions/registry.js';
 import type { NetworkFaultSpec } from '../network/network-fault-spec.js';
 import type { LiveState } from '../observe/live-state.js';
+import type { StoreFault } from '../store/store-fault-kinds.js';
 
 export interface StepRuntime {
   readonly state: LiveState;
@@ -16,8 +17,11 @@ export interface StepRuntime {
   clearNetworkFault(faultId: string): Promise<void>;
   restartTarget(): Promise<void>;
   stopTarget(): Promise<void>;
-  /** Runs replay-failed to completion; returns a one-line outcome (summary line and exit code). */
-  replayFailed(timeoutWallMs: number): Promise<string>;
+  /** Breaks the target's failed-batch store (store/store-faults.ts), or puts it right again. */
+  injectStoreFault(fault: StoreFault): Promise<void>;
+  clearStoreFault(): Promise<void>;
+  /** Runs a one-shot command to completion; returns a one-line outcome (summary line and exit code). */
+  runOnce(command: 'replay-failed' | 'ingest', timeoutWallMs: number): Promise<string>;
   /** Waits until `condition` holds, at most `timeoutMs` target ms (and never past the deadline). */
   waitFor(condition: Condition, timeoutMs: number): Promise<boolean>;
   /** Target ms left before the scenario's deadline. */

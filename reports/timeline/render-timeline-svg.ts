@@ -285,6 +285,11 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
       `<rect width="6" height="6" fill="#e8eaf6"/>` +
       `<circle cx="3" cy="3" r="1.3" fill="${FAULT_LAYER_STYLE.network.colour}" fill-opacity="0.6"/>` +
       `</pattern>`,
+    `<pattern id="${id}-store" width="8" height="8" patternUnits="userSpaceOnUse">` +
+      `<rect width="8" height="8" fill="#f3e5f5"/>` +
+      `<line x1="0" y1="4" x2="8" y2="4" stroke="${FAULT_LAYER_STYLE.store.colour}"` +
+      ` stroke-width="2" stroke-opacity="0.55"/>` +
+      `</pattern>`,
     `</defs>`,
     `<rect width="${WIDTH}" height="${y}" fill="#ffffff"/>`,
     `<text x="12" y="20" font-size="14" font-weight="700" fill="#263238">${escapeXml(title)}</text>`,

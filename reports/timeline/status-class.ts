@@ -31,6 +31,7 @@ export function classifyRequest(point: Pick<ResultRequestPoint, 'status'>): Stat
 export const FAULT_LAYER_STYLE = {
   http: { label: 'HTTP fault (fake)', colour: '#e53935' },
   network: { label: 'network fault (toxiproxy)', colour: '#3949ab' },
+  store: { label: 'failed-batch store fault', colour: '#8e24aa' },
 } as const;
 
 export const LINE_STYLE = {

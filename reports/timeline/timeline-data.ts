@@ -1,6 +1,7 @@
 import type { BreakerState, ScenarioResultFile } from '../../harness/result/result-schema.js';
 import { classifyRequest, type StatusClass } from './status-class.js';
 
+const LAYER_TAG = { http: 'HTTP', network: 'NET', store: 'STORE' } as const;
 export interface BreakerBand {
   readonly startMs: number;
   readonly endMs: number;
@@ -13,7 +14,7 @@ export interface TimelineData {
   readonly breakers: readonly { readonly name: string; readonly bands: readonly BreakerBand[] }[];
   readonly faults: readonly {
     readonly label: string;
-    readonly layer: 'http' | 'network';
+    readonly layer: 'http' | 'network' | 'store';
     readonly startMs: number;
     readonly endMs: number;
     readonly open: boolean;
@@ -78,7 +79,7 @@ export function buildTimelineData(result: ScenarioResultFile): TimelineData {
   const faults = [...result.faults]
     .sort((a, b) => a.startMs - b.startMs)
     .map((f) => ({
-      label: `${f.layer === 'http' ? 'HTTP' : 'NET'} ${f.service}: ${f.description || f.ruleId}`,
+      label: `${LAYER_TAG[f.layer]} ${f.service}: ${f.description || f.ruleId}`,
       layer: f.layer,
       startMs: f.startMs,
       endMs: f.endMs ?? endMs,

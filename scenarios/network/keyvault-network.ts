@@ -15,10 +15,14 @@
  */
 import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/domain/index.js';
 import { defineScenario } from '../../harness/scenario/define-scenario.js';
+import { arrivalsEvery } from '../shared/arrivals.js';
+import { FIRST_ARRIVAL_MS, RECORDS_UNALTERED } from '../shared/integrity.js';
 
 const KEY_VAULT_BREAKER = 'azure-key-vault';
 const RECOVERY_TIMEOUT_MS = RUNBOOK_BREAKER_DEFAULTS.recovery_timeout * 1_000;
 const SECRET_REFRESH_MS = 2_000;
+/** Past the expected recovery (~25 s + opening + 60 s + closing), so fresh records arrive after it. */
+const LAST_ARRIVAL_MS = 170_000;
 
 export default defineScenario({
   id: 'keyvault-network',
@@ -30,11 +34,13 @@ export default defineScenario({
     'the last good secret must be served from cache while it is OPEN, ' +
     'and the breaker must go HALF_OPEN after its recovery timeout and close once the vault answers again. ' +
     'Ingestion is not affected: every record is delivered once.',
+  tags: ['keyvault', 'network', 'breaker'],
   runbookRow:
     'Runbook › Troubleshooting › "Key Vault unavailable": secret reads go through the azure-key-vault breaker; ' +
     'while it is OPEN the cached secret is used, and the breaker recovers ' +
     '(HALF_OPEN after recovery_timeout, CLOSED after 2 successes) once Key Vault is reachable.',
-  seed: { records: 10 },
+  // Records keep arriving: the steady state is checked before the partition and after recovery.
+  seed: { records: 10, arrivals: arrivalsEvery(2_000, { fromMs: FIRST_ARRIVAL_MS, toMs: LAST_ARRIVAL_MS }) },
   pollIntervalMs: 1_000,
   networkServices: ['keyvault'],
   targetOptions: { secret_refresh_ms: String(SECRET_REFRESH_MS) },
@@ -70,7 +76,11 @@ export default defineScenario({
         timeoutMs: 30_000,
       },
     },
-    { atMs: 0, name: 'drain', action: { kind: 'wait', until: { kind: 'all_seeded_delivered' }, timeoutMs: 30_000 } },
+    {
+      atMs: LAST_ARRIVAL_MS + 5_000,
+      name: 'drain',
+      action: { kind: 'wait', until: { kind: 'all_seeded_delivered' }, timeoutMs: 30_000 },
+    },
     { atMs: 0, name: 'stop', action: { kind: 'stop_target' } },
   ],
   expectations: [
@@ -92,6 +102,7 @@ export default defineScenario({
       promise: 'breaker-rejects-while-open',
     },
     { kind: 'ledger', maxLost: 0, maxDuplicates: 0, maxUndelivered: 0, promise: 'no-duplicates' },
+    RECORDS_UNALTERED,
     { kind: 'target_alive' },
   ],
 });

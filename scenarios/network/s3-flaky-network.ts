@@ -5,8 +5,8 @@
  * as a failure (never ingest half a record), read the object again later, and deliver every
  * object exactly once.
  *
- *   t=0 seed 20 ─ 0 s flaky (limit_data, 80 % of connections) ─ … re-reads … ─ 60 s restored
- *       ─ drain ─ stop
+ *   t=0 seed 20 ─ 10 s flaky (limit_data, 80 % of connections) ─ … re-reads … ─ 70 s restored
+ *       ─ drain ─ stop        (one record every 2 s from 2 s to 100 s: steady state before and after)
  *
  * @note Why `limit_data` at 480 bytes: a GetObject response is ~449 bytes of headers (the SDKs
  * ask for checksums, so CRC32 headers are included) plus a body of five firewall lines (~550
@@ -16,6 +16,8 @@
  * lists again.
  */
 import { defineScenario } from '../../harness/scenario/define-scenario.js';
+import { arrivalsEvery } from '../shared/arrivals.js';
+import { FIRST_ARRIVAL_MS, FIRST_FAULT_MS, RECORDS_UNALTERED } from '../shared/integrity.js';
 
 const SEEDED = 20;
 const LINES_PER_OBJECT = 5;
@@ -29,17 +31,22 @@ export default defineScenario({
     `For 60 s Toxiproxy closes 80 % of new connections to S3 after ${S3_CUT_AFTER_BYTES} bytes, ` +
     'in the middle of a GetObject body. Every object must still be delivered, exactly once: ' +
     'truncated reads are retried, never half-ingested or skipped.',
+  tags: ['s3', 'network'],
   runbookRow:
     'Runbook › Troubleshooting › "S3 errors": ' +
     'transient S3 network errors (connection reset, truncated responses) are retried; ' +
     'every object is eventually processed, and none twice.',
-  seed: { records: SEEDED, shape: { linesPerObject: LINES_PER_OBJECT } },
+  seed: {
+    records: SEEDED,
+    shape: { linesPerObject: LINES_PER_OBJECT },
+    arrivals: arrivalsEvery(2_000, { fromMs: FIRST_ARRIVAL_MS, toMs: 100_000 }),
+  },
   pollIntervalMs: 1_000,
   networkServices: ['s3'],
   deadlineMs: 200_000,
   steps: [
     {
-      atMs: 0,
+      atMs: FIRST_FAULT_MS,
       name: 'flaky',
       action: {
         kind: 'inject_network',
@@ -52,8 +59,12 @@ export default defineScenario({
         },
       },
     },
-    { atMs: 60_000, name: 'restored', action: { kind: 'clear_network', faultId: 's3-cut-mid-body' } },
-    { atMs: 0, name: 'drain', action: { kind: 'wait', until: { kind: 'all_seeded_delivered' }, timeoutMs: 60_000 } },
+    { atMs: 70_000, name: 'restored', action: { kind: 'clear_network', faultId: 's3-cut-mid-body' } },
+    {
+      atMs: 105_000,
+      name: 'drain',
+      action: { kind: 'wait', until: { kind: 'all_seeded_delivered' }, timeoutMs: 60_000 },
+    },
     { atMs: 0, name: 'stop', action: { kind: 'stop_target' } },
   ],
   expectations: [
@@ -66,6 +77,7 @@ export default defineScenario({
       promise: 's3-transient-errors-recovered',
     },
     { kind: 'ledger', maxLost: 0, maxDuplicates: 0, maxUndelivered: 0, promise: 's3-transient-errors-recovered' },
+    RECORDS_UNALTERED,
     { kind: 'target_alive' },
   ],
 });

@@ -4,9 +4,9 @@
  * Each upload must be cut off at the timeout and counted as a breaker failure, the breaker must
  * open, and once the network is healthy again nothing may be lost (after replay-failed).
  *
- *   t=0 seed 10 ─ delivered ─ latency 40 s on Sentinel ─ 5 timeouts (~150 s) → OPEN ─ latency removed
+ *   t=0 seed 10 ─ 10 s latency 40 s on Sentinel ─ 5 timeouts (~150 s) → OPEN ─ latency removed
  *       ─ (recovery_timeout) ─ HALF_OPEN ─ CLOSED ─ replay-failed ─ drain ─ stop
- *         └── one record every 2 s from 10 s to 300 s (calls keep coming: the probe needs one) ──┘
+ *         └── one record every 2 s from 2 s to 300 s (calls keep coming: the probe needs one) ──┘
  *
  * @note The latency is downstream: the request reaches the fake, the answer is late. A timed-out
  * upload may therefore have been ingested and is stored as failed too, so replay can deliver a
@@ -17,6 +17,7 @@
 import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/domain/index.js';
 import { defineScenario } from '../../harness/scenario/define-scenario.js';
 import { arrivalsEvery } from '../shared/arrivals.js';
+import { FIRST_ARRIVAL_MS, FIRST_FAULT_MS, RECORDS_UNALTERED, REPLAY_EXPECTATIONS } from '../shared/integrity.js';
 
 const SENTINEL_BREAKER = 'azure-sentinel';
 const OPERATION_TIMEOUT_MS = RUNBOOK_BREAKER_DEFAULTS.operation_timeout * 1_000;
@@ -37,20 +38,20 @@ export default defineScenario({
     'Each upload must time out and count as a breaker failure, the azure-sentinel breaker must open, ' +
     'the batches must be kept, and after the latency is removed the breaker must recover ' +
     'and replay-failed must leave no record lost.',
+  tags: ['sentinel', 'network', 'breaker'],
   runbookRow:
     `Runbook › Circuit breaker › operation_timeout=${RUNBOOK_BREAKER_DEFAULTS.operation_timeout}: ` +
     'a call slower than the operation timeout counts as a failure ' +
     '(5 consecutive failures, min 10 calls, open the breaker); ' +
     'failed batches are kept and replayed with replay-failed.',
-  seed: { records: 10, arrivals: arrivalsEvery(2_000, { fromMs: 10_000, toMs: LAST_ARRIVAL_MS }) },
+  seed: { records: 10, arrivals: arrivalsEvery(2_000, { fromMs: FIRST_ARRIVAL_MS, toMs: LAST_ARRIVAL_MS }) },
   pollIntervalMs: 1_000,
   networkServices: ['sentinel'],
   deadlineMs: 600_000,
   steps: [
     // The first records go through on a healthy link, so the breaker has seen its minimum calls.
     {
-      when: { kind: 'delivered_at_least', records: 10 },
-      timeoutMs: 60_000,
+      atMs: FIRST_FAULT_MS,
       name: 'slow-down',
       action: {
         kind: 'inject_network',
@@ -99,7 +100,8 @@ export default defineScenario({
       promise: 'slow-service-timeout',
     },
     { kind: 'failed_batches_written', min: 1, promise: 'failed-batches-kept' },
-    { kind: 'ledger', maxLost: 0, maxUndelivered: 0, promise: 'replay-nothing-lost' },
+    ...REPLAY_EXPECTATIONS,
+    RECORDS_UNALTERED,
     { kind: 'target_alive' },
   ],
 });

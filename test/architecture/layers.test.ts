@@ -23,6 +23,7 @@ const HARNESS_RANK: Record<string, number> = {
   wait: 1,
   observe: 2,
   network: 2,
+  store: 2,
   seed: 2,
   records: 2,
   targets: 2,

@@ -19,6 +19,7 @@ import { formatProgress, formatVerdictTable } from '../../harness/run/progress.j
 import { createStepRuntime } from '../../harness/run/step-runtime-impl.js';
 import type { TargetController } from '../../harness/run/target-controller.js';
 import type { NetworkFaultSpec } from '../../harness/scenario/types.js';
+import type { StoreFaults } from '../../harness/store/store-faults.js';
 import { resolveTarget } from '../../harness/targets/index.js';
 import rateLimit from '../../scenarios/rate-limit.js';
 import {
@@ -167,6 +168,7 @@ describe('network fault windows', () => {
       fakes: {} as StartedFakes,
       network,
       controller: {} as TargetController,
+      storeFaults: {} as StoreFaults,
       bus,
       state: {} as LiveState,
       signal: new AbortController().signal,

@@ -4,6 +4,7 @@
  * real fakes, environment scrubbing, breaker transitions from the log, failed-batch discovery,
  * replay, fixed-port clash detection, and cleanup (no process, no port left).
  */
+
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedFakes, startFakes } from '../../fakes/index.js';
+import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/domain/breaker.js';
 import { InfrastructureError } from '../../harness/errors.js';
 import { findPython } from '../../harness/targets/python/find-python.js';
 import {
@@ -111,9 +113,13 @@ describe('python target on the stand-in checkout', () => {
         secretName: 'unused',
         timeScale: TIME_SCALE,
         seed: 1,
-        options: {},
+        // This file tests the target's plumbing (venv, launch, log clock, replay), not where the
+        // product writes: the configured directory is the one its router writes to anyway. By
+        // default it is elsewhere, and the gate's failed_batches_where_configured judges that.
+        options: { failed_batches_dir: join(workDir, 'connector', 'failed_batches') },
         shims: [],
         pollIntervalMs: 1_000,
+        breakerConfig: RUNBOOK_BREAKER_DEFAULTS,
         sentinelEndpointFor: (command: string) => `${fakes.endpoints.sentinel}/~${command}`,
       })) as PythonPreparedTarget;
     } finally {

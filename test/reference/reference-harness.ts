@@ -2,11 +2,15 @@
  * Test helpers for the reference target's process tests: a TargetContext built from real fakes,
  * seeding in the CONTRACTS §2 shape, log capture, and waits on conditions with deadlines.
  */
+
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { type StartedFakes, startFakes } from '../../fakes/index.js';
+import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/domain/breaker.js';
+import { objectKey, renderObject, type SeedShape } from '../../harness/seed/corpus/render-object.js';
+import { type SourceRecord, sourceRecord } from '../../harness/seed/corpus/source-record.js';
 import { referenceTarget } from '../../harness/targets/reference/index.js';
 import type { PreparedTarget, TargetContext, TargetLogEvent, TargetProcess } from '../../harness/targets/target.js';
 
@@ -28,6 +32,25 @@ export function seedRecords(fakes: StartedFakes, from: number, count: number, se
     ids.push(recordId(n));
   }
   return ids;
+}
+
+/** Seeds one object of corpus records `from … from+count-1` (seed 7) in `shape`; returns its key and records. */
+export function seedCorpusObject(
+  fakes: StartedFakes,
+  objectNumber: number,
+  shape: SeedShape,
+  from: number,
+  count = shape.linesPerObject,
+): { key: string; records: SourceRecord[] } {
+  const records = Array.from({ length: count }, (_, i) => sourceRecord(7, from + i));
+  const key = objectKey(PREFIX, 7, objectNumber, shape);
+  fakes.s3.putObject(BUCKET, key, renderObject(records, shape));
+  return { key, records };
+}
+
+/** Every value of these records a log must never show (a security check greps logs for them). */
+export function recordValues(records: readonly SourceRecord[]): string[] {
+  return records.flatMap((r) => [r.src_ip, r.dst_ip, r.rule_name, r.timestamp]);
 }
 
 /** Deliveries per record id (BytesTransferred), from the ingest store. */
@@ -69,6 +92,7 @@ export async function prepareReference(
     options,
     shims: [],
     pollIntervalMs: 300,
+    breakerConfig: RUNBOOK_BREAKER_DEFAULTS,
     sentinelEndpointFor: (command: string) => `${fakes.endpoints.sentinel}/~${command}`,
     ...extra,
   };

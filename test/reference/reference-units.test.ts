@@ -1,62 +1,12 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { batchIdOf, FailedBatchStore } from '../../harness/targets/reference/failed-batch-store.js';
 import { ProgressStore } from '../../harness/targets/reference/progress-store.js';
-import { parseObjectText } from '../../harness/targets/reference/record-parser.js';
 import { ConfigError, validateReferenceConfig } from '../../harness/targets/reference/reference-config.js';
 import { parseReferenceTargetOptions, VALID_OPTION_NAMES } from '../../harness/targets/reference/target-options.js';
 import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/targets/target.js';
-
-describe('parseObjectText', () => {
-  it('maps a firewall line to the Sentinel record shape with BytesTransferred exact', () => {
-    expect(parseObjectText('2024-01-01T00:00:00Z|10.0.0.1|10.0.0.2|allow|rule-1|tcp|40000|443|1000042\n')).toEqual({
-      records: [
-        {
-          TimeGenerated: '2024-01-01T00:00:00.000Z',
-          SourceIP: '10.0.0.1',
-          DestinationIP: '10.0.0.2',
-          Action: 'allow',
-          BytesTransferred: 1_000_042,
-          DataClassification: 'standard',
-          SchemaVersion: '1.0',
-        },
-      ],
-      rejected: [],
-    });
-  });
-
-  it('reads many lines, JSON lines and a JSON array, and rejects each bad line with a reason', () => {
-    const text = [
-      '2024-01-01 00:00:00|a|b|DENY|r|udp|1|2|7',
-      '{"src_ip":"a","dst_ip":"b","action":"drop","bytes":8,"timestamp":"2024-01-01T00:00:00.5Z"}',
-      '',
-      'x|y',
-      '2024-01-01T00:00:00Z|a|b|allow|r|tcp|1|2|1.5',
-    ].join('\r\n');
-    const parsed = parseObjectText(text);
-    expect(parsed.records.map((r) => [r.BytesTransferred, r.Action])).toEqual([
-      [7, 'deny'],
-      [8, 'drop'],
-    ]);
-    expect(parsed.rejected).toEqual([
-      { lineNumber: 4, reason: "malformed firewall line: expected 9 '|'-separated fields, got 2" },
-      { lineNumber: 5, reason: 'invalid bytes "1.5" (expected a whole number)' },
-    ]);
-    const array = parseObjectText(
-      '[{"SourceIP":"a","DestinationIP":"b","Action":"allow","BytesTransferred":9,' +
-        '"TimeGenerated":"2024-01-01T00:00:00Z"},{"action":"allow"}]',
-    );
-    expect(array.records.map((r) => r.BytesTransferred)).toEqual([9]);
-    expect(array.rejected).toEqual([
-      { lineNumber: 2, reason: "missing required fields: ['timestamp', 'src_ip', 'dst_ip', 'bytes']" },
-    ]);
-    expect(parseObjectText('not-a-date|a|b|allow|r|tcp|1|2|3').rejected[0]!.reason).toBe(
-      'invalid timestamp "not-a-date"',
-    );
-  });
-});
 
 describe('parseReferenceTargetOptions', () => {
   it('applies breaker fields by name, kv_ fields to the Key Vault breaker, knobs and test knobs', () => {
@@ -89,6 +39,60 @@ describe('parseReferenceTargetOptions', () => {
     );
     expect(() => parseReferenceTargetOptions({ archive_on_failure: 'yes' })).toThrow(
       /archive_on_failure=yes must be true or false/,
+    );
+  });
+});
+
+describe('parseReferenceTargetOptions: break options', () => {
+  it('maps each break option to its test fault', () => {
+    const { faultsForTesting } = parseReferenceTargetOptions({
+      alter_on_replay: 'true',
+      drop_column: 'SourcePort',
+      whole_object_record: 'true',
+      skip_store_on_timeout: 'true',
+      oneshot_exit_zero: 'false',
+      replay_report_lies: 'true',
+      archive_on_failure: 'true',
+      ignore_progress: 'true',
+    });
+    expect(faultsForTesting).toEqual({
+      alterOnReplay: true,
+      dropColumn: 'SourcePort',
+      wholeObjectRecord: true,
+      skipStoreOnTimeout: true,
+      oneshotExitZero: false,
+      replayReportLies: true,
+      archiveOnFailure: true,
+      ignoreProgress: true,
+    });
+    for (const name of ['alter_on_replay', 'drop_column', 'whole_object_record', 'skip_store_on_timeout'])
+      expect(VALID_OPTION_NAMES).toContain(name);
+    expect(VALID_OPTION_NAMES).toContain('oneshot_exit_zero');
+    expect(VALID_OPTION_NAMES).toContain('replay_report_lies');
+  });
+
+  it('drop_column must name a declared column; switches must be true or false', () => {
+    expect(() => parseReferenceTargetOptions({ drop_column: 'Nope' })).toThrow(
+      /drop_column=Nope must name a declared column \(TimeGenerated, SourceIP, .*BytesTransferred\)/,
+    );
+    expect(() => parseReferenceTargetOptions({ drop_column: 'true' })).toThrow(/must name a declared column/);
+    expect(() => parseReferenceTargetOptions({ drop_column: 'DataClassification' })).toThrow(/declared column/);
+    expect(() => parseReferenceTargetOptions({ replay_report_lies: '1' })).toThrow(
+      /replay_report_lies=1 must be true or false/,
+    );
+  });
+
+  it('the JSON config checks the same rules', () => {
+    const base = { bucket: 'b', ruleId: 'r', stream: 's', secretName: 'n', failedBatchesDir: '/f', stateDir: '/s' };
+    expect(validateReferenceConfig({ ...base, faultsForTesting: { dropColumn: 'RuleName' } }).faultsForTesting).toEqual(
+      {
+        dropColumn: 'RuleName',
+      },
+    );
+    expect(() =>
+      validateReferenceConfig({ ...base, faultsForTesting: { dropColumn: 'x', oneshotExitZero: 1 } }),
+    ).toThrow(
+      /faultsForTesting\.dropColumn must name a declared column .*, got "x"[\s\S]*oneshotExitZero must be true/,
     );
   });
 });
@@ -162,6 +166,14 @@ describe('FailedBatchStore and ProgressStore', () => {
       expect((await readdir(join(dir, 'failed'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     },
   );
+
+  it('reports no waiting files when the directory is missing or a regular file stands in its place', async () => {
+    const path = join(dir, 'failed');
+    expect(await new FailedBatchStore(path).gauges(0)).toEqual({ files: 0, oldestAgeSeconds: 0 });
+    await writeFile(path, 'not a directory');
+    expect(await new FailedBatchStore(path).list()).toEqual([]);
+    await expect(new FailedBatchStore(path).store([{ BytesTransferred: 1 }], 'e', 'c', 0)).rejects.toThrow(/EEXIST/);
+  });
 
   it('remembers handled objects by key and ETag across instances', async () => {
     const first = new ProgressStore(dir);

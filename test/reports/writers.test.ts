@@ -58,7 +58,7 @@ describe('json summary writer', () => {
     expect(status).toMatchObject({
       'breaker-closes-after-successes': 'violated',
       'auth-failure-breaker': 'verified',
-      'keyvault-cache-while-open': 'verified',
+      'keyvault-cache-while-open': 'verified with help', // its only run had a shim
       'outage-breaker': 'not exercised',
     });
   });
@@ -85,7 +85,7 @@ describe('markdown writer', () => {
     expect(text).toContain('[auth-failure](#scenario-auth-failure)');
     expect(text).toContain('<a id="scenario-auth-failure"></a>');
     expect(text).toContain('![Timeline of auth-failure](timeline-auth-failure.svg)');
-    expect(text).toMatch(/Shims were used: aiohttp-loopback-tls/);
+    expect(text).toMatch(/The harness helped the connector: shim aiohttp-loopback-tls/);
   });
 });
 
@@ -149,5 +149,62 @@ describe('evidence excerpts', () => {
       '2026-11-27 04:09:31,000 - root - INFO - Circuit breaker closed',
     ];
     expect(collapseRepeats(lines)).toEqual([lines[0], lines[1], '  … 2 more similar lines', lines[4]]);
+  });
+});
+
+describe('record integrity and the steady-state hypothesis in the report', () => {
+  it('shows the integrity table, the first field diffs and the hypothesis before and after', async () => {
+    const base = loadFixture('rate-limit');
+    const result = {
+      ...base,
+      ledger: {
+        ...base.ledger,
+        integrity: {
+          schema: 'checkout config/tables.yaml (table firewall)',
+          intact: 90,
+          altered: 8,
+          missingFields: 2,
+          duplicated: 3,
+          reRead: 4,
+          stored: 0,
+          lost: 0,
+          unidentified: 0,
+          deliveriesByOrigin: { run: 96, 'replay-failed': 8 },
+          alteredSamples: [{ id: '12', diffs: ['SourceIP: "10.0.0.12" → "[REDACTED:IPV4]" (via replay-failed)'] }],
+          missingSamples: [{ id: '13', columns: ['Protocol', 'SourcePort'] }],
+        },
+      },
+      expectations: [
+        ...base.expectations,
+        {
+          name: 'steady state before the first fault',
+          kind: 'steady_state_before',
+          passed: true,
+          expected: 'each fresh record delivered exactly once within 3000 ms',
+          observed: '4 of 4 fresh record(s) steady',
+          evidence: ['window 0.0s–10.0s, bound 3000 ms'],
+        },
+        {
+          name: 'steady state after recovery',
+          kind: 'steady_state_after',
+          passed: false,
+          expected: 'each fresh record delivered exactly once within 3000 ms',
+          observed: '10 of 33 fresh record(s) steady',
+          evidence: ['window 85.0s–170.0s, bound 3000 ms', 'record 60 delivered 2 times after recovery'],
+        },
+      ],
+    };
+    await using dir = await tempDir();
+    const written = await REPORT_WRITERS.markdown.write({ ...input(dir.path), results: [result] }, {});
+    const text = await readFile(written.find((p) => p.endsWith('.md'))!, 'utf8');
+    expect(text).toContain('#### Record integrity');
+    expect(text).toContain('Judged against: checkout config/tables.yaml (table firewall)');
+    expect(text).toMatch(/\| Intact \| Altered \| Missing fields \| Duplicated \| Re-read \| Stored \| Lost/);
+    // Bad counts are bold.
+    expect(text).toContain('| 90 | **8** | **2** | **3** | **4** | 0 | 0 | 0 |');
+    expect(text).toContain('- record 12: SourceIP: "10.0.0.12" → "[REDACTED:IPV4]" (via replay-failed)');
+    expect(text).toContain('record 13 arrived without Protocol, SourcePort');
+    expect(text).toContain('#### Steady-state hypothesis');
+    expect(text).toContain('| after recovery | **NO** | 10 of 33 fresh record(s) steady |');
   });
 });

@@ -8,6 +8,8 @@ import type { EvaluationContext } from '../evaluation-context.js';
 export interface AlwaysOnCheck {
   readonly kind: string;
   readonly summary: string;
+  /** The runbook promise it checks, if any. */
+  readonly promise?: string;
   evaluate(ctx: EvaluationContext): ExpectationVerdict | null;
 }
 

@@ -2,9 +2,12 @@ import { count } from '../../../common/validation/index.js';
 import { defineExpectationKind } from '../define-expectation-kind.js';
 
 /**
- * Lost records (and optionally duplicates and undelivered records) within bounds after the run.
+ * Lost records (and optionally duplicates, undelivered and re-read records) within bounds after the run.
  * @note "Undelivered" counts records still waiting in failed-batch files: a connector that keeps
  * every failed batch but never replays it loses nothing, yet does not keep a replay promise.
+ * @note "Re-read" counts records that were stored in a failed batch and then delivered by the run
+ * process reading the source again, not by replay: they arrived, but not by the path the runbook
+ * promises, and a source that moves or expires its objects would have lost them.
  */
 export const ledger = defineExpectationKind({
   kind: 'ledger',
@@ -13,6 +16,7 @@ export const ledger = defineExpectationKind({
     maxLost: count({ required: true }),
     maxDuplicates: count(),
     maxUndelivered: count(),
+    maxReRead: count(),
   },
   evaluate(spec, ctx) {
     const l = ctx.ledger;
@@ -21,6 +25,7 @@ export const ledger = defineExpectationKind({
       ['lost', l.lost, spec.maxLost],
       ['duplicates', l.duplicates, spec.maxDuplicates],
       ['undelivered', undelivered, spec.maxUndelivered],
+      ['reRead', l.integrity?.reRead ?? 0, spec.maxReRead],
     ];
     const checked = bounds.filter((b): b is [string, number, number] => b[2] !== undefined);
     const evidence = [
@@ -28,6 +33,9 @@ export const ledger = defineExpectationKind({
         `in failed batches ${l.inFailedBatches}, replayed ${l.replayed}, lost ${l.lost}, rejected ${l.rejected}`,
     ];
     if (l.lostIds.length > 0) evidence.push(`lost ids: ${l.lostIds.join(', ')}`);
+    const reRead = l.records.filter((r) => r.reRead).map((r) => r.id);
+    if (reRead.length > 0)
+      evidence.push(`re-read (stored, then delivered by run from the source): ${reRead.slice(0, 30).join(', ')}`);
     if (l.duplicateIds.length > 0)
       evidence.push(`duplicated ids: ${l.duplicateIds.map((d) => `${d.id}×${d.deliveries}`).join(', ')}`);
     return {

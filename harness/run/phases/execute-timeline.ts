@@ -5,6 +5,7 @@
 import { InfrastructureError } from '../../errors.js';
 import { pollHealth } from '../../observe/poll-health.js';
 import { scheduleArrivals } from '../../seed/arrivals.js';
+import { expireAfterFirstRead } from '../../seed/expire-after-read.js';
 import { seedShapeOf } from '../../seed/seed-spec.js';
 import { executeTimeline } from '../../timeline/execute-timeline.js';
 import { formatProgress } from '../progress.js';
@@ -17,6 +18,11 @@ const SAMPLE_EVERY_WALL_MS = 1_000;
 
 export async function executeTimelinePhase(ctx: Observed): Promise<void> {
   const { session, bus, scenario, options, live, controller, prepared, timeline } = ctx;
+  const expireAfterMs = scenario.s3?.expireAfterFirstReadMs;
+  if (expireAfterMs !== undefined) {
+    const stop = expireAfterFirstRead(bus, ctx.fakes.s3, { afterMs: expireAfterMs });
+    session.defer('object expiry', stop);
+  }
   await controller.start();
   bus.rebase();
   ctx.artifacts?.markTimeZero();
@@ -61,6 +67,7 @@ export async function executeTimelinePhase(ctx: Observed): Promise<void> {
     fakes: ctx.fakes,
     network: ctx.network,
     controller,
+    storeFaults: ctx.storeFaults,
     bus,
     state: live,
     signal: timeline.signal,

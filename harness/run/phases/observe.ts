@@ -1,13 +1,16 @@
 /**
  * Phase "observe": everything that watches the target is in place before it starts, so no log
  * record, request or failed-batch file is missed: the breaker tracker, the live state, the
- * process controller, the fakes' journal and ingest store, and the failed-batch directory.
+ * process controller, the fakes' journal and ingest store, the failed-batch directory, and the
+ * working directories beside it.
  */
 import { createBreakerTracker } from '../../observe/breaker-tracker.js';
 import { createLiveState } from '../../observe/live-state.js';
 import { observeFakes } from '../../observe/observe-fakes.js';
 import { trackRecordIdentity } from '../../observe/record-identification.js';
+import { scanStrayBatches } from '../../observe/scan-stray-batches.js';
 import { watchFailedBatches } from '../../observe/watch-failed-batches.js';
+import { createStoreFaults } from '../../store/store-faults.js';
 import type { Observed, WithTarget } from '../run-context.js';
 import { createTargetController } from '../target-controller.js';
 
@@ -28,5 +31,12 @@ export async function observePhase(ctx: WithTarget): Promise<Observed> {
   session.defer('fake observers', unobserveFakes);
   const watcher = watchFailedBatches(prepared.failedBatchesDir, bus, { identify: identity.identify });
   session.defer('failed-batch watcher', () => watcher.stop());
-  return { ...ctx, tracker, live, controller, watcher };
+  const strayScanner = scanStrayBatches(prepared.workingDirs, prepared.failedBatchesDir, bus, {
+    identify: identity.identify,
+  });
+  session.defer('stray failed-batch scanner', () => strayScanner.stop());
+  const storeFaults = createStoreFaults(prepared.failedBatchesDir, watcher);
+  // Registered after the watcher: undone first, so the watcher sees the store as the target left it.
+  session.defer('store faults', () => storeFaults.clear());
+  return { ...ctx, tracker, live, controller, watcher, strayScanner, storeFaults };
 }

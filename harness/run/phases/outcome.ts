@@ -1,10 +1,11 @@
 /** How the phases up to "settle" ended, before anything was judged. */
-import { describeError, InterruptedError, UsageError } from '../../errors.js';
+import { describeError, InterruptedError, NotApplicableError, UsageError } from '../../errors.js';
 import type { PreparedTarget } from '../../targets/target.js';
 import type { RunContext } from '../run-context.js';
 
 export type PhasesOutcome =
   | { readonly verdict: 'passed'; readonly prepared: PreparedTarget }
+  | { readonly verdict: 'not_applicable'; readonly error: string }
   | {
       readonly verdict: 'error';
       readonly error: string;
@@ -16,6 +17,7 @@ export type PhasesOutcome =
 export function failedOutcome(ctx: RunContext, error: unknown, prepared?: PreparedTarget): PhasesOutcome {
   // Ctrl-C aborts the session; whatever error the abort caused downstream, the run was interrupted.
   const interrupted = ctx.session.signal.aborted || error instanceof InterruptedError;
+  if (error instanceof NotApplicableError && !interrupted) return { verdict: 'not_applicable', error: error.message };
   return {
     verdict: 'error',
     error: interrupted ? 'interrupted' : describeError(error),

@@ -2,6 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RUNBOOK_BREAKER_DEFAULTS } from '../../domain/breaker.js';
 import { ChaosError, describeError, InfrastructureError } from '../../errors.js';
 import type { TargetContext } from '../../targets/target.js';
 import { RUN_BUCKET, RUN_PREFIX, RUN_RULE_ID, RUN_SECRET_NAME, RUN_STREAM } from '../run-constants.js';
@@ -27,6 +28,7 @@ export async function prepareTargetPhase(ctx: WithFakes): Promise<WithTarget> {
     options: ctx.targetOptions,
     shims: options.shims,
     pollIntervalMs: scenario.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+    breakerConfig: { ...RUNBOOK_BREAKER_DEFAULTS, ...scenario.breakerConfig },
     sentinelEndpointFor: (command) => `${ctx.endpoints.sentinel.replace(/\/$/, '')}/~${command}`,
   };
   const prepared = await target.prepare(context).catch((error: unknown) => {
@@ -36,6 +38,15 @@ export async function prepareTargetPhase(ctx: WithFakes): Promise<WithTarget> {
     });
   });
   session.add('prepared target', prepared, (p) => p[Symbol.asyncDispose]());
-  ctx.bus.emit({ type: 'target:prepared', target: prepared.name, schema: prepared.recordSchema });
+  ctx.bus.emit({
+    type: 'target:prepared',
+    target: prepared.name,
+    schema: prepared.recordSchema,
+    breakerConfig: prepared.breakerConfig,
+    pollIntervalMs: context.pollIntervalMs,
+    breakerServices: prepared.breakerServices,
+    assistance: prepared.assistance,
+    failedBatchesDir: prepared.failedBatchesDir,
+  });
   return { ...ctx, prepared };
 }

@@ -6,7 +6,7 @@
  * replay, and a redacted record (`SourceIP: "[REDACTED:IPV4]"`) can never be replayed as it was.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, parse } from 'node:path';
 import type { SentinelRecord } from './record-parser.js';
 
@@ -29,6 +29,14 @@ export function batchIdOf(records: readonly Record<string, unknown>[]): string {
 function pythonIsoTimestamp(epochMs: number, micros: number): string {
   const iso = new Date(epochMs).toISOString(); // 2026-11-27T02:33:50.501Z
   return `${iso.slice(0, 23)}${String(micros).padStart(3, '0')}+00:00`;
+}
+
+/** tmp + rename in the same directory, so a reader never sees half a file. */
+async function writeAtomically(path: string, body: FailedBatchFile): Promise<void> {
+  const { dir, base } = parse(path);
+  const tmp = join(dir, `.${base}.${process.pid}.tmp`);
+  await writeFile(tmp, `${JSON.stringify(body, null, 2)}\n`);
+  await rename(tmp, path);
 }
 
 export class FailedBatchStore {
@@ -55,12 +63,32 @@ export class FailedBatchStore {
       retry_count: 0,
       data: records as readonly Record<string, unknown>[],
     };
-    const name = `failed-batch-${batchId}-${timestamp.replaceAll(':', '-')}.json`;
-    const path = join(this.dir, name);
-    const tmp = join(this.dir, `.${name}.${process.pid}.tmp`);
-    await writeFile(tmp, `${JSON.stringify(body, null, 2)}\n`);
-    await rename(tmp, path);
+    const path = join(this.dir, `failed-batch-${batchId}-${timestamp.replaceAll(':', '-')}.json`);
+    await writeAtomically(path, body);
     return { path, batchId };
+  }
+
+  /** The file's batch, or throws saying what is wrong with it (never quoting it: it holds records). */
+  async read(file: string): Promise<FailedBatchFile> {
+    const text = await readFile(file, 'utf8');
+    let parsed: Partial<FailedBatchFile>;
+    try {
+      parsed = JSON.parse(text) as Partial<FailedBatchFile>;
+    } catch {
+      throw new Error('not valid JSON');
+    }
+    if (typeof parsed !== 'object' || parsed === null || !Array.isArray(parsed.data))
+      throw new Error(`'data' is not a list`);
+    return parsed as FailedBatchFile;
+  }
+
+  /**
+   * Rewrites a file in place with only `data` (the records a partial replay did not deliver), so
+   * the next replay neither loses them nor sends the delivered ones again. Name and id stay: they
+   * say which file this is, not what it still holds.
+   */
+  async keepOnly(file: string, batch: FailedBatchFile, data: readonly Record<string, unknown>[]): Promise<void> {
+    await writeAtomically(file, { ...batch, data });
   }
 
   /** Top-level `*.json` files, sorted (what `replay-failed` and the gauges see). */
@@ -72,9 +100,18 @@ export class FailedBatchStore {
         .map((e) => join(this.dir, e.name))
         .sort();
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      // No directory (or a file in its place, so storing fails too): no file is waiting.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return [];
       throw error;
     }
+  }
+
+  /** Deletes every waiting file; returns how many (the `forget_queue_on_restart` test knob only). */
+  async discardAll(): Promise<number> {
+    const files = await this.list();
+    await Promise.all(files.map((file) => rm(file, { force: true })));
+    return files.length;
   }
 
   /** Count and age of the oldest waiting file (seconds, by the file's own timestamp, else its mtime). */

@@ -21,8 +21,10 @@ export class PipelineMetrics {
   failedRecords = 0;
   /** Records that could not be parsed, each logged with its reason. */
   rejectedRecords = 0;
-  /** Records lost on purpose by the `dropFailedBatches` test knob (never in normal operation). */
+  /** Records lost on purpose by a test knob (drop_failed_batches, skip_store_on_timeout); never otherwise. */
   droppedRecords = 0;
+  /** Records held in memory because their failed batch could not be stored (not ready while > 0). */
+  unstoredRecords = 0;
   failedBatches = 0;
   deliveredBatches = 0;
   readonly breakerStates = new Map<string, BreakerState>();
@@ -66,8 +68,14 @@ export function renderMetrics(
     {
       name: 's3_sentinel_ready',
       type: 'gauge',
-      help: '1 after the last cycle succeeded',
-      samples: [{ value: m.ready ? 1 : 0 }],
+      help: '1 after the last cycle succeeded and while no failed batch is held unstored',
+      samples: [{ value: m.ready && m.unstoredRecords === 0 ? 1 : 0 }],
+    },
+    {
+      name: 's3_sentinel_unstored_records',
+      type: 'gauge',
+      help: 'Records held in memory because their failed batch could not be stored',
+      samples: [{ value: m.unstoredRecords }],
     },
     {
       name: 's3_sentinel_failed_batch_files',
@@ -111,7 +119,7 @@ export function renderMetrics(
     {
       name: 's3_sentinel_dropped_records_total',
       type: 'counter',
-      help: 'Records dropped by the dropFailedBatches test knob',
+      help: 'Records dropped by a test knob (drop_failed_batches, skip_store_on_timeout)',
       samples: [{ value: m.droppedRecords }],
     },
     {

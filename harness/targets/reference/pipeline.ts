@@ -1,8 +1,10 @@
 /**
- * One ingestion cycle:
+ * The ingestion cycles of one process, and what outlives a cycle (batches held in memory):
  *
- *   list bucket/prefix ─▶ skip handled (key+ETag) ─▶ read + parse each object ─▶ reject bad lines (logged)
+ *   retry held batches ─▶ list bucket/prefix ─▶ skip handled (key+ETag) and held objects
+ *        ─▶ readObjects (download, gunzip, parse; bad lines rejected with a logged reason)
  *        ─▶ batches of batchSize ─▶ routeBatch (breaker; failure → failed-batch file)
+ *        ─▶ file not writable: batch held, routed again next cycle
  *        ─▶ object handled once all its records are delivered / stored / rejected ─▶ progress.json
  *
  * When `stopSignal` aborts mid-cycle, no new batch starts: records of objects not yet touched are
@@ -11,20 +13,24 @@
  */
 import type { Clock } from '../../../fakes/core/clock.js';
 import { ShutdownAbortError } from './azure-clients.js';
-import { type BatchOutcome, type BatchRouterOptions, persistFailure, routeBatch } from './batch-router.js';
-import { type ConnectorLog, PIPELINE_LOGGER, ROOT_LOGGER } from './connector-logger.js';
+import { type BatchOutcome, type BatchRouterOptions, persistFailure, routeBatch, storeBatch } from './batch-router.js';
+import { type ConnectorLog, ROOT_LOGGER } from './connector-logger.js';
+import { batchIdOf } from './failed-batch-store.js';
+import { HeldBatches } from './held-batches.js';
 import type { PipelineMetrics } from './metrics.js';
 import type { ProgressStore } from './progress-store.js';
-import { parseObjectText, type SentinelRecord } from './record-parser.js';
-import { describeS3Error, ineligibilityReason, type S3ObjectInfo, type S3Source } from './s3-source.js';
+import { type ObjectWork, readObjects } from './read-objects.js';
+import type { ParseOptions, SentinelRecord } from './record-parser.js';
+import type { ObjectSource, S3ObjectInfo } from './s3-source.js';
 
 export interface PipelineOptions {
   readonly bucket: string;
   readonly prefix: string;
   readonly batchSize: number;
-  readonly s3: S3Source;
+  readonly s3: ObjectSource;
   readonly progress: ProgressStore;
   readonly ignoreProgress: boolean;
+  readonly parse: ParseOptions;
   readonly clock: Clock;
   readonly log: ConnectorLog;
   readonly metrics: PipelineMetrics;
@@ -33,18 +39,16 @@ export interface PipelineOptions {
   readonly stopSignal: AbortSignal;
 }
 
-/** Objects read concurrently per cycle. */
-const READ_CONCURRENCY = 4;
-
-interface ObjectWork {
-  readonly info: S3ObjectInfo;
-  readonly records: readonly SentinelRecord[];
+export interface CycleSummary {
+  readonly listed: number;
+  readonly newObjects: number;
+  /** Records parsed from this cycle's objects (rejected lines are not records). */
+  readonly records: number;
   readonly rejected: number;
-  remaining: number;
-  delivered: number;
-  stored: number;
-  touched: boolean;
-  unpersisted: boolean;
+  /** Records delivered, stored and dropped (by a test knob) this cycle, held batches' retries included. */
+  readonly delivered: number;
+  readonly stored: number;
+  readonly dropped: number;
 }
 
 interface Entry {
@@ -52,147 +56,130 @@ interface Entry {
   readonly object: ObjectWork;
 }
 
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
+const SHUTDOWN_BEFORE_UPLOAD = new ShutdownAbortError('Shutdown before upload; stored for replay');
+const objectId = (info: S3ObjectInfo): string => `${info.key}\u0000${info.etag}`;
+const recordsOf = (entries: readonly Entry[]): SentinelRecord[] => entries.map((e) => e.record);
 
-export interface CycleSummary {
-  readonly listed: number;
-  readonly newObjects: number;
-  readonly delivered: number;
-  readonly stored: number;
-  readonly rejected: number;
-}
+export class Pipeline {
+  private readonly held = new HeldBatches<Entry>();
+  /** Objects with held records: not handled yet, and not read again while this process holds them. */
+  private readonly holding = new Set<string>();
+  private tally = { delivered: 0, stored: 0, dropped: 0 };
 
-/** Runs one cycle. Throws only when listing fails (the whole cycle failed, as in the real connector). */
-export async function runCycle(options: PipelineOptions): Promise<CycleSummary> {
-  const { bucket, prefix, s3, progress, log, metrics } = options;
-  metrics.cycles += 1;
-  const listed = await s3.list(bucket, prefix, options.stopSignal);
-  const fresh = listed.filter((o) => options.ignoreProgress || !progress.isHandled(o.key, o.etag));
-  log('INFO', ROOT_LOGGER, `Found ${fresh.length} new objects in ${bucket}/${prefix}`);
+  constructor(private readonly options: PipelineOptions) {}
 
-  const works: ObjectWork[] = [];
-  await mapLimited(fresh, READ_CONCURRENCY, async (info) => {
-    if (options.stopSignal.aborted) return;
-    const reason = ineligibilityReason(info);
-    if (reason !== null) {
-      log('INFO', ROOT_LOGGER, `Skipping ${info.key}: ${reason}`);
-      await progress.markHandled({
-        key: info.key,
-        etag: info.etag,
-        records: 0,
-        delivered: 0,
-        stored: 0,
-        rejected: 0,
-        skipped: true,
-        handledAtMs: options.clock.now(),
-      });
-      return;
-    }
-    let text: string;
-    try {
-      text = await s3.read(bucket, info.key, options.stopSignal);
-    } catch (error) {
-      // Aborted by shutdown: not a failure; the object stays unhandled for the next start.
-      if (options.stopSignal.aborted) return;
-      metrics.failedFiles += 1;
-      log(
-        'ERROR',
-        ROOT_LOGGER,
-        `S3 operation failed: ${describeS3Error(error)} (object ${info.key}; retried next cycle)`,
-      );
-      return;
-    }
-    metrics.processedFiles += 1;
-    const parsed = parseObjectText(text);
-    for (const rejection of parsed.rejected) {
-      log(
-        'WARNING',
-        ROOT_LOGGER,
-        `Dropping log due to ${rejection.reason} (object ${info.key} line ${rejection.lineNumber})`,
-      );
-    }
-    metrics.rejectedRecords += parsed.rejected.length;
-    works.push({
-      info,
-      records: parsed.records,
-      rejected: parsed.rejected.length,
-      remaining: parsed.records.length,
-      delivered: 0,
-      stored: 0,
-      touched: false,
-      unpersisted: false,
-    });
-  });
-
-  const finish = async (work: ObjectWork): Promise<void> => {
-    if (work.unpersisted && !options.router.dropFailedBatches) return; // retried next cycle
-    await progress.markHandled({
-      key: work.info.key,
-      etag: work.info.etag,
-      records: work.records.length,
-      delivered: work.delivered,
-      stored: work.stored,
-      rejected: work.rejected,
-      handledAtMs: options.clock.now(),
-    });
-  };
-  for (const work of works) if (work.remaining === 0) await finish(work);
-
-  const queue: Entry[] = works.flatMap((object) => object.records.map((record) => ({ record, object })));
-  let delivered = 0;
-  let stored = 0;
-  while (queue.length > 0) {
-    let batch = queue.splice(0, options.batchSize);
-    let shutdownPersist = false;
-    if (options.stopSignal.aborted) {
-      // Untouched objects wait for the next start; a partly sent object's rest is persisted now.
-      batch = [...batch, ...queue.splice(0)].filter((e) => e.object.touched);
-      if (batch.length === 0) break;
-      shutdownPersist = true;
-    }
-    for (const entry of batch) entry.object.touched = true;
-    const records = batch.map((e) => e.record);
-    const outcome = shutdownPersist
-      ? await routeAsShutdown(records, options)
-      : await routeBatch(records, options.router);
-    const deliveredSet = new Set(outcome.delivered);
-    const storedSet = new Set(outcome.stored);
-    for (const entry of batch) {
-      const object = entry.object;
-      object.remaining -= 1;
-      if (deliveredSet.has(entry.record)) object.delivered += 1;
-      else if (storedSet.has(entry.record)) object.stored += 1;
-      else object.unpersisted = true;
-      if (object.remaining === 0) await finish(object);
-    }
-    delivered += outcome.delivered.length;
-    stored += outcome.stored.length;
+  get progress(): ProgressStore {
+    return this.options.progress;
   }
-  return {
-    listed: listed.length,
-    newObjects: fresh.length,
-    delivered,
-    stored,
-    rejected: works.reduce((n, w) => n + w.rejected, 0),
-  };
-}
 
-/** Persists without calling Sentinel: shutdown arrived before this batch could start. */
-async function routeAsShutdown(records: readonly SentinelRecord[], options: PipelineOptions): Promise<BatchOutcome> {
-  // Not a breaker call: Sentinel was never asked, so nothing here says anything about its health.
-  const reason = new ShutdownAbortError('Shutdown before upload; stored for replay');
-  return { delivered: [], ...(await persistFailure(records, reason, options.router)) };
-}
+  /** Records held because their failed batch could not be stored, why, and the /ready reason. */
+  get unstored(): { readonly records: number; readonly storeError: string | null; readonly reason: string | null } {
+    return { records: this.held.itemCount, storeError: this.held.storeError, reason: this.held.reason() };
+  }
 
-export { PIPELINE_LOGGER };
+  /** Runs one cycle. Throws only when listing fails (the whole cycle failed, as in the real connector). */
+  async runCycle(): Promise<CycleSummary> {
+    const { bucket, prefix, s3, progress, log, metrics } = this.options;
+    metrics.cycles += 1;
+    this.tally = { delivered: 0, stored: 0, dropped: 0 };
+    await this.retryHeld();
+    const listed = await s3.list(bucket, prefix, this.options.stopSignal);
+    const fresh = listed.filter(
+      (o) => !this.holding.has(objectId(o)) && (this.options.ignoreProgress || !progress.isHandled(o.key, o.etag)),
+    );
+    log('INFO', ROOT_LOGGER, `Found ${fresh.length} new objects in ${bucket}/${prefix}`);
+    const works = await readObjects(fresh, this.options);
+    for (const work of works) if (work.remaining === 0) await this.finish(work);
+    await this.routeAll(works.flatMap((object) => object.records.map((record) => ({ record, object }))));
+    return {
+      listed: listed.length,
+      newObjects: fresh.length,
+      records: works.reduce((n, w) => n + w.records.length, 0),
+      rejected: works.reduce((n, w) => n + w.rejected, 0),
+      ...this.tally,
+    };
+  }
+
+  /** At exit: one last try to store what is held. Returns how many records are still unstored. */
+  async storeHeld(): Promise<number> {
+    for (const batch of this.held.take())
+      await this.settle(
+        batch.items,
+        await storeBatch(recordsOf(batch.items), batch.because.cause, this.options.router),
+      );
+    return this.held.itemCount;
+  }
+
+  private async retryHeld(): Promise<void> {
+    for (const batch of this.held.take()) {
+      if (this.options.stopSignal.aborted) {
+        this.held.hold(batch.items, batch.because);
+        continue;
+      }
+      const records = recordsOf(batch.items);
+      this.options.log('INFO', ROOT_LOGGER, `Retrying held batch ${batchIdOf(records)} (${records.length} records)`);
+      await this.settle(batch.items, await routeBatch(records, this.options.router));
+    }
+  }
+
+  private async routeAll(queue: Entry[]): Promise<void> {
+    while (queue.length > 0) {
+      let batch = queue.splice(0, this.options.batchSize);
+      let atShutdown = false;
+      if (this.options.stopSignal.aborted) {
+        // Untouched objects wait for the next start; a partly sent object's rest is persisted now.
+        batch = [...batch, ...queue.splice(0)].filter((e) => e.object.touched);
+        if (batch.length === 0) break;
+        atShutdown = true;
+      }
+      for (const entry of batch) entry.object.touched = true;
+      // Shutdown came before this batch's upload: stored without asking Sentinel, so not a breaker call.
+      const outcome = atShutdown
+        ? await persistFailure(recordsOf(batch), SHUTDOWN_BEFORE_UPLOAD, this.options.router)
+        : await routeBatch(recordsOf(batch), this.options.router);
+      await this.settle(batch, outcome);
+    }
+  }
+
+  /** Credits each record's object; holds what could not be stored; finishes objects with nothing left. */
+  private async settle(batch: readonly Entry[], outcome: BatchOutcome): Promise<void> {
+    const delivered = new Set(outcome.delivered);
+    const stored = new Set(outcome.stored);
+    const dropped = new Set(outcome.dropped);
+    const unstored: Entry[] = [];
+    const done = new Set<ObjectWork>();
+    for (const entry of batch) {
+      const { record, object } = entry;
+      if (delivered.has(record)) object.delivered += 1;
+      else if (stored.has(record)) object.stored += 1;
+      else if (dropped.has(record)) object.dropped += 1;
+      else {
+        unstored.push(entry);
+        this.holding.add(objectId(object.info));
+        continue;
+      }
+      object.remaining -= 1;
+      if (object.remaining === 0) done.add(object);
+    }
+    this.tally.delivered += outcome.delivered.length;
+    this.tally.stored += outcome.stored.length;
+    this.tally.dropped += outcome.dropped.length;
+    const because = outcome.unstoredBecause ?? { cause: undefined, storeError: 'unknown store failure' };
+    this.held.hold(unstored, because);
+    for (const object of done) await this.finish(object);
+  }
+
+  private async finish(object: ObjectWork): Promise<void> {
+    this.holding.delete(objectId(object.info));
+    const { key, etag } = object.info;
+    await this.options.progress.markHandled({
+      key,
+      etag,
+      records: object.records.length,
+      delivered: object.delivered,
+      stored: object.stored,
+      rejected: object.rejected,
+      handledAtMs: this.options.clock.now(),
+    });
+  }
+}

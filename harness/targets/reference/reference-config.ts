@@ -3,18 +3,9 @@
  * reported at once, so a broken config is fixed in one round.
  */
 import { type BreakerConfig, RUNBOOK_BREAKER_DEFAULTS } from '../target.js';
+import { type FaultsForTesting, readFaultsForTesting } from './faults-for-testing.js';
 
-/** Promise-breaking switches so the harness can prove its own expectations catch broken targets. */
-export interface FaultsForTesting {
-  /** Do not write failed-batch files: failed records vanish (the ledger must report them lost). */
-  readonly dropFailedBatches?: boolean;
-  /** `replay-failed` archives every file, even when its upload failed (the real connector's behaviour). */
-  readonly archiveOnFailure?: boolean;
-  /** Forget progress: every cycle re-ingests every object (duplicates). */
-  readonly ignoreProgress?: boolean;
-  /** Log a re-open from HALF_OPEN as `CLOSED → OPEN (failures: 0, …)` like the real connector. */
-  readonly realReopenWording?: boolean;
-}
+export type { FaultsForTesting } from './faults-for-testing.js';
 
 export interface ReferenceConfig {
   readonly bucket: string;
@@ -54,7 +45,6 @@ export const CONFIG_DEFAULTS = {
 const STRING_FIELDS = ['bucket', 'prefix', 'ruleId', 'stream', 'secretName', 'failedBatchesDir', 'stateDir'] as const;
 const REQUIRED_FIELDS = ['bucket', 'ruleId', 'stream', 'secretName', 'failedBatchesDir', 'stateDir'] as const;
 const BREAKER_FIELDS = Object.keys(RUNBOOK_BREAKER_DEFAULTS) as (keyof BreakerConfig)[];
-const TEST_FAULT_FIELDS = ['dropFailedBatches', 'archiveOnFailure', 'ignoreProgress', 'realReopenWording'] as const;
 const KNOWN_FIELDS = new Set<string>([
   ...STRING_FIELDS,
   'healthPort',
@@ -192,21 +182,7 @@ export function validateReferenceConfig(raw: unknown, source = '(inline)'): Refe
   );
   const breaker = readBreaker(raw.breaker, 'breaker', RUNBOOK_BREAKER_DEFAULTS, problems);
   const keyVaultBreaker = readBreaker(raw.keyVaultBreaker, 'keyVaultBreaker', KEY_VAULT_BREAKER_DEFAULTS, problems);
-  const faultsForTesting: Record<string, boolean> = {};
-  const rawFaults = raw.faultsForTesting;
-  if (rawFaults !== undefined) {
-    if (!isRecord(rawFaults))
-      problems.push(`faultsForTesting must be an object with boolean fields ${TEST_FAULT_FIELDS.join(', ')}`);
-    else {
-      for (const [key, value] of Object.entries(rawFaults)) {
-        if (!(TEST_FAULT_FIELDS as readonly string[]).includes(key))
-          problems.push(`faultsForTesting.${key} is not a test fault (valid: ${TEST_FAULT_FIELDS.join(', ')})`);
-        else if (typeof value !== 'boolean')
-          problems.push(`faultsForTesting.${key} must be true or false, got ${JSON.stringify(value)}`);
-        else faultsForTesting[key] = value;
-      }
-    }
-  }
+  const faultsForTesting = readFaultsForTesting(raw.faultsForTesting, problems);
   if (problems.length > 0) throw new ConfigError(problems, source);
   // No problems means every required string is present; this says so to the type checker.
   const required = (key: (typeof REQUIRED_FIELDS)[number]): string => {

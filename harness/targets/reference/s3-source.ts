@@ -5,7 +5,6 @@
  * default and a hung fake would otherwise stall the cycle forever (wire-contracts.md §6.1).
  */
 
-import { gunzipSync } from 'node:zlib';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import type { Clock } from '../../../fakes/core/clock.js';
 
@@ -26,7 +25,13 @@ export function ineligibilityReason(object: S3ObjectInfo): string | null {
   return null;
 }
 
-export class S3Source {
+/** What a cycle needs of S3 (S3Source, or a stand-in in unit tests). */
+export interface ObjectSource {
+  list(bucket: string, prefix: string, signal?: AbortSignal): Promise<S3ObjectInfo[]>;
+  read(bucket: string, key: string, signal?: AbortSignal): Promise<Uint8Array>;
+}
+
+export class S3Source implements ObjectSource {
   private readonly client: S3Client;
   private readonly endpoint: string;
 
@@ -105,15 +110,14 @@ export class S3Source {
     return objects;
   }
 
-  /** The object's text; `.gz` objects are gunzipped. */
-  async read(bucket: string, key: string, signal?: AbortSignal): Promise<string> {
+  /** The object's bytes, as stored (object-body.ts decodes them). */
+  async read(bucket: string, key: string, signal?: AbortSignal): Promise<Uint8Array> {
     return this.withTimeout(
       `GetObject ${bucket}/${key}`,
       async (abortSignal) => {
         const response = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), { abortSignal });
         if (response.Body === undefined) throw new Error(`GetObject ${bucket}/${key} returned no body`);
-        const bytes = Buffer.from(await response.Body.transformToByteArray());
-        return (key.toLowerCase().endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+        return response.Body.transformToByteArray();
       },
       signal,
     );

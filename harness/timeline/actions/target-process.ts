@@ -22,9 +22,19 @@ export const stopTargetAction = defineStepAction({
 
 export const replayFailedAction = defineStepAction({
   kind: 'replay_failed',
-  summary: "Run the target's replay-failed command to completion.",
+  summary: "Run the target's replay-failed command to completion (the run process keeps running).",
   fields: {},
   async run(_spec, runtime) {
-    return { text: await runtime.replayFailed(runtime.toWallMs(runtime.remainingMs())) };
+    return { text: await runtime.runOnce('replay-failed', runtime.toWallMs(runtime.remainingMs())) };
+  },
+});
+
+/** The connector's one-shot `ingest`: one cycle, then exit, as a CI job or a cron entry runs it. */
+export const runIngestAction = defineStepAction({
+  kind: 'run_ingest',
+  summary: "Run the target's one-shot ingest command (one cycle, then exit) to completion.",
+  fields: {},
+  async run(_spec, runtime) {
+    return { text: await runtime.runOnce('ingest', runtime.toWallMs(runtime.remainingMs())) };
   },
 });

@@ -3,10 +3,12 @@
  * Times are target ms; time scale 1, so wall ms are the same.
  */
 import type { JournalEntry, ServiceName } from '../../../fakes/core/types.js';
+import { RUNBOOK_BREAKER_DEFAULTS } from '../../../harness/domain/breaker.js';
 import type { TargetCommand } from '../../../harness/domain/target-command.js';
 import type { RunEvent, RunEventPayload } from '../../../harness/observe/events.js';
 import type { BreakerState } from '../../../harness/result/result-schema.js';
 import { sourceRecord } from '../../../harness/seed/corpus/source-record.js';
+import { REFERENCE_RECORD_SCHEMA } from '../../../harness/targets/reference/record-schema.js';
 import { readConnectorLogRecord } from '../../../harness/targets/shared/connector-log.js';
 
 export function buildEvents(timeline: readonly (readonly [number, RunEventPayload])[]): RunEvent[] {
@@ -115,3 +117,66 @@ export const stepDone = (index: number, name: string, skipped = false): RunEvent
   skipped,
   detail: '',
 });
+
+/** The target prepared, declaring the reference's schema, a 1 s poll interval and the runbook breaker. */
+export const prepared = (): RunEventPayload => ({
+  type: 'target:prepared',
+  target: 'reference',
+  schema: REFERENCE_RECORD_SCHEMA,
+  breakerConfig: RUNBOOK_BREAKER_DEFAULTS,
+  pollIntervalMs: 1_000,
+});
+
+/** Record `n` of the seed-1 corpus as the reference delivers it, with `changes` applied. */
+export function delivered(n: number, changes: Record<string, unknown> = {}): Record<string, unknown> {
+  const s = sourceRecord(1, n);
+  const record: Record<string, unknown> = {
+    TimeGenerated: s.timestamp,
+    SourceIP: s.src_ip,
+    DestinationIP: s.dst_ip,
+    Action: s.action,
+    RuleName: s.rule_name,
+    Protocol: s.proto,
+    SourcePort: s.src_port,
+    DestinationPort: s.dst_port,
+    BytesTransferred: s.bytes,
+    DataClassification: 'standard',
+    SchemaVersion: '1.0',
+    ...changes,
+  };
+  for (const [key, value] of Object.entries(changes)) if (value === undefined) delete record[key];
+  return record;
+}
+
+/** Record `n` ingested with its full content (as delivered(n, changes)), by `origin`. */
+export const ingestedRecord = (
+  n: number,
+  changes: Record<string, unknown> = {},
+  origin: TargetCommand | null = 'run',
+): RunEventPayload => ({
+  type: 'record:ingested',
+  recordId: String(n),
+  origin,
+  ingest: { seq: n, ruleId: 'dcr', stream: 's', requestId: `r${n}`, arrivedAtMs: 0, record: delivered(n, changes) },
+});
+
+export const faultInjected = (ruleId = 'f'): RunEventPayload => ({
+  type: 'fault:injected',
+  ruleId,
+  service: 'sentinel',
+  description: 'fault',
+  layer: 'http',
+});
+export const faultCleared = (ruleId = 'f'): RunEventPayload => ({ type: 'fault:cleared', ruleId, layer: 'http' });
+
+export const uploadAttempt = (requestId: string, callId: string, ...ids: string[]): RunEventPayload => ({
+  type: 'upload:attempted',
+  requestId,
+  clientRequestId: callId,
+  origin: 'run',
+  recordIds: ids,
+  unidentified: 0,
+});
+
+export const oneshot = (command: 'ingest' | 'replay-failed', pid: number, code: number, summary: string | null) =>
+  ({ type: 'oneshot:completed', command, pid, code, summary }) as RunEventPayload;
