@@ -4,19 +4,8 @@
  * verdict is `failed`, naming that expectation with its evidence. The same scenarios pass on the
  * default reference (the gate's own runs), so these failures come from the broken option alone.
  */
-import { describe, expect, it } from 'vitest';
-import type { ScenarioResultFile } from '../../harness/result/result-schema.js';
-import { getScenario } from '../../scenarios/index.js';
-import { expectNothingLeft, trackedRun } from './helpers/tracked-run.js';
-
-interface BreakingCase {
-  readonly scenario: string;
-  readonly option: Readonly<Record<string, string>>;
-  readonly kind: string;
-  readonly promise: string;
-  readonly observed: RegExp;
-  readonly evidence?: RegExp;
-}
+import { describe } from 'vitest';
+import { type BreakingCase, itFailsOnEachCase } from './helpers/breaking-cases.js';
 
 const CASES: readonly BreakingCase[] = [
   {
@@ -87,33 +76,6 @@ const CASES: readonly BreakingCase[] = [
   },
 ];
 
-const failedKinds = (result: ScenarioResultFile): string =>
-  result.expectations
-    .filter((e) => !e.passed)
-    .map((e) => `${e.kind}: ${e.name} → ${JSON.stringify(e.observed)}`)
-    .join('\n');
-
 describe.concurrent('a reference target that breaks a runbook-catalogue promise fails the scenario', () => {
-  for (const c of CASES) {
-    const option = Object.entries(c.option)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(' ');
-    it(`${c.scenario} with ${option}: ${c.kind} fails with evidence`, async () => {
-      const run = await trackedRun(getScenario(c.scenario)!, { targetOptions: c.option });
-      const result = run.result!;
-      expect(result.error).toBeUndefined();
-      expect(result.verdict).toBe('failed');
-      // A scenario may hold several expectations of one kind (two ledgers): the one citing the promise.
-      const expectation = result.expectations.find((e) => e.kind === c.kind && e.promise === c.promise);
-      expect(expectation, `no ${c.kind} citing ${c.promise}; failed: ${failedKinds(result)}`).toBeDefined();
-      if (!expectation) return;
-      expect(expectation.passed, failedKinds(result)).toBe(false);
-      expect(
-        String(typeof expectation.observed === 'string' ? expectation.observed : JSON.stringify(expectation.observed)),
-      ).toMatch(c.observed);
-      expect(expectation.evidence.length).toBeGreaterThan(0);
-      if (c.evidence) expect(expectation.evidence.join('\n')).toMatch(c.evidence);
-      await expectNothingLeft(run);
-    });
-  }
+  itFailsOnEachCase(CASES);
 });
