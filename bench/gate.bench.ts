@@ -9,7 +9,7 @@
  * against the sum of its scenarios' wall times, the serial baseline measured in the same run,
  * which shows what running `--concurrency` scenarios at a time buys.
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,15 +22,28 @@ const TIME_SCALE = 10;
 const TARGET_WALL_MS = 4 * 60_000;
 const root = fileURLToPath(new URL('../', import.meta.url));
 
+/** Runs the gate as CI does; its per-scenario result lines (✔/✘) are echoed as progress. */
 function runGate(outDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(
+    const child = spawn(
       process.execPath,
       ['--import', 'tsx', 'cli/gate.ts', '--time-scale', String(TIME_SCALE), '--out', outDir],
-      { cwd: root, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    let stdout = '';
+    let stderr = '';
+    let pending = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) if (/^(✔|✘|gate:)/.test(line)) console.error(`  [bench gate] ${line}`);
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
 
