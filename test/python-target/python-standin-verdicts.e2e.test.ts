@@ -21,7 +21,11 @@ afterAll(async () => {
 
 describe('python target on the stand-in, unhelped', () => {
   it('fails failed_batches_where_configured when the router writes ./failed_batches', async () => {
-    const run = await trackedRun(getScenario('auth-failure')!, { target: 'python', connectorDir: checkout.dir });
+    // One firewall line per object: the stand-in, like the real parser, reads a whole object as
+    // ONE line and rejects the default five-line objects before anything is uploaded or stored.
+    const authFailure = getScenario('auth-failure')!;
+    const oneLineObjects = { ...authFailure, seed: { ...authFailure.seed, shape: { linesPerObject: 1 } } };
+    const run = await trackedRun(oneLineObjects, { target: 'python', connectorDir: checkout.dir });
     const result = run.result!;
     expect(result.error).toBeUndefined();
     const where = result.expectations.find((e) => e.kind === 'failed_batches_where_configured');
