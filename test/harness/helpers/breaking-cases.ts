@@ -16,8 +16,6 @@ export interface BreakingCase {
   readonly evidence?: RegExp;
 }
 
-const BREAKING_TIME_SCALE = 20;
-
 const failedKinds = (result: ScenarioResultFile): string =>
   result.expectations
     .filter((e) => !e.passed)
@@ -31,11 +29,7 @@ export function itFailsOnEachCase(cases: readonly BreakingCase[]): void {
       .map(([k, v]) => `${k}=${v}`)
       .join(' ');
     it(`${c.scenario} with ${option}: ${c.kind} fails with evidence`, async () => {
-      // x20: each case must only show its one broken promise, and the e2e tier has a time budget.
-      const run = await trackedRun(getScenario(c.scenario)!, {
-        targetOptions: c.option,
-        timeScale: BREAKING_TIME_SCALE,
-      });
+      const run = await trackedRun(getScenario(c.scenario)!, { targetOptions: c.option });
       const result = run.result!;
       // A broken target can also leave a later step waiting past the scenario's deadline (on a
       // loaded box, sooner): the run then errors as well, and its expectations are still judged.
