@@ -18,8 +18,8 @@ import { buildResult, excerptLog } from '../../harness/run/build-result.js';
 import { formatProgress, formatVerdictTable } from '../../harness/run/progress.js';
 import { createStepRuntime } from '../../harness/run/step-runtime-impl.js';
 import type { TargetController } from '../../harness/run/target-controller.js';
-import type { StoreFaults } from '../../harness/store/store-faults.js';
 import type { NetworkFaultSpec } from '../../harness/scenario/types.js';
+import type { StoreFaults } from '../../harness/store/store-faults.js';
 import { resolveTarget } from '../../harness/targets/index.js';
 import rateLimit from '../../scenarios/rate-limit.js';
 import {
