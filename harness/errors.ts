@@ -48,6 +48,29 @@ export class InfrastructureError extends ChaosError {
   }
 }
 
+/**
+ * The build under test failed before any scenario step could run: its own image did not build,
+ * or it exited at start / never answered /health. Not the harness's failure: the run's verdict
+ * is `failed`, with `evidence` (the build or start output) as the first thing the report shows.
+ */
+export class ProductFailureError extends ChaosError {
+  readonly targetVersions: Readonly<Record<string, string>>;
+  constructor(
+    /** What failed, as an expectation name: `connector image builds from the checkout's Dockerfile`. */
+    readonly what: string,
+    message: string,
+    readonly evidence: readonly string[],
+    options?: ErrorOptions & {
+      /** What the target knew of the build when it failed (image, base, commit), for the result file. */
+      readonly targetVersions?: Readonly<Record<string, string>>;
+    },
+  ) {
+    super(message, options);
+    this.name = 'ProductFailureError';
+    this.targetVersions = options?.targetVersions ?? {};
+  }
+}
+
 /** A readiness or condition wait ran past its limit. */
 export class StartupTimeoutError extends InfrastructureError {
   constructor(

@@ -4,5 +4,6 @@
  */
 export * from './breaker.js';
 export * from './record-schema.js';
+export * from './replica.js';
 export * from './services.js';
 export * from './target-command.js';

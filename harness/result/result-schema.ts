@@ -25,6 +25,8 @@ export interface ResultTransition {
    * Added by the scenario engine.
    */
   readonly command?: TargetCommand;
+  /** The replica whose process logged it, when the target ran several (`r<n>` lanes in reports). */
+  readonly replica?: number;
 }
 
 export interface ResultExpectation {
@@ -143,6 +145,8 @@ export interface ScenarioResultFile {
   readonly measuredTimeScale?: number;
   readonly seed: number;
   readonly shims: readonly string[];
+  /** How many `run` replicas the target ran side by side; absent for a target that runs one. */
+  readonly replicas?: number;
   readonly targetOptions: Readonly<Record<string, string>>;
   readonly versions: {
     readonly harness: string;

@@ -37,6 +37,7 @@ export interface BuildResultInput {
   readonly timeScale: number;
   readonly seed: number;
   readonly shims: readonly string[];
+  readonly replicas?: number;
   readonly targetOptions: Readonly<Record<string, string>>;
   readonly versions: ScenarioResultFile['versions'];
   readonly expectations: readonly ResultExpectation[];
@@ -112,6 +113,7 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
     ...(measured !== undefined ? { measuredTimeScale: Math.round(measured * 1_000) / 1_000 } : {}),
     seed: input.seed,
     shims: input.shims,
+    ...(input.replicas !== undefined ? { replicas: input.replicas } : {}),
     targetOptions: input.targetOptions,
     versions: input.versions,
     expectations: input.expectations,
@@ -123,6 +125,7 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
       evidence: t.evidence,
       consistent: t.consistent,
       command: t.command,
+      ...(t.replica === undefined ? {} : { replica: t.replica }),
     })),
     ledger: toResultLedger(ctx.ledger),
     faults,
@@ -142,9 +145,11 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
  * head matters because a failing target usually repeats one error thousands of times: the tail
  * alone would show the repetition and lose the lines that explain it.
  */
-export function excerptLog(records: readonly { readonly command: string; readonly record: string }[]): string[] {
-  const toLines = (e: { readonly command: string; readonly record: string }): string[] =>
-    clipRecord(e.record.split('\n')).map((line) => `[${e.command}] ${line}`);
+export function excerptLog(
+  records: readonly { readonly command: string; readonly record: string; readonly replica?: number }[],
+): string[] {
+  const toLines = (e: { readonly command: string; readonly record: string; readonly replica?: number }): string[] =>
+    clipRecord(e.record.split('\n')).map((line) => `[${e.command}${e.replica ? ` r${e.replica}` : ''}] ${line}`);
   if (records.length <= HEAD_LOG_RECORDS + TAIL_LOG_RECORDS) return records.flatMap(toLines);
   const omitted = records.length - HEAD_LOG_RECORDS - TAIL_LOG_RECORDS;
   return [
