@@ -1,0 +1,47 @@
+/**
+ * `--target-option` and `--shim` for the container target: the python target's options (the
+ * same connector, the same config file), and of its shims those that work inside the image by
+ * mounting our driver and changing only the entrypoint.
+ */
+import { UsageError } from '../../errors.js';
+import { type PythonTargetOptions, parsePythonTargetOptions } from '../python/python-target-options.js';
+
+export const CONTAINER_SHIMS = {
+  'upload-adapter':
+    'python/driver/connector_driver.py and the checkout source are mounted read-only and the entrypoint becomes ' +
+    "the driver, which adapts the router's upload call (connector-contract §1.5/§1.6) and runs the checkout's " +
+    "s3_sentinel.cli (the image's installed package is not what runs)",
+  'breaker-config': "the driver overrides the connector's CircuitBreakerConfig (breaker target options)",
+} as const;
+export type ContainerShim = keyof typeof CONTAINER_SHIMS;
+
+export function parseContainerOptions(
+  options: Readonly<Record<string, string>>,
+  shims: readonly string[],
+): PythonTargetOptions & { readonly shims: readonly ContainerShim[] } {
+  for (const shim of shims)
+    if (!(shim in CONTAINER_SHIMS))
+      throw new UsageError(
+        `Failed to configure target "container": unknown shim "${shim}". ` +
+          `Shims that work inside the image: ${Object.keys(CONTAINER_SHIMS).join(', ')}.`,
+      );
+  if (options.failed_batches_dir !== undefined || options.secret_refresh_ms !== undefined)
+    throw new UsageError(
+      'Failed to configure target "container": failed_batches_dir and secret_refresh_ms are python-target options; ' +
+        'the container runs the image as it ships. Drop them.',
+    );
+  return parsePythonTargetOptions(options, shims) as PythonTargetOptions & { readonly shims: readonly ContainerShim[] };
+}
+
+/** The banner every container run prints: the base substitution always, shims when asked for. */
+export function describeContainerHelp(shims: readonly string[]): string {
+  const base =
+    'DECLARED: no registry is reachable, so the base image the Dockerfile names is substituted by a ' +
+    "Debian-built python3 image (see versions.target.baseImage); the checkout's Dockerfile is built unmodified.";
+  if (shims.length === 0) return base;
+  return (
+    `SHIMS ACTIVE (${shims.join(', ')}): inside the image, our driver is mounted and only the entrypoint changes ` +
+    "(user, working directory and file permissions are the image's); this run does NOT test the unmodified " +
+    `image. ${base}`
+  );
+}
