@@ -13,6 +13,7 @@ import keyvaultNetwork from './network/keyvault-network.js';
 import s3FlakyNetwork from './network/s3-flaky-network.js';
 import sentinelLatency from './network/sentinel-latency.js';
 import rateLimit from './rate-limit.js';
+import replicasOutage from './replicas-outage.js';
 import replayWhileFailing from './replay-while-failing.js';
 import sentinelOutage from './sentinel-outage.js';
 
@@ -22,6 +23,7 @@ const SCENARIOS: readonly Scenario[] = [
   replayWhileFailing,
   ingestUnderOutage,
   sentinelOutage,
+  replicasOutage,
   authFailure,
   keyvaultOutage,
   keyvaultNetwork,
