@@ -152,7 +152,7 @@ async function buildBaseImage(
     if (signal?.aborted) throw new InterruptedError('interrupted during debootstrap');
     if (bootstrap.spawnError || bootstrap.code !== 0)
       throw new InfrastructureError(
-        `Failed to build the base image with debootstrap (${bootstrap.spawnError?.code ?? `exit ${bootstrap.code}`}): ` +
+        `Failed to build the base image with debootstrap (${bootstrap.spawnError?.code ?? bootstrap.code}): ` +
           `${tailOf(bootstrap.stderr || bootstrap.stdout, 8)}. Run \`npm run setup\` as root (installs debootstrap) ` +
           'and check that the Debian mirror is reachable.',
       );

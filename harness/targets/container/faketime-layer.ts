@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InfrastructureError } from '../../errors.js';
+import { describeError, InfrastructureError } from '../../errors.js';
 import { probeTimeScaleWith, type TimeScaleProbe } from '../python/faketime.js';
 import { tailOf } from '../shared/run-command.js';
 import type { ImageConfig } from './connector-image.js';
@@ -80,13 +80,14 @@ export async function buildFaketimeImage(
     scale,
   ).catch((error: unknown) => {
     throw new InfrastructureError(
-      `Failed to run the image under libfaketime x${scale}: ${error instanceof Error ? error.message : String(error)} ` +
+      `Failed to run the image under libfaketime x${scale}: ${describeError(error)} ` +
         'Run with --time-scale 1: the container target then runs at real time, with no layer.',
     );
   });
   if (probe.measuredScale < scale * 0.5)
     throw new InfrastructureError(
-      `Failed to accelerate the container's clock: libfaketime x${scale} measured x${probe.measuredScale.toFixed(2)}. ` +
+      `Failed to accelerate the container's clock: libfaketime x${scale} ` +
+        `measured x${probe.measuredScale.toFixed(2)}. ` +
         'Run with --time-scale 1: the container target then runs at real time.',
     );
   return { tag, probe };

@@ -32,6 +32,7 @@ import {
 import { describeContainerHelp, parseContainerOptions } from './container-options.js';
 import { type ContainerProcess, execInContainer, startContainer } from './container-process.js';
 import { createReplicaStore, type ReplicaStore } from './container-store.js';
+import { describeContainerBuild } from './describe-build.js';
 import { readDeploymentReplicas } from './dockerfile.js';
 import { faketimeContainerEnv } from './faketime-layer.js';
 import { startPodmanService } from './podman-service.js';
@@ -190,34 +191,19 @@ async function prepareContainerTarget(
     };
 
     const versions = {
-      target: {
-        name: 'container',
-        commit: checkout.commit,
-        dirty: checkout.dirty ? 'yes (tracked files differ from HEAD)' : 'no',
-        image: `${images.connector.tag} (podman build of the checkout's Dockerfile, unmodified)`,
-        imageBuild:
-          images.connector.builtInMs === null ? 'cached' : `${(images.connector.builtInMs / 1_000).toFixed(1)} s`,
-        baseImage: images.base.substitution,
-        baseImageBuild: images.base.builtInMs === null ? 'cached' : `${(images.base.builtInMs / 1_000).toFixed(1)} s`,
-        user: image.user,
-        workingDir: image.workingDir,
-        entrypoint: shimmed
-          ? `${JSON.stringify(entrypoint)} (shim; image's: ${JSON.stringify(image.entrypoint)})`
-          : JSON.stringify(image.entrypoint),
-        command: `run --poll-interval ${pollIntervalS} (image CMD ${JSON.stringify(image.cmd)}; config mounted at ${binds[0].target})`,
-        replicas: `${replicas} (${context.replicas !== undefined ? '--replicas' : manifest ? `Deployment in ${manifest.file}` : 'no manifest found'})`,
-        failedBatchStore:
-          `${storeDir} on each container's own filesystem` +
-          (image.volumes.some((v) => storeDir.startsWith(v))
-            ? ' (an image VOLUME; a recreated container gets a fresh one)'
-            : ' (no volume: a recreated container starts with an empty store)'),
+      target: describeContainerBuild({
+        checkout,
+        images,
+        shims: options.shims,
+        entrypoint,
+        command: `run --poll-interval ${pollIntervalS}`,
+        configMount: binds[0].target,
+        replicas,
+        replicasFrom: context.replicas !== undefined ? '--replicas' : (manifest?.file ?? null),
+        storeDir,
         network: `${NETWORK_MODE} per replica; fakes reached as ${HOST_LOOPBACK_FROM_CONTAINER}`,
-        shims: shimmed ? options.shims.join(',') : 'none',
-        podman: images.podmanVersion,
-        time: images.probe
-          ? `libfaketime x${context.timeScale} in a derived layer (${images.runImage}; probe measured x${images.probe.measuredScale.toFixed(2)})`
-          : 'real time',
-      },
+        timeScale: context.timeScale,
+      }),
       sdks: {},
     };
 
