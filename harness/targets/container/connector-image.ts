@@ -25,6 +25,8 @@ export interface ConnectorImage {
   readonly builtInMs: number | null;
   /** The image's own configuration, as it ships. */
   readonly config: ImageConfig;
+  /** What the `equivalent-image` shim changed in the Dockerfile ([] for the checkout's own). */
+  readonly changes: readonly string[];
 }
 
 export interface ImageConfig {
@@ -58,18 +60,47 @@ export async function hashBuildContext(checkoutDir: string, baseHash: string): P
 /**
  * @example const image = await buildConnectorImage('/tmp/connector', base.hash, { logDir });
  */
+/**
+ * The `equivalent-image` shim's Dockerfile: the checkout's, with `COPY . .` before every
+ * `RUN pip install .`, and the list of what differs (for the result file).
+ */
+export function equivalentDockerfile(dockerfile: string): { text: string; changes: string[] } {
+  const changes: string[] = [];
+  const lines = dockerfile.split('\n').flatMap((line, i) => {
+    if (!/^\s*RUN\s+.*pip install \.(\s|$)/.test(line)) return [line];
+    changes.push(`line ${i + 1} \`${line.trim()}\` preceded by an added \`COPY . .\``);
+    return ['COPY . .', line];
+  });
+  return { text: lines.join('\n'), changes };
+}
+
 export async function buildConnectorImage(
   checkoutDir: string,
   baseHash: string,
-  options: { readonly logDir: string; readonly onProgress?: (line: string) => void; readonly signal?: AbortSignal },
+  options: {
+    readonly logDir: string;
+    readonly onProgress?: (line: string) => void;
+    readonly signal?: AbortSignal;
+    /** The `equivalent-image` shim: build from equivalentDockerfile() instead of the checkout's own. */
+    readonly equivalent?: boolean;
+  },
 ): Promise<ConnectorImage> {
-  const hash = await hashBuildContext(checkoutDir, baseHash);
+  const contextHash = await hashBuildContext(checkoutDir, baseHash);
+  const hash = options.equivalent ? `${contextHash}-equivalent` : contextHash;
   const tag = `${CONNECTOR_REPOSITORY}:${hash}`;
+  let dockerfilePath = 'Dockerfile';
+  let changes: string[] = [];
+  if (options.equivalent) {
+    const derived = equivalentDockerfile(await readFile(join(checkoutDir, 'Dockerfile'), 'utf8'));
+    dockerfilePath = join(options.logDir, 'Dockerfile.equivalent');
+    await writeFile(dockerfilePath, derived.text);
+    changes = derived.changes;
+  }
   let builtInMs: number | null = null;
   if (!(await imageExists(tag))) {
     options.onProgress?.(`[container] podman build ${checkoutDir} (its own Dockerfile; cached by hash ${hash})`);
     const startedAt = Date.now();
-    const built = await runPodman(['build', '--pull=never', '-t', tag, '-f', 'Dockerfile', '.'], {
+    const built = await runPodman(['build', '--pull=never', '-t', tag, '-f', dockerfilePath, '.'], {
       cwd: checkoutDir,
       timeoutMs: BUILD_TIMEOUT_MS,
       ...(options.signal ? { signal: options.signal } : {}),
@@ -92,7 +123,7 @@ export async function buildConnectorImage(
       );
     }
   }
-  return { tag, hash, builtInMs, config: await inspectImage(tag) };
+  return { tag, hash, builtInMs, config: await inspectImage(tag), changes };
 }
 
 export async function inspectImage(tag: string): Promise<ImageConfig> {

@@ -12,13 +12,21 @@ export const CONTAINER_SHIMS = {
     "the driver, which adapts the router's upload call (connector-contract §1.5/§1.6) and runs the checkout's " +
     "s3_sentinel.cli (the image's installed package is not what runs)",
   'breaker-config': "the driver overrides the connector's CircuitBreakerConfig (breaker target options)",
+  'equivalent-image':
+    "builds an equivalent image when the checkout's own Dockerfile does not build: the same Dockerfile with " +
+    '`COPY . .` added before every `RUN pip install .` (the whole checkout in the build stage, as installing a ' +
+    'source tree expects); base, user, working directory, file ownership and entrypoint stay as written',
 } as const;
+/** Shims the driver applies inside the image (the others change how the image is built). */
+export const DRIVER_SHIMS: readonly ContainerShim[] = ['upload-adapter', 'breaker-config'];
 export type ContainerShim = keyof typeof CONTAINER_SHIMS;
+/** The python target's options, with the container's shims. */
+export type ContainerTargetOptions = Omit<PythonTargetOptions, 'shims'> & { readonly shims: readonly ContainerShim[] };
 
 export function parseContainerOptions(
   options: Readonly<Record<string, string>>,
   shims: readonly string[],
-): PythonTargetOptions & { readonly shims: readonly ContainerShim[] } {
+): ContainerTargetOptions {
   for (const shim of shims)
     if (!(shim in CONTAINER_SHIMS))
       throw new UsageError(
@@ -30,7 +38,9 @@ export function parseContainerOptions(
       'Failed to configure target "container": failed_batches_dir and secret_refresh_ms are python-target options; ' +
         'the container runs the image as it ships. Drop them.',
     );
-  return parsePythonTargetOptions(options, shims) as PythonTargetOptions & { readonly shims: readonly ContainerShim[] };
+  const driverShims = shims.filter((s) => s !== 'equivalent-image');
+  const parsed = parsePythonTargetOptions(options, driverShims);
+  return { ...parsed, shims: [...new Set(shims as ContainerShim[])] };
 }
 
 /** The banner every container run prints: the base substitution always, shims when asked for. */

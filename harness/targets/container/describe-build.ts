@@ -27,14 +27,17 @@ const seconds = (ms: number | null): string => (ms === null ? 'cached' : `${(ms 
 export function describeContainerBuild(input: BuildDescriptionInput): Record<string, string> {
   const { images, checkout } = input;
   const image = images.connector.config;
-  const shimmed = input.shims.length > 0;
+  const shimmed = input.entrypoint.join(' ') !== image.entrypoint.join(' ');
   const onVolume = image.volumes.some((volume) => input.storeDir.startsWith(volume));
   const probe = images.probe;
   return {
     name: 'container',
     commit: checkout.commit,
     dirty: checkout.dirty ? 'yes (tracked files differ from HEAD)' : 'no',
-    image: `${images.connector.tag} (podman build of the checkout's Dockerfile, unmodified)`,
+    image:
+      images.connector.changes.length === 0
+        ? `${images.connector.tag} (podman build of the checkout's Dockerfile, unmodified)`
+        : `${images.connector.tag} (equivalent-image shim: ${images.connector.changes.join('; ')})`,
     imageBuild: seconds(images.connector.builtInMs),
     baseImage: images.base.substitution,
     baseImageBuild: seconds(images.base.builtInMs),

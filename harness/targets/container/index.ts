@@ -29,7 +29,7 @@ import {
   HOST_LOOPBACK_FROM_CONTAINER,
   toContainerAddress,
 } from './container-env.js';
-import { describeContainerHelp, parseContainerOptions } from './container-options.js';
+import { DRIVER_SHIMS, describeContainerHelp, parseContainerOptions } from './container-options.js';
 import { type ContainerProcess, execInContainer, startContainer } from './container-process.js';
 import { createReplicaStore, type ReplicaStore } from './container-store.js';
 import { describeContainerBuild } from './describe-build.js';
@@ -104,6 +104,7 @@ async function prepareContainerTarget(
     const images = await prepareImages(checkout.dir, {
       timeScale: context.timeScale,
       logDir: context.workDir,
+      equivalent: options.shims.includes('equivalent-image'),
       ...(onProgress ? { onProgress } : {}),
       ...(context.signal ? { signal: context.signal } : {}),
     });
@@ -125,7 +126,8 @@ async function prepareContainerTarget(
       caCertPath: caHostPath,
       ...(context.timeScale !== 1 ? { extra: faketimeContainerEnv(context.timeScale) } : {}),
     });
-    const shimmed = options.shims.length > 0;
+    const driverShims = options.shims.filter((s) => DRIVER_SHIMS.includes(s));
+    const shimmed = driverShims.length > 0;
     // With a shim, only the entrypoint changes: our driver, running the checkout's CLI.
     const entrypoint = shimmed
       ? [
@@ -133,7 +135,7 @@ async function prepareContainerTarget(
           `${IN_CONTAINER_DRIVER}/connector_driver.py`,
           '--connector',
           IN_CONTAINER_CHECKOUT,
-          ...options.shims.flatMap((s) => ['--shim', s]),
+          ...driverShims.flatMap((s) => ['--shim', s]),
           ...Object.entries(options.breakerOverrides).flatMap(([k, v]) => ['--breaker-override', `${k}=${v}`]),
           '--',
         ]

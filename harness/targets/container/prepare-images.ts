@@ -31,6 +31,8 @@ export async function prepareImages(
   options: {
     readonly timeScale: number;
     readonly logDir: string;
+    /** The `equivalent-image` shim. */
+    readonly equivalent: boolean;
     readonly onProgress?: (line: string) => void;
     readonly signal?: AbortSignal;
   },
@@ -45,6 +47,7 @@ export async function prepareImages(
     options.onProgress?.(`[container] base image built in ${(base.builtInMs / 1_000).toFixed(1)} s (${base.tag})`);
   const connector = await buildConnectorImage(checkoutDir, base.hash, {
     logDir: options.logDir,
+    equivalent: options.equivalent,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
