@@ -7,23 +7,21 @@
 import { loadHarnessEngine } from '../reports/gate/gate-engine.js';
 import { mergeShardOutputs } from '../reports/gate/merge-shards.js';
 import { runGate } from '../reports/gate/run-gate.js';
-import { CORE_GATE_SCENARIOS, NETWORK_GATE_SCENARIOS } from '../reports/gate-suite.js';
+import { describeTags } from '../reports/gate-suite.js';
 import { readHarnessVersion } from '../reports/harness-version.js';
 import { GateUsageError } from '../reports/report-error.js';
 import { parseGateArgs } from './args/parse-gate-args.js';
 import { parseRunOptions } from './args/parse-run-options.js';
 import { reportCliError } from './support/cli-errors.js';
 
-const CORE_SUITE = CORE_GATE_SCENARIOS.join(', ');
-const NETWORK_SUITE = NETWORK_GATE_SCENARIOS.join(', ');
-
-export const GATE_HELP = `Usage: npm run gate -- [options] [run options]
+export const GATE_HELP = (tagLines: readonly string[]): string => `Usage: npm run gate -- [options] [run options]
 
 Runs the resilience gate suite and writes JUnit XML and a JSON summary.
 
 Gate options:
-  --scenarios a,b,c   run these scenarios instead of the default suite
-                      (default: ${CORE_SUITE}, plus ${NETWORK_SUITE} when registered)
+  --scenarios a,b,c   run exactly these scenarios (default: every registered scenario)
+  --tag t[,t…]        run the scenarios carrying any of these tags (repeatable); tags:
+${tagLines.map((line) => `                        ${line}`).join('\n')}
   --shard i/n         run shard i of n: ids sorted, dealt round-robin (k-th id → shard k mod n + 1)
   --merge <dir…>      merge finished shard out dirs into the out dir; runs nothing
   --concurrency N     scenarios at once (default: 2 on the reference target, 1 on python)
@@ -41,7 +39,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     const args = parseGateArgs(argv);
     if (args.help) {
-      process.stdout.write(GATE_HELP);
+      const { listScenarios } = await import('../scenarios/index.js');
+      process.stdout.write(GATE_HELP(describeTags(listScenarios())));
       return 0;
     }
     const progress = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -76,6 +75,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         harnessVersion,
         onProgress: progress,
         ...(args.scenarios ? { scenarios: args.scenarios } : {}),
+        ...(args.tags ? { tags: args.tags } : {}),
         ...(args.shard ? { shard: args.shard } : {}),
         ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}),
       });

@@ -69,6 +69,10 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Result written to ${parsed.options.outDir}/${scenario.id}.json`);
     if (result.verdict === 'passed') return 0;
     if (result.verdict === 'failed') return 1;
+    if (result.verdict === 'not_applicable') {
+      console.error(`[chaos] not applicable: ${result.error ?? 'no reason given'}`);
+      return 2;
+    }
     console.error(
       `[chaos] ${result.error === 'interrupted' ? 'interrupted' : `error: ${result.error ?? 'unknown error'}`}`,
     );

@@ -71,6 +71,18 @@ export class ProductFailureError extends ChaosError {
   }
 }
 
+/**
+ * The scenario asks for something this target cannot do without help it was not given (a breaker
+ * configuration the product only takes in code, say). The run stops before it starts; its promises
+ * count as not exercised, and the message says which help would exercise them.
+ */
+export class NotApplicableError extends ChaosError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotApplicableError';
+  }
+}
+
 /** A readiness or condition wait ran past its limit. */
 export class StartupTimeoutError extends InfrastructureError {
   constructor(

@@ -18,7 +18,7 @@ export { resolveGateSuite, runGate } from './gate/run-gate.js';
 export type { ShardSpec } from './gate/shard.js';
 export { parseShard, selectShard } from './gate/shard.js';
 export { defaultConcurrencyFor } from './gate/target-concurrency.js';
-export { CORE_GATE_SCENARIOS, NETWORK_GATE_SCENARIOS, resolveDefaultGateSuite } from './gate-suite.js';
+export { describeTags, resolveSuite, type SuiteSelection } from './gate-suite.js';
 export { readHarnessVersion } from './harness-version.js';
 export type { PromiseStatus, PromiseVerdict } from './model/promise-status.js';
 export { computePromiseStatuses } from './model/promise-status.js';

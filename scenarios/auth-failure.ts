@@ -13,6 +13,7 @@ export default sentinelBreakerScenario({
     'Uploads must fail fast (no retry storm), the azure-sentinel breaker must open at the runbook thresholds, ' +
     'failed batches must be kept, and once credentials are restored the breaker must recover ' +
     'after the 60 s recovery timeout and lose nothing after replay-failed.',
+  tags: ['sentinel', 'breaker', 'replay'],
   runbookRow:
     'Runbook › Troubleshooting › "401/403 authentication failures": uploads fail fast, ' +
     'the azure-sentinel breaker opens (5 consecutive failures, min 10 calls); ' +

@@ -18,6 +18,7 @@ export default defineScenario({
     `50 records are waiting at start and ${RECORDS_PER_ARRIVAL} more arrive every 2 s for 40 s ` +
     '(five-line firewall objects). With every service healthy, each record must reach Sentinel exactly once, ' +
     'within three poll intervals of its arrival, with every declared column intact.',
+  tags: ['integrity', 'quick'],
   runbookRow:
     'Runbook › Verification checklist: "Service requests succeeding"; the steady state every other ' +
     'scenario is measured against.',

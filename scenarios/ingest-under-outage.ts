@@ -21,6 +21,7 @@ export default defineScenario({
     'directory is made unwritable; then the one-shot ingest command runs. It can neither deliver nor store ' +
     'the records it reads, so its exit code must be non-zero. After both faults clear and the connector is ' +
     'started again, every record must be delivered.',
+  tags: ['sentinel', 'replay'],
   runbookRow:
     'CLI › s3-sentinel ingest: one ingestion cycle, then exit; a CI job or cron entry relies on its exit code ' +
     'to know whether records were ingested or kept.',

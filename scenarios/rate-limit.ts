@@ -14,6 +14,7 @@ export default sentinelBreakerScenario({
     'The connector must back off as told, open its azure-sentinel breaker at the runbook thresholds, ' +
     'keep failed batches, recover after the 60 s recovery timeout once the limit is lifted, ' +
     'and lose nothing after replay-failed.',
+  tags: ['sentinel', 'breaker', 'replay', 'quick'],
   runbookRow:
     'Runbook › Troubleshooting › "429 Too Many Requests": the connector backs off honouring Retry-After; ' +
     'the azure-sentinel breaker opens after 5 consecutive failures (min 10 calls), ' +

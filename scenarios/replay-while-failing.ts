@@ -26,6 +26,7 @@ export default defineScenario({
     'archive nothing it did not deliver, and say so in its summary and exit code. ' +
     'After Sentinel recovers, replay-failed runs again and must deliver everything. ' +
     'Objects expire from S3 5 s after their first read, so only the failed-batch files can bring a batch back.',
+  tags: ['sentinel', 'replay'],
   runbookRow:
     'Runbook › Failed batch recovery: replay-failed re-sends stored batches and archives the ones it delivered; ' +
     'a batch that still fails stays queued for the next replay.',

@@ -20,8 +20,9 @@ export default sentinelBreakerScenario({
     'after replay in every replica each record must have reached Sentinel exactly once across the replicas.',
   runbookRow:
     'Runbook › Troubleshooting › "503 Service Unavailable", with the Deployment as shipped (3 replicas): uploads ' +
-    'are retried, each replica\'s azure-sentinel breaker opens (5 consecutive failures, min 10 calls), goes ' +
+    "are retried, each replica's azure-sentinel breaker opens (5 consecutive failures, min 10 calls), goes " +
     'HALF_OPEN after 60 s and closes after 2 successes; failed batches are replayed with replay-failed.',
+  tags: ['sentinel', 'breaker', 'replay'],
   faultId: 'sentinel-503-all-replicas',
   faultDescription: 'Sentinel Upload → 503, Retry-After 1 s (every replica)',
   effect: { kind: 'http_error', status: 503, retryAfterSeconds: 1 },

@@ -15,6 +15,7 @@ export default sentinelBreakerScenario({
     'Every Logs Ingestion upload gets 503 Service Unavailable (Retry-After: 1 s) while records keep arriving. ' +
     'The connector must retry, open its azure-sentinel breaker at the runbook thresholds, keep failed batches, ' +
     'recover after the 60 s recovery timeout once the service returns, and lose nothing after replay-failed.',
+  tags: ['sentinel', 'breaker', 'replay'],
   runbookRow:
     'Runbook › Troubleshooting › "503 Service Unavailable": uploads are retried, ' +
     'then the azure-sentinel breaker opens (5 consecutive failures, min 10 calls), ' +

@@ -132,7 +132,9 @@ function setupSystem() {
 }
 
 function setupPodman() {
-  const digest = createHash('sha256').update(`${PODMAN_PACKAGES.join(',')}\n${CONTAINERS_CONF_TEXT}`).digest('hex');
+  const digest = createHash('sha256')
+    .update(`${PODMAN_PACKAGES.join(',')}\n${CONTAINERS_CONF_TEXT}`)
+    .digest('hex');
   const present = PODMAN_PACKAGES.every((pkg) => spawnSync('dpkg', ['-s', pkg], { stdio: 'ignore' }).status === 0);
   if (present && stampMatches(PODMAN_STAMP, digest)) return log('podman (runc, slirp4netns, debootstrap) set up');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

@@ -5,6 +5,8 @@ export interface GateArgs {
   readonly help: boolean;
   /** `--scenarios a,b,c`: replaces the default suite. */
   readonly scenarios?: readonly string[];
+  /** `--tag a,b` (repeatable): the scenarios carrying any of these tags. */
+  readonly tags?: readonly string[];
   readonly shard?: ShardSpec;
   /** `--merge <dir…>`: merge these shard out dirs instead of running anything. */
   readonly merge?: readonly string[];
@@ -14,7 +16,7 @@ export interface GateArgs {
   readonly runArgs: readonly string[];
 }
 
-const GATE_FLAGS = new Set(['--scenarios', '--shard', '--concurrency']);
+const GATE_FLAGS = new Set(['--scenarios', '--tag', '--shard', '--concurrency']);
 
 /**
  * Splits `npm run gate` arguments into the gate's own flags and the run flags it passes on
@@ -25,6 +27,7 @@ const GATE_FLAGS = new Set(['--scenarios', '--shard', '--concurrency']);
 export function parseGateArgs(argv: readonly string[]): GateArgs {
   let help = false;
   let scenarios: string[] | undefined;
+  let tags: string[] | undefined;
   let shard: ShardSpec | undefined;
   let merge: string[] | undefined;
   let concurrency: number | undefined;
@@ -56,6 +59,9 @@ export function parseGateArgs(argv: readonly string[]): GateArgs {
         .filter(Boolean);
       if (scenarios.length === 0)
         throw new GateUsageError('Failed to parse --scenarios: no scenario ids given. Use --scenarios a,b,c.');
+    } else if (flag === '--tag') {
+      tags = [...(tags ?? []), ...value.split(',').map((s) => s.trim())].filter(Boolean);
+      if (tags.length === 0) throw new GateUsageError('Failed to parse --tag: no tag given. Use --tag quick.');
     } else if (flag === '--shard') {
       shard = parseShard(value);
     } else {
@@ -66,15 +72,20 @@ export function parseGateArgs(argv: readonly string[]): GateArgs {
   }
   if (merge !== undefined && merge.length === 0)
     throw new GateUsageError('Failed to parse --merge: no directories given. Use --merge shard-1 shard-2.');
-  if (merge !== undefined && (shard || scenarios))
+  if (scenarios && tags)
+    throw new GateUsageError(
+      'Failed to parse arguments: --scenarios names the suite exactly and cannot be combined with --tag. Use one.',
+    );
+  if (merge !== undefined && (shard || scenarios || tags))
     throw new GateUsageError(
       'Failed to parse arguments: --merge combines finished shard outputs ' +
-        'and cannot be used with --shard or --scenarios.',
+        'and cannot be used with --shard, --scenarios or --tag.',
     );
   return {
     help,
     runArgs,
     ...(scenarios ? { scenarios } : {}),
+    ...(tags ? { tags } : {}),
     ...(shard ? { shard } : {}),
     ...(merge ? { merge } : {}),
     ...(concurrency !== undefined ? { concurrency } : {}),

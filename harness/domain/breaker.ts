@@ -1,3 +1,5 @@
+import type { ServiceName } from './services.js';
+
 /**
  * The circuit breaker as the connector's runbook describes it: three states, and the defaults
  * every scenario's bounds are derived from unless it declares the configuration under test.
@@ -26,3 +28,6 @@ export const RUNBOOK_BREAKER_DEFAULTS: BreakerConfig = {
 
 /** The breakers the runbook names, by the service they guard. */
 export const RUNBOOK_BREAKERS = { sentinel: 'azure-sentinel', keyvault: 'azure-key-vault' } as const;
+
+/** Which breaker guards which service, by breaker name, as a target's documentation names them. */
+export type BreakerServices = Readonly<Partial<Record<ServiceName, string>>>;

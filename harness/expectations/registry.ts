@@ -16,9 +16,14 @@ import type { ExpectationKind, ExpectationSpec, ExpectationValidationContext } f
 import type { EvaluationContext } from './evaluation-context.js';
 import { archivesOnlyDelivered } from './kinds/archives-only-delivered.js';
 import { breakerSequence } from './kinds/breaker-sequence.js';
+import { breakerTransitions } from './kinds/breaker-transitions.js';
+import { failedBatchesDrained } from './kinds/failed-batches-drained.js';
 import { failedBatchesWritten } from './kinds/failed-batches-written.js';
 import { failedCallsAccounted } from './kinds/failed-calls-accounted.js';
+import { failuresBeforeOpen } from './kinds/failures-before-open.js';
 import { finalBreakerState } from './kinds/final-breaker-state.js';
+import { halfOpenProbes } from './kinds/half-open-probes.js';
+import { lastRequestsSucceeded } from './kinds/last-requests-succeeded.js';
 import { ledger } from './kinds/ledger.js';
 import { oneshotExitTruthful } from './kinds/oneshot-exit-truthful.js';
 import { openDuration } from './kinds/open-duration.js';
@@ -26,8 +31,10 @@ import { recordsUnaltered } from './kinds/records-unaltered.js';
 import { recoveryTime } from './kinds/recovery-time.js';
 import { replayReportTruthful } from './kinds/replay-report-truthful.js';
 import { requestCount } from './kinds/request-count.js';
+import { retriesPerCall } from './kinds/retries-per-call.js';
 import { retrySpacing } from './kinds/retry-spacing.js';
 import { secretServedFromCache } from './kinds/secret-served-from-cache.js';
+import { serviceBreaker } from './kinds/service-breaker.js';
 import { targetAlive } from './kinds/target-alive.js';
 import { replicasOf, replicaView } from './replica-view.js';
 
@@ -47,6 +54,13 @@ export const EXPECTATION_KINDS = [
   archivesOnlyDelivered,
   replayReportTruthful,
   oneshotExitTruthful,
+  breakerTransitions,
+  halfOpenProbes,
+  serviceBreaker,
+  lastRequestsSucceeded,
+  failedBatchesDrained,
+  failuresBeforeOpen,
+  retriesPerCall,
 ] as const;
 
 type SpecOfKind<T> = T extends ExpectationKind<infer K, infer F> ? ExpectationSpec<K, F> : never;

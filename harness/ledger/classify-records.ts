@@ -52,8 +52,14 @@ export function classifyRecord(history: RecordHistory, schema: DeclaredSchema): 
   let diffs: Set<string> | undefined;
   for (const delivery of deliveries) {
     const comparison = compareRecord(history.source, delivery.ingest.record, schema);
-    for (const column of comparison.missing) (missing ??= new Set()).add(column);
-    for (const diff of comparison.altered) (diffs ??= new Set()).add(`${describeDiff(diff)}${originNote(delivery)}`);
+    if (comparison.missing.length > 0) {
+      missing ??= new Set();
+      for (const column of comparison.missing) missing.add(column);
+    }
+    if (comparison.altered.length > 0) {
+      diffs ??= new Set();
+      for (const diff of comparison.altered) diffs.add(`${describeDiff(diff)}${originNote(delivery)}`);
+    }
   }
   const stored = history.firstStoredAtMs;
   let firstAfterStored: Delivery | undefined;

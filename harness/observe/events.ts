@@ -4,7 +4,8 @@
  * ledger and every expectation read the same stream, so they can never disagree.
  */
 import type { IngestRecord, JournalEntry } from '../../fakes/core/types.js';
-import type { BreakerConfig, BreakerState } from '../domain/breaker.js';
+import type { Assistance } from '../domain/assistance.js';
+import type { BreakerConfig, BreakerServices, BreakerState } from '../domain/breaker.js';
 import type { DeclaredSchema } from '../domain/record-schema.js';
 import type { TargetCommand } from '../domain/target-command.js';
 import type { SeededRecord } from '../seed/seed-records.js';
@@ -28,6 +29,10 @@ export type RunEventPayload =
       readonly breakerConfig: BreakerConfig;
       /** Target ms between the run loop's cycles. */
       readonly pollIntervalMs: number;
+      /** Which breaker guards which service, as the target names them. */
+      readonly breakerServices?: BreakerServices;
+      readonly assistance?: readonly Assistance[];
+      readonly failedBatchesDir?: string;
     }
   /** The target logged what became of a batch: stored in a failed-batch file, failed, or rejected while OPEN. */
   | {
@@ -152,6 +157,8 @@ export type RunEventPayload =
    * filesystem (a container restart), not because replay archived it.
    */
   | { readonly type: 'batch-file:vanished'; readonly file: string; readonly replica?: number; readonly why: string }
+  /** A failed-batch file found OUTSIDE the configured directory (in a working directory of the target). */
+  | { readonly type: 'batch-file:stray'; readonly path: string; readonly recordIds: readonly string[] }
   | { readonly type: 'step:started'; readonly index: number; readonly name: string; readonly action: string }
   /** `skipped`: the step's `when` trigger never held, so its action did not run. */
   | {

@@ -7,6 +7,7 @@
  *
  * A replica's files are reported as `r<n>/<file>`, since two replicas may write the same name.
  */
+import { readFile } from 'node:fs/promises';
 import { replicaLabel } from '../domain/replica.js';
 import type { FailedBatchSource } from '../targets/target.js';
 import type { EventBus } from './event-bus.js';
@@ -119,8 +120,16 @@ export function combineWatchers(watchers: readonly FailedBatchWatcher[]): Failed
   };
 }
 
+/** A failed-batch file on this machine, read and parsed (null when unreadable or not valid JSON). */
+export async function readBatchFile(
+  path: string,
+  identify: WatchFailedBatchesOptions['identify'],
+): Promise<{ recordIds: string[]; writtenAtMs: number | null } | null> {
+  return parseBatchFile(await readFile(path, 'utf8').catch(() => null), identify);
+}
+
 /** Record ids in a failed-batch file's `data` and its `timestamp`, or null when it is not (yet) valid JSON. */
-function parseBatchFile(
+export function parseBatchFile(
   text: string | null,
   identify: WatchFailedBatchesOptions['identify'],
 ): { recordIds: string[]; writtenAtMs: number | null } | null {

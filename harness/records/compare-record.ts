@@ -29,20 +29,26 @@ const expectedValues = new WeakMap<SourceRecord, WeakMap<DeclaredSchema, readonl
 
 function known(schema: DeclaredSchema): ReadonlySet<string> {
   let set = knownColumns.get(schema);
-  if (!set) knownColumns.set(schema, (set = new Set([...schema.columns.map((c) => c.name), ...schema.metadata])));
+  if (!set) {
+    set = new Set([...schema.columns.map((c) => c.name), ...schema.metadata]);
+    knownColumns.set(schema, set);
+  }
   return set;
 }
 
 function expected(seeded: SourceRecord, schema: DeclaredSchema): readonly Normalized[] {
   let bySchema = expectedValues.get(seeded);
-  if (!bySchema) expectedValues.set(seeded, (bySchema = new WeakMap()));
+  if (!bySchema) {
+    bySchema = new WeakMap();
+    expectedValues.set(seeded, bySchema);
+  }
   let values = bySchema.get(schema);
-  if (!values) bySchema.set(schema, (values = schema.columns.map((c) => normalizeValue(seeded[c.source], c.type))));
+  if (!values) {
+    values = schema.columns.map((c) => normalizeValue(seeded[c.source], c.type));
+    bySchema.set(schema, values);
+  }
   return values;
 }
-
-const NONE: readonly string[] = [];
-const NONE_ALTERED: readonly FieldDiff[] = [];
 
 export function compareRecord(
   seeded: SourceRecord,

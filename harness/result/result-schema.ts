@@ -5,11 +5,17 @@
  * Times: `atMs` fields are target milliseconds since the run started (already multiplied
  * by the time scale); `wallAtMs` fields are real milliseconds since the run started.
  */
-import type { BreakerState } from '../domain/breaker.js';
+import type { Assistance } from '../domain/assistance.js';
+import type { BreakerConfig, BreakerState } from '../domain/breaker.js';
 import type { TargetCommand } from '../domain/target-command.js';
 
 export type { BreakerState } from '../domain/breaker.js';
-export type Verdict = 'passed' | 'failed' | 'error';
+/**
+ * `not_applicable`: the run did not start because the target cannot do what the scenario asks
+ * without help it was not given (e.g. a breaker configuration the product takes only in code).
+ * Its promises count as not exercised; `error` says which help would exercise them.
+ */
+export type Verdict = 'passed' | 'failed' | 'error' | 'not_applicable';
 
 export interface ResultTransition {
   readonly breaker: string;
@@ -147,6 +153,21 @@ export interface ScenarioResultFile {
   readonly shims: readonly string[];
   /** How many `run` replicas the target ran side by side; absent for a target that runs one. */
   readonly replicas?: number;
+  /**
+   * Every help the run gave the target (shims, drivers, substitutions), as the target declared it.
+   * A promise verified only in runs with help is "verified with help" (absent in older files).
+   */
+  readonly assistance?: readonly Assistance[];
+  /** Promise ids the scenario's expectations cite, whether or not they were evaluated. */
+  readonly promises?: readonly string[];
+  /** Which breaker guards which service, as the target names them. */
+  readonly breakerServices?: Readonly<Record<string, string>>;
+  /** The scenario's tags (absent in older files). */
+  readonly tags?: readonly string[];
+  /** The breaker configuration under test: the runbook defaults or the scenario's own. */
+  readonly breakerConfig?: BreakerConfig;
+  /** The target's distinct ERROR messages, most frequent first (findings group failures by them). */
+  readonly targetErrors?: readonly ResultTargetError[];
   readonly targetOptions: Readonly<Record<string, string>>;
   readonly versions: {
     readonly harness: string;
@@ -173,6 +194,16 @@ export interface ScenarioResultFile {
    * they could not be written.
    */
   readonly artifacts?: ResultArtifacts;
+}
+
+/** One distinct error the target logged: its message with numbers and ids masked, and how often. */
+export interface ResultTargetError {
+  /** The message with digits, hex ids and quoted values masked, so repetitions group. */
+  readonly signature: string;
+  /** The first record's first line, as logged. */
+  readonly firstLine: string;
+  readonly firstAtMs: number;
+  readonly count: number;
 }
 
 /** The run's full evidence, written as it arrived (RESULT-FILE.md, "Artifacts"). */

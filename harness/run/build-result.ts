@@ -2,7 +2,9 @@
  * Assembles the result file from the run's events and the evaluated expectations. Every field
  * of ScenarioResultFile is filled, even for an `error` run (with what was seen before it broke).
  */
+
 import { cpus } from 'node:os';
+import { RUNBOOK_BREAKER_DEFAULTS } from '../domain/breaker.js';
 import type { EvaluationContext } from '../expectations/evaluation-context.js';
 import { toResultLedger } from '../ledger/compute-ledger.js';
 import { measureTimeScale } from '../observe/measure-time-scale.js';
@@ -18,6 +20,7 @@ import type {
 } from '../result/result-schema.js';
 import type { Scenario } from '../scenario/types.js';
 import { stepName } from '../timeline/execute-timeline.js';
+import { summarizeTargetErrors } from './target-errors.js';
 
 /** Log records kept from the start of the run: how a failure began. */
 const HEAD_LOG_RECORDS = 60;
@@ -114,6 +117,12 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
     seed: input.seed,
     shims: input.shims,
     ...(input.replicas !== undefined ? { replicas: input.replicas } : {}),
+    assistance: ctx.ofType('target:prepared')[0]?.assistance ?? [],
+    tags: input.scenario.tags,
+    breakerServices: ctx.ofType('target:prepared')[0]?.breakerServices ?? {},
+    promises: [...new Set(input.scenario.expectations.flatMap((e) => (e.promise ? [e.promise] : [])))].sort(),
+    breakerConfig: { ...RUNBOOK_BREAKER_DEFAULTS, ...input.scenario.breakerConfig },
+    targetErrors: summarizeTargetErrors(ctx.ofType('log:record')),
     targetOptions: input.targetOptions,
     versions: input.versions,
     expectations: input.expectations,

@@ -10,6 +10,7 @@ import type { NetworkFaults } from '../network/index.js';
 import type { BreakerTracker } from '../observe/breaker-tracker.js';
 import type { EventBus } from '../observe/event-bus.js';
 import type { LiveState } from '../observe/live-state.js';
+import type { StrayBatchScanner } from '../observe/scan-stray-batches.js';
 import type { FailedBatchWatcher } from '../observe/watch-failed-batches.js';
 import type { ResultSample } from '../result/result-schema.js';
 import type { Scenario } from '../scenario/types.js';
@@ -57,5 +58,7 @@ export interface Observed extends WithTarget {
   readonly live: LiveState;
   readonly controller: TargetController;
   readonly watcher: FailedBatchWatcher;
+  /** Failed-batch files written outside the configured directory. */
+  readonly strayScanner: StrayBatchScanner;
   readonly storeFaults: StoreFaults;
 }

@@ -4,6 +4,8 @@
  * them by `--time-scale` to get wall time. Steps, conditions and expectations are the unions of
  * their registries (timeline/, conditions/, expectations/), so a new kind needs no edit here.
  */
+import type { BreakerConfig } from '../domain/breaker.js';
+import type { ScenarioTag } from '../domain/scenario-tags.js';
 import type { ServiceName } from '../domain/services.js';
 import type { Expectation } from '../expectations/registry.js';
 import type { SeedSpec } from '../seed/seed-spec.js';
@@ -15,6 +17,13 @@ export interface Scenario {
   readonly description: string;
   /** The runbook row this scenario checks, quoted or cited. */
   readonly runbookRow: string;
+  /** Selection tags (`npm run gate -- --tag quick`); see harness/domain/scenario-tags.ts. */
+  readonly tags: readonly ScenarioTag[];
+  /**
+   * The breaker configuration under test (runbook Step 4 Option B), over the runbook defaults.
+   * The target is asked to run with it, and the scenario's bounds derive from it.
+   */
+  readonly breakerConfig?: Partial<BreakerConfig>;
   readonly seed: SeedSpec;
   /** Total scenario budget in target ms; the run is an error if it is exceeded. */
   readonly deadlineMs: number;

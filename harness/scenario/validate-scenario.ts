@@ -18,7 +18,7 @@ import {
   stringRecord,
   validateFields,
 } from '../../common/validation/index.js';
-import { serviceName } from '../domain/fields.js';
+import { breakerConfigOverride, scenarioTag, serviceName } from '../domain/fields.js';
 import { InvalidScenarioError } from '../errors.js';
 import { validateExpectation } from '../expectations/registry.js';
 import { SEED_FIELDS } from '../seed/seed-spec.js';
@@ -43,6 +43,8 @@ const SCENARIO_FIELDS = {
   title: string({ required: true }),
   description: string({ required: true }),
   runbookRow: string({ required: true }),
+  tags: list(scenarioTag(), { required: true, nonEmpty: true }),
+  breakerConfig: breakerConfigOverride(),
   deadlineMs: durationMs({ required: true, positive: true, max: MAX_DEADLINE_MS }),
   pollIntervalMs: durationMs({ positive: true }),
   networkServices: list(serviceName()),

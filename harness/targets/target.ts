@@ -10,12 +10,13 @@
  * one `run` per replica (numbered from 1), reads each one's health and failed-batch store, and
  * judges breakers per replica. A target with one instance leaves `replicas` out.
  */
-import type { BreakerConfig, BreakerState } from '../domain/breaker.js';
+import type { Assistance } from '../domain/assistance.js';
+import type { BreakerConfig, BreakerServices, BreakerState } from '../domain/breaker.js';
 import type { DeclaredSchema } from '../domain/record-schema.js';
-import type { ServiceName } from '../domain/services.js';
 import type { TargetCommand } from '../domain/target-command.js';
 
-export type { BreakerConfig } from '../domain/breaker.js';
+export type { Assistance } from '../domain/assistance.js';
+export type { BreakerConfig, BreakerServices } from '../domain/breaker.js';
 export { RUNBOOK_BREAKER_DEFAULTS } from '../domain/breaker.js';
 export type { TargetCommand } from '../domain/target-command.js';
 
@@ -48,6 +49,12 @@ export interface TargetContext {
   readonly replicas?: number;
   /** Aborted by Ctrl-C: a long preparation (an image build) stops and cleans up what it started. */
   readonly signal?: AbortSignal;
+  /**
+   * The breaker configuration under test: the runbook defaults, or the scenario's own (runbook
+   * Step 4 Option B). A target applies it the way its users would, or declares the help it needs
+   * (a shim), or throws a ChaosError saying why it cannot.
+   */
+  readonly breakerConfig: BreakerConfig;
   /**
    * The Logs Ingestion endpoint a process of `command` must upload to: the Sentinel endpoint with
    * the command as a label (`…/~replay-failed`), so each delivery is credited to the process that
@@ -129,6 +136,15 @@ export interface PreparedTarget extends AsyncDisposable {
   healthUrl(replica?: number): string | null;
   /** Breaker config the target runs with (from options or the runbook). */
   readonly breakerConfig: BreakerConfig;
+  /** Which breaker guards which service, as the target's own documentation names them. */
+  readonly breakerServices: BreakerServices;
+  /** Every help this run gives the target (shims, drivers, substitutions); empty by default. */
+  readonly assistance: readonly Assistance[];
+  /**
+   * Working directories of the target's processes: the harness scans them for failed-batch files
+   * written anywhere but `failedBatchesDir`, so the report can say where files really went.
+   */
+  readonly workingDirs: readonly string[];
   /** How the target says it maps a firewall record to Sentinel columns (what "intact" means). */
   readonly recordSchema: DeclaredSchema;
   launch(command: TargetCommand, replica?: number): Promise<TargetProcess>;
@@ -175,6 +191,3 @@ export interface Target {
   readonly fakesTlsAltNames?: readonly string[];
   prepare(context: TargetContext): Promise<PreparedTarget>;
 }
-
-/** The services a target's breakers guard, as far as the runbook names them. */
-export type BreakerServices = Readonly<Partial<Record<ServiceName, string>>>;

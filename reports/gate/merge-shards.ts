@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ScenarioResultFile } from '../../harness/result/result-schema.js';
+import { renderFindingsText } from '../findings/render-findings.js';
 import { GateUsageError } from '../report-error.js';
 import { loadResultFiles, sortResults } from '../results/load-result-files.js';
 import { buildGateSummary, type GateSummary } from '../summary/gate-summary.js';
@@ -78,6 +79,7 @@ export async function mergeShardOutputs(options: MergeShardsOptions): Promise<Me
   const t = summary.totals;
   const missing = t.missing ? `, missing: ${summary.missing.join(', ')}` : '';
   const counts = `${t.passed} passed, ${t.failed} failed, ${t.errored} errored${missing}`;
+  for (const line of renderFindingsText(summary.findings)) progress(`merge: ${line}`);
   progress(`merge: ${counts} → exit ${summary.exitCode}`);
   for (const path of written) progress(`merge: wrote ${path}`);
   return { summary, exitCode: summary.exitCode, results, written };

@@ -1,13 +1,14 @@
 /**
  * The gate run:
  *
- *   suite (gate-suite.ts or --scenarios) ─▶ shard i/n ─▶ pool(concurrency) ─▶ runScenario ×N
+ *   suite (all, --tag or --scenarios) ─▶ shard i/n ─▶ pool(concurrency) ─▶ runScenario ×N
  *        ─▶ <out>/<id>.json (engine) ─▶ json + junit writers ─▶ exit code 0 | 1 | 2
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ScenarioResultFile } from '../../harness/result/result-schema.js';
-import { resolveDefaultGateSuite } from '../gate-suite.js';
+import { renderFindingsText } from '../findings/render-findings.js';
+import { resolveSuite, type SuiteSelection } from '../gate-suite.js';
 import { GateUsageError } from '../report-error.js';
 import { buildErroredResult } from '../results/errored-result.js';
 import { sortResults } from '../results/load-result-files.js';
@@ -23,6 +24,8 @@ export interface GateOptions {
   /** From parseRunOptions: target, time scale, seed, out dir… */
   readonly run: GateRunOptions;
   readonly scenarios?: readonly string[];
+  /** Run the scenarios carrying any of these tags. */
+  readonly tags?: readonly string[];
   readonly shard?: ShardSpec;
   readonly concurrency?: number;
   readonly harnessVersion: string;
@@ -40,26 +43,8 @@ export interface GateOutcome {
 }
 
 /** The ids the gate will run (before sharding), checked against the registry. */
-export function resolveGateSuite(
-  engine: Pick<GateEngine, 'getScenario' | 'listScenarios'>,
-  scenarios?: readonly string[],
-): string[] {
-  const suite = scenarios
-    ? [...new Set(scenarios)].sort()
-    : resolveDefaultGateSuite((id) => engine.getScenario(id) !== undefined);
-  const unknown = suite.filter((id) => engine.getScenario(id) === undefined);
-  if (unknown.length > 0) {
-    const known = engine
-      .listScenarios()
-      .map((s) => s.id)
-      .sort()
-      .join(', ');
-    throw new GateUsageError(
-      `Failed to resolve the gate suite: unknown scenario(s) ${unknown.join(', ')}. ` +
-        `Known scenarios: ${known || 'none'}.`,
-    );
-  }
-  return suite;
+export function resolveGateSuite(engine: Pick<GateEngine, 'listScenarios'>, selection: SuiteSelection = {}): string[] {
+  return resolveSuite(engine.listScenarios(), selection);
 }
 
 /**
@@ -72,6 +57,7 @@ function describeOutcome(result: ScenarioResultFile): string {
     ...(failed.length > 0 ? [`failed: ${failed.join('; ')}`] : []),
     ...(result.verdict === 'error' ? [`error: ${result.error ?? 'no message'}`] : []),
   ];
+  if (result.verdict === 'not_applicable') return `○ ${result.scenario} not applicable: ${result.error ?? ''}`;
   const symbol = failed.length > 0 ? '✘' : result.verdict === 'error' ? '⚠' : '✔';
   return `${symbol} ${result.scenario} ${parts.join('; ') || result.verdict}`;
 }
@@ -85,7 +71,10 @@ export async function runGate(options: GateOptions): Promise<GateOutcome> {
   const progress = options.onProgress ?? (() => {});
   const now = options.now ?? (() => new Date());
   const { engine, run } = options;
-  const suite = resolveGateSuite(engine, options.scenarios);
+  const suite = resolveGateSuite(engine, {
+    ...(options.scenarios ? { scenarios: options.scenarios } : {}),
+    ...(options.tags ? { tags: options.tags } : {}),
+  });
   const selected = options.shard ? selectShard(suite, options.shard) : suite;
   const parallelSafe = await engine.isParallelSafe(run);
   const concurrency = parallelSafe ? (options.concurrency ?? defaultConcurrencyFor(parallelSafe)) : 1;
@@ -162,9 +151,13 @@ export async function runGate(options: GateOptions): Promise<GateOutcome> {
   };
   const written = await writeReports(input, ['json', 'junit']);
   const summary = buildGateSummary(input);
+  for (const line of renderFindingsText(summary.findings)) progress(`gate: ${line}`);
   const t = summary.totals;
   const missing = t.missing ? `, ${t.missing} missing` : '';
-  progress(`gate: ${t.passed} passed, ${t.failed} failed, ${t.errored} errored${missing} → exit ${summary.exitCode}`);
+  const na = t.notApplicable ? `, ${t.notApplicable} not applicable` : '';
+  progress(
+    `gate: ${t.passed} passed, ${t.failed} failed, ${t.errored} errored${na}${missing} → exit ${summary.exitCode}`,
+  );
   for (const path of written) progress(`gate: wrote ${path}`);
   return { summary, exitCode: summary.exitCode, results, written };
 }

@@ -1,7 +1,21 @@
 import type { ScenarioResultFile } from '../../harness/result/result-schema.js';
 import type { RunbookPromise } from '../../scenarios/promises.js';
+import { assistanceOf } from './operator-facts.js';
 
-export type PromiseVerdict = 'verified' | 'violated' | 'not exercised';
+/**
+ * Four statuses, so a release engineer sees what the PRODUCT does:
+ * - `verified`: held in a run through the product's own entry point, with no help;
+ * - `verified with help`: held only in runs where the harness helped (a shim, a driver);
+ * - `violated`: an expectation citing it failed, in any run;
+ * - `not exercised`: no run that could judge it completed.
+ */
+export type PromiseVerdict = 'verified' | 'verified with help' | 'violated' | 'not exercised';
+export const PROMISE_VERDICTS: readonly PromiseVerdict[] = [
+  'verified',
+  'verified with help',
+  'violated',
+  'not exercised',
+];
 
 export interface PromiseStatus {
   readonly id: string;
@@ -12,6 +26,8 @@ export interface PromiseStatus {
   readonly scenarios: readonly string[];
   /** Names of failed expectations citing it, as `scenario: expectation`. */
   readonly failedExpectations: readonly string[];
+  /** For `verified with help`: the help it held with (`shim upload-adapter`, `driver keyvault-driver`). */
+  readonly help?: readonly string[];
   /** Why a cited promise still counts as not exercised (e.g. its scenario errored). */
   readonly note?: string;
 }
@@ -19,7 +35,8 @@ export interface PromiseStatus {
 /**
  * Status of every promise in the catalogue, in catalogue order. A failed expectation makes a
  * promise violated wherever it comes from. A passed one verifies it only when its scenario
- * did not error: an errored run stopped early, so its passes prove nothing.
+ * did not error: an errored run stopped early, so its passes prove nothing. A pass in a run with
+ * declared help verifies it only "with help".
  * @example computePromiseStatuses(results, RUNBOOK_PROMISES)
  */
 export function computePromiseStatuses(
@@ -30,21 +47,39 @@ export function computePromiseStatuses(
     const scenarios = new Set<string>();
     const failed: string[] = [];
     const erroredOnly = new Set<string>();
-    let passedInGoodRun = false;
+    const notApplicable: string[] = [];
+    const help = new Set<string>();
+    let passedUnaided = false;
+    let passedWithHelp = false;
     for (const result of results) {
+      if (result.verdict === 'not_applicable' && result.promises?.includes(promise.id)) {
+        scenarios.add(result.scenario);
+        notApplicable.push(`${result.scenario} (${result.error ?? 'not applicable'})`);
+      }
+      const assistance = assistanceOf(result);
       for (const expectation of result.expectations) {
         if (expectation.promise !== promise.id) continue;
         scenarios.add(result.scenario);
         if (!expectation.passed) failed.push(`${result.scenario}: ${expectation.name}`);
         else if (result.verdict === 'error') erroredOnly.add(result.scenario);
-        else passedInGoodRun = true;
+        else if (assistance.length > 0) {
+          passedWithHelp = true;
+          for (const a of assistance) help.add(`${a.kind} ${a.name}`);
+        } else passedUnaided = true;
       }
     }
-    const status: PromiseVerdict = failed.length > 0 ? 'violated' : passedInGoodRun ? 'verified' : 'not exercised';
-    const note =
-      status === 'not exercised' && erroredOnly.size > 0
-        ? `scenario errored: ${[...erroredOnly].sort().join(', ')}`
-        : undefined;
+    const status: PromiseVerdict =
+      failed.length > 0
+        ? 'violated'
+        : passedUnaided
+          ? 'verified'
+          : passedWithHelp
+            ? 'verified with help'
+            : 'not exercised';
+    const notes = [
+      ...(erroredOnly.size > 0 ? [`scenario errored: ${[...erroredOnly].sort().join(', ')}`] : []),
+      ...(notApplicable.length > 0 ? [`not applicable: ${notApplicable.join('; ')}`] : []),
+    ];
     return {
       id: promise.id,
       statement: promise.statement,
@@ -52,7 +87,8 @@ export function computePromiseStatuses(
       status,
       scenarios: [...scenarios].sort(),
       failedExpectations: failed,
-      ...(note ? { note } : {}),
+      ...(status === 'verified with help' ? { help: [...help].sort() } : {}),
+      ...(status === 'not exercised' && notes.length > 0 ? { note: notes.join('; ') } : {}),
     };
   });
 }

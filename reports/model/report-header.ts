@@ -1,4 +1,5 @@
 import type { ScenarioResultFile } from '../../harness/result/result-schema.js';
+import { assistanceOf } from './operator-facts.js';
 
 export interface ReportHeader {
   readonly targets: readonly string[];
@@ -13,6 +14,8 @@ export interface ReportHeader {
   readonly seeds: readonly number[];
   /** Every shim used by any scenario; non-empty means the connector ran modified. */
   readonly shims: readonly string[];
+  /** Every help any scenario gave the connector (`driver keyvault-driver`, `substitution base-image`). */
+  readonly assistance: readonly string[];
   readonly targetOptions: Readonly<Record<string, string>>;
   /** Earliest scenario start (ISO) — the date of the run. */
   readonly runDate: string;
@@ -65,6 +68,7 @@ export function buildReportHeader(
     ).sort((a, b) => a - b),
     seeds: distinct(results.map((r) => r.seed)).sort((a, b) => a - b),
     shims: distinct(results.flatMap((r) => r.shims)).sort(),
+    assistance: distinct(results.flatMap((r) => assistanceOf(r).map((a) => `${a.kind} ${a.name}`))).sort(),
     targetOptions: mergeRecords(results.map((r) => r.targetOptions)),
     runDate: starts[0] ?? 'no scenario ran',
     generatedAt: generatedAt.toISOString(),
@@ -97,7 +101,14 @@ export function describeReportHeader(header: ReportHeader): [string, string][] {
     ['Harness version', harness],
     ['Time scale', `${scales(header.timeScales) || '—'}${measured}`],
     ['Seed', header.seeds.join(', ') || '—'],
-    ['Shims', header.shims.length > 0 ? header.shims.join(', ') : 'none: the connector ran unmodified'],
+    [
+      'Help given',
+      header.assistance.length > 0
+        ? header.assistance.join(', ')
+        : header.shims.length > 0
+          ? `shims ${header.shims.join(', ')}`
+          : 'none: the connector ran unmodified, through its own entry point',
+    ],
     ['Target options', joinRecord(header.targetOptions)],
     ['Run date', header.runDate],
     ['Report generated', header.generatedAt],

@@ -1,6 +1,12 @@
 import type { ScenarioResultFile } from '../../harness/result/result-schema.js';
 import { formatSeconds, formatValue } from './format-value.js';
 import { buildIntegrityView, type IntegrityView } from './integrity-view.js';
+import {
+  describeBreakerConfig,
+  describeBreakersObserved,
+  describeHelp,
+  describeKeyVaultRequests,
+} from './operator-facts.js';
 import type { Cell, Table } from './table.js';
 
 export interface ScenarioView {
@@ -70,6 +76,7 @@ export function buildScenarioView(result: ScenarioResultFile): ScenarioView {
   const statuses = [...new Set(counts.map((c) => c.status))].sort();
   const rowKeys = [...new Set(counts.map((c) => `${c.service}\u0000${c.operation}`))].sort();
   const ledger = result.ledger;
+  const breakerConfig = describeBreakerConfig(result);
   return {
     id: result.scenario,
     title: result.title,
@@ -87,7 +94,11 @@ export function buildScenarioView(result: ScenarioResultFile): ScenarioView {
           : `×${result.timeScale}`,
       ],
       ['Seed', String(result.seed)],
-      ['Shims', result.shims.length > 0 ? result.shims.join(', ') : 'none'],
+      ['Help given', describeHelp(result)],
+      ['Key Vault requests', describeKeyVaultRequests(result)],
+      ['Breakers observed', describeBreakersObserved(result)],
+      ...(breakerConfig ? [['Breaker configuration under test', breakerConfig] as const] : []),
+      ...(result.tags && result.tags.length > 0 ? [['Tags', result.tags.join(', ')] as const] : []),
     ],
     expectations: {
       headers: ['Result', 'Expectation', 'Kind', 'Promise', 'Expected', 'Observed'],

@@ -1,5 +1,7 @@
 import type { ScenarioResultFile, Verdict } from '../../harness/result/result-schema.js';
 import { RUNBOOK_PROMISES } from '../../scenarios/promises.js';
+import { buildFindings } from '../findings/build-findings.js';
+import type { Finding } from '../findings/finding.js';
 import { computePromiseStatuses, type PromiseVerdict } from '../model/promise-status.js';
 
 export type GateExitCode = 0 | 1 | 2;
@@ -30,11 +32,15 @@ export interface GateSummary {
     readonly passed: number;
     readonly failed: number;
     readonly errored: number;
+    /** Scenarios the target could not run without help it was not given (promises: not exercised). */
+    readonly notApplicable: number;
     readonly missing: number;
     readonly expectations: number;
     readonly expectationsFailed: number;
   };
   readonly scenarios: readonly GateScenarioSummary[];
+  /** What matters first, ranked by impact (reports/findings). */
+  readonly findings: readonly Finding[];
   readonly promises: readonly {
     readonly id: string;
     readonly status: PromiseVerdict;
@@ -70,7 +76,8 @@ export interface GateScenarioSummary {
  * scenario that then errored (a breaker that never opens makes the next step's wait run out
  * the deadline): it is a broken promise with evidence, and a CI that retries on 2 must not
  * retry it away. Otherwise any errored or missing scenario gives 2; only a complete green
- * suite gives 0.
+ * suite gives 0. A `not_applicable` scenario (the target cannot run it without help it was not
+ * given) changes no exit code: its promises are reported as not exercised, with the help named.
  */
 export function computeGateExitCode(
   results: readonly Pick<ScenarioResultFile, 'verdict' | 'expectations'>[],
@@ -98,6 +105,7 @@ export function buildGateSummary(input: BuildGateSummaryInput): GateSummary {
   const missing = suite.filter((id) => !ids.has(id));
   const exitCode = computeGateExitCode(results, missing);
   const expectations = results.flatMap((r) => r.expectations);
+  const promises = computePromiseStatuses(results, RUNBOOK_PROMISES);
   return {
     schemaVersion: 1,
     kind: 'chaos-gate-summary',
@@ -113,6 +121,7 @@ export function buildGateSummary(input: BuildGateSummaryInput): GateSummary {
       passed: results.filter((r) => r.verdict === 'passed').length,
       failed: results.filter((r) => r.verdict === 'failed').length,
       errored: results.filter((r) => r.verdict === 'error').length,
+      notApplicable: results.filter((r) => r.verdict === 'not_applicable').length,
       missing: missing.length,
       expectations: expectations.length,
       expectationsFailed: expectations.filter((e) => !e.passed).length,
@@ -138,7 +147,8 @@ export function buildGateSummary(input: BuildGateSummaryInput): GateSummary {
         observed: e.observed,
       })),
     })),
-    promises: computePromiseStatuses(results, RUNBOOK_PROMISES).map((p) => ({
+    findings: buildFindings(results, promises),
+    promises: promises.map((p) => ({
       id: p.id,
       status: p.status,
       scenarios: p.scenarios,

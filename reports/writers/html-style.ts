@@ -32,6 +32,10 @@ ${BADGE_RULE}
 .tone-good, .status-verified, .verdict-passed { background: #e3f4e5; color: #1b5e20; }
 .tone-bad, .status-violated, .verdict-failed { background: #fdecea; color: #b71c1c; }
 .tone-warn, .verdict-error { background: #fff4e0; color: #8a4b00; }
+.tone-help { background: #fff8c5; color: #6b5200; }
+ol.findings { padding-left: 22px; }
+ol.findings li { margin: 0 0 10px; }
+ol.findings .evidence { display: block; font-size: 12px; color: #37474f; margin-top: 2px; }
 .tone-muted, .status-not-exercised { background: #eceff1; color: #455a64; }
 ${SHIMS_WARNING_RULE}
 .error-box { border-left: 4px solid #c62828; background: #fdecea; padding: 8px 12px; margin: 8px 0; }

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Finding } from '../findings/finding.js';
 import { describeReportHeader } from '../model/report-header.js';
 import { buildReportModel, type ReportModel } from '../model/report-model.js';
 import { type Cell, cellText, type Table } from '../model/table.js';
@@ -38,8 +39,16 @@ const pre = (lines: readonly string[], empty: string): string =>
 
 function renderPromiseTable(model: ReportModel): string {
   const rows = model.promises.map((p) => {
-    const tone = p.status === 'verified' ? 'good' : p.status === 'violated' ? 'bad' : 'muted';
-    const note = p.note ? ` <small>${escapeHtml(p.note)}</small>` : '';
+    const tone =
+      p.status === 'verified'
+        ? 'good'
+        : p.status === 'violated'
+          ? 'bad'
+          : p.status === 'verified with help'
+            ? 'help'
+            : 'muted';
+    const noteText = p.help ? `with ${p.help.join(', ')}` : p.note;
+    const note = noteText ? ` <small>${escapeHtml(noteText)}</small>` : '';
     const status = `<span class="badge tone-${tone}">${escapeHtml(p.status)}</span>${note}`;
     const links = p.scenarios.map((s) => `<a href="#${scenarioAnchor(s)}">${escapeHtml(s)}</a>`).join(', ') || '—';
     return (
@@ -57,25 +66,52 @@ function renderPromiseTable(model: ReportModel): string {
   ].join('\n');
 }
 
+const FINDING_TONE: Readonly<Record<Finding['impact'], string>> = {
+  'records lost or altered': 'bad',
+  'promise broken': 'bad',
+  'holds only with harness help': 'help',
+  'not exercised': 'muted',
+};
+
+function renderFindings(model: ReportModel): string {
+  if (model.findings.length === 0)
+    return `<p class="empty">No finding: every promise cited was verified through the product's own entry point.</p>`;
+  const items = model.findings.map((f) => {
+    const links = f.scenarios.map((s) => `<a href="#${scenarioAnchor(s)}">${escapeHtml(s)}</a>`).join(', ');
+    return (
+      `<li data-impact="${escapeHtml(f.impact)}"><span class="badge tone-${FINDING_TONE[f.impact]}">` +
+      `${escapeHtml(f.impact)}</span> ${escapeHtml(f.title)}` +
+      `<span class="evidence"><code>${escapeHtml(f.evidence)}</code></span>` +
+      (links ? `<span class="evidence">Scenarios: ${links}</span>` : '') +
+      '</li>'
+    );
+  });
+  return `<ol class="findings" id="findings-list">${items.join('')}</ol>`;
+}
+
 /** The report as one self-contained HTML document: inline CSS and SVG, no scripts, no external assets. */
 export function renderHtmlReport(model: ReportModel): string {
-  const { passed, failed, errored } = model.verdict;
+  const { passed, failed, errored, notApplicable } = model.verdict;
+  const na = notApplicable > 0 ? `<span class="badge tone-muted">${notApplicable} not applicable</span> ` : '';
   const body: string[] = [
     `<h1>${escapeHtml(model.title)}</h1>`,
     `<p class="outcome"><span class="badge verdict-passed">${passed} passed</span> ` +
       `<span class="badge verdict-failed">${failed} failed</span> ` +
-      `<span class="badge verdict-error">${errored} errored</span> of ${model.scenarios.length} scenarios</p>`,
+      `<span class="badge verdict-error">${errored} errored</span> ${na}of ${model.scenarios.length} scenarios</p>`,
   ];
-  if (model.header.shims.length > 0) {
-    const shims = escapeHtml(model.header.shims.join(', '));
+  const help = model.header.assistance.length > 0 ? model.header.assistance : model.header.shims;
+  if (help.length > 0) {
     body.push(
-      `<div class="shims-warning" id="shims-warning">⚠ Shims were used: ${shims}. ` +
-        'The connector ran with harness patches; these results do not describe the unmodified connector.</div>',
+      `<div class="shims-warning" id="shims-warning">⚠ The harness helped the connector: ` +
+        `${escapeHtml(help.join(', '))}. Promises that held only in those runs are marked ` +
+        '"verified with help", not verified.</div>',
     );
   }
+  body.push(`<h2 id="findings">Findings</h2>`, renderFindings(model));
   const scenarioLinks = model.scenarios.map((s) => `<a href="#${scenarioAnchor(s.id)}">${escapeHtml(s.id)}</a>`);
   body.push(
-    '<nav class="toc">Jump to: <a href="#what-was-tested">What was tested</a><a href="#promises">Promises</a>' +
+    '<nav class="toc">Jump to: <a href="#findings">Findings</a><a href="#what-was-tested">What was tested</a>' +
+      '<a href="#promises">Promises</a>' +
       `${scenarioLinks.join('')}<a href="#evidence">Evidence</a></nav>`,
   );
   body.push(`<h2 id="what-was-tested">What was tested</h2>`, facts(describeReportHeader(model.header)));

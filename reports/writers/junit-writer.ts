@@ -51,7 +51,7 @@ function renderExpectation(result: ScenarioResultFile, expectation: ResultExpect
 function renderSuite(result: ScenarioResultFile, index: number, options: JunitOptions): string {
   const failures = result.expectations.filter((e) => !e.passed).length;
   const errors = result.verdict === 'error' ? 1 : 0;
-  const tests = result.expectations.length + errors;
+  const tests = result.expectations.length + errors + (result.verdict === 'not_applicable' ? 1 : 0);
   const properties: [string, string][] = [
     ['target', result.target],
     ['runbookRow', result.runbookRow],
@@ -61,6 +61,15 @@ function renderSuite(result: ScenarioResultFile, index: number, options: JunitOp
     ...Object.entries(result.versions.target).map(([k, v]): [string, string] => [`target.${k}`, v]),
   ];
   const cases: string[] = [];
+  const skipped = result.verdict === 'not_applicable' ? 1 : 0;
+  if (skipped) {
+    const message = `not applicable: ${result.error ?? 'no reason given'}`;
+    cases.push(
+      `    <testcase${attr('name', 'scenario run')}${attr('classname', `chaos.${result.scenario}`)}` +
+        `${attr('time', '0')}>\n` +
+        `      <skipped${attr('message', message)}/>\n    </testcase>`,
+    );
+  }
   if (errors) {
     const message = `scenario ${result.scenario} errored: ${result.error ?? 'no message'}`;
     const classname = attr('classname', `chaos.${result.scenario}`);
@@ -75,7 +84,7 @@ function renderSuite(result: ScenarioResultFile, index: number, options: JunitOp
   const systemOut = result.logExcerpt.slice(-(options.systemOutLines ?? 60)).join('\n');
   return [
     `  <testsuite${attr('name', result.scenario)}${attr('tests', tests)}${attr('failures', failures)}` +
-      `${attr('errors', errors)}${attr('skipped', 0)}${attr('time', seconds(result.durationMs))}` +
+      `${attr('errors', errors)}${attr('skipped', skipped)}${attr('time', seconds(result.durationMs))}` +
       `${attr('timestamp', junitTimestamp(result.startedAt))}${attr('hostname', 'localhost')}` +
       `${attr('id', index)}${attr('package', `chaos.${result.target}`)}>`,
     `    <properties>`,
@@ -120,14 +129,19 @@ export const junitWriter: ReportWriter<JunitOptions> = {
     const present = new Set(results.map((r) => r.scenario));
     const missing = [...new Set(input.suite ?? [])].filter((id) => !present.has(id)).sort();
     const tests =
-      results.reduce((n, r) => n + r.expectations.length + (r.verdict === 'error' ? 1 : 0), 0) + missing.length;
+      results.reduce(
+        (n, r) => n + r.expectations.length + (r.verdict === 'error' || r.verdict === 'not_applicable' ? 1 : 0),
+        0,
+      ) + missing.length;
+    const skipped = results.filter((r) => r.verdict === 'not_applicable').length;
     const failures = results.reduce((n, r) => n + r.expectations.filter((e) => !e.passed).length, 0);
     const errors = results.filter((r) => r.verdict === 'error').length + missing.length;
     const time = results.reduce((n, r) => n + r.durationMs, 0);
     const xml = [
       `<?xml version="1.0" encoding="UTF-8"?>`,
       `<testsuites${attr('name', options.suiteName ?? 'resilience-gate')}${attr('tests', tests)}` +
-        `${attr('failures', failures)}${attr('errors', errors)}${attr('time', seconds(time))}>`,
+        `${attr('failures', failures)}${attr('errors', errors)}${attr('skipped', skipped)}` +
+        `${attr('time', seconds(time))}>`,
       ...results.map((r, i) => renderSuite(r, i, options)),
       ...missing.map((id, i) => renderMissingSuite(id, results.length + i)),
       `</testsuites>`,

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { renderFindingsMarkdown } from '../findings/render-findings.js';
 import { describeReportHeader } from '../model/report-header.js';
 import { buildReportModel, type ReportModel } from '../model/report-model.js';
 import { cellText, type Table } from '../model/table.js';
@@ -16,6 +17,7 @@ export interface MarkdownOptions {
 
 const STATUS_MARK = {
   verified: '✅ verified',
+  'verified with help': '🟡 verified with help',
   violated: '❌ violated',
   'not exercised': '⚪ not exercised',
 } as const;
@@ -44,25 +46,29 @@ export function renderMarkdownReport(
   options: { timelineFile?: (scenario: string) => string } = {},
 ): string {
   const out: string[] = [`# ${escapeMarkdown(model.title)}`, ''];
-  const { passed, failed, errored } = model.verdict;
+  const { passed, failed, errored, notApplicable } = model.verdict;
+  const na = notApplicable > 0 ? `, ${notApplicable} not applicable` : '';
   out.push(
-    `**Outcome:** ${passed} passed, ${failed} failed, ${errored} errored, ${model.scenarios.length} scenarios.`,
+    `**Outcome:** ${passed} passed, ${failed} failed, ${errored} errored${na}, ${model.scenarios.length} scenarios.`,
     '',
   );
-  if (model.header.shims.length > 0) {
+  const help = model.header.assistance.length > 0 ? model.header.assistance : model.header.shims;
+  if (help.length > 0) {
     out.push(
-      `> **⚠ Shims were used: ${escapeMarkdown(model.header.shims.join(', '))}.** ` +
-        'The connector ran with harness patches; results do not describe the unmodified connector.',
+      `> **⚠ The harness helped the connector: ${escapeMarkdown(help.join(', '))}.** ` +
+        'Promises that held only in those runs are marked "verified with help", not verified.',
       '',
     );
   }
+  out.push('## Findings', '', renderFindingsMarkdown(model.findings));
   out.push('## What was tested', '', '| | |', '| --- | --- |');
   for (const [label, value] of describeReportHeader(model.header))
     out.push(`| ${escapeMarkdown(label)} | ${escapeMarkdown(value)} |`);
   out.push('', '## Runbook promises', '', '| Status | Promise | Statement | Scenarios |', '| --- | --- | --- | --- |');
   for (const p of model.promises) {
     const links = p.scenarios.map((s) => `[${escapeMarkdown(s)}](#${scenarioAnchor(s)})`).join(', ') || '—';
-    const note = p.note ? ` (${escapeMarkdown(p.note)})` : '';
+    const noteText = p.help ? `with ${p.help.join(', ')}` : p.note;
+    const note = noteText ? ` (${escapeMarkdown(noteText)})` : '';
     out.push(`| ${STATUS_MARK[p.status]}${note} | \`${p.id}\` | ${escapeMarkdown(p.statement)} | ${links} |`);
   }
   out.push('', '## Scenarios', '');

@@ -34,6 +34,7 @@ export default defineScenario({
     'the last good secret must be served from cache while it is OPEN, ' +
     'and the breaker must go HALF_OPEN after its recovery timeout and close once the vault answers again. ' +
     'Ingestion is not affected: every record is delivered once.',
+  tags: ['keyvault', 'network', 'breaker'],
   runbookRow:
     'Runbook › Troubleshooting › "Key Vault unavailable": secret reads go through the azure-key-vault breaker; ' +
     'while it is OPEN the cached secret is used, and the breaker recovers ' +

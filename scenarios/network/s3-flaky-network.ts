@@ -31,6 +31,7 @@ export default defineScenario({
     `For 60 s Toxiproxy closes 80 % of new connections to S3 after ${S3_CUT_AFTER_BYTES} bytes, ` +
     'in the middle of a GetObject body. Every object must still be delivered, exactly once: ' +
     'truncated reads are retried, never half-ingested or skipped.',
+  tags: ['s3', 'network'],
   runbookRow:
     'Runbook › Troubleshooting › "S3 errors": ' +
     'transient S3 network errors (connection reset, truncated responses) are retried; ' +

@@ -38,6 +38,7 @@ export default defineScenario({
     'Each upload must time out and count as a breaker failure, the azure-sentinel breaker must open, ' +
     'the batches must be kept, and after the latency is removed the breaker must recover ' +
     'and replay-failed must leave no record lost.',
+  tags: ['sentinel', 'network', 'breaker'],
   runbookRow:
     `Runbook › Circuit breaker › operation_timeout=${RUNBOOK_BREAKER_DEFAULTS.operation_timeout}: ` +
     'a call slower than the operation timeout counts as a failure ' +

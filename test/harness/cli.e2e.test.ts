@@ -64,6 +64,7 @@ describe('npm run scenario', () => {
         id: 'broken',
         title: 'Broken',
         description: 'd',
+        tags: ['quick'],
         runbookRow: 'r',
         seed: { records: 1 },
         deadlineMs: 10_000,

@@ -210,18 +210,34 @@ describe('steady state (always on)', () => {
     const events = run(
       // The initial seed is put before the target is ready: not fresh, not judged.
       [-1, seeded('1')],
+      [500, ingestedRecord(1)],
       [1_000, seeded('2')],
       [1_500, ingestedRecord(2)],
       [10_000, faultInjected()],
       [20_000, faultCleared()],
       [30_000, seeded('3')],
       [31_000, ingestedRecord(3)],
-      [40_000, ingestedRecord(1)],
+      [40_000, { type: 'run:ended', reason: 'end of the synthetic run' }],
     );
     expect(steady(events).map((e) => [e.kind, e.passed])).toEqual([
       ['steady_state_before', true],
       ['steady_state_after', true],
     ]);
+  });
+
+  it('judges "before" only once the initial backlog was delivered: a cold start is not a steady state', () => {
+    const events = run(
+      [-1, seeded('1')],
+      [1_000, seeded('2')],
+      [4_500, ingestedRecord(2)], // late, but put while the backlog was still being delivered
+      [5_000, ingestedRecord(1)],
+      [6_000, seeded('3')],
+      [6_500, ingestedRecord(3)],
+      [10_000, faultInjected()],
+    );
+    const [before] = steady(events);
+    expect(before?.passed).toBe(true);
+    expect(before?.evidence[0]).toBe('window 5.0s–10.0s, bound 3000 ms');
   });
 
   it('fails on a late delivery before the fault and a duplicate after recovery, naming the records', () => {

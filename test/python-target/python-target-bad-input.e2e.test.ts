@@ -3,6 +3,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/domain/breaker.js';
 import { ChaosError, InfrastructureError, UsageError } from '../../harness/errors.js';
 import { findPython } from '../../harness/targets/python/find-python.js';
 import { createPythonTarget, parsePythonTargetOptions } from '../../harness/targets/python/index.js';
@@ -38,6 +39,7 @@ function contextFor(workDir: string, overrides: Partial<TargetContext> = {}): Ta
     options: {},
     shims: [],
     pollIntervalMs: 1_000,
+    breakerConfig: RUNBOOK_BREAKER_DEFAULTS,
     sentinelEndpointFor: (command: string) => `https://127.0.0.1:1/~${command}`,
     ...overrides,
   };

@@ -4,6 +4,7 @@
  * real fakes, environment scrubbing, breaker transitions from the log, failed-batch discovery,
  * replay, fixed-port clash detection, and cleanup (no process, no port left).
  */
+
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StartedFakes, startFakes } from '../../fakes/index.js';
+import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/domain/breaker.js';
 import { InfrastructureError } from '../../harness/errors.js';
 import { findPython } from '../../harness/targets/python/find-python.js';
 import {
@@ -114,6 +116,7 @@ describe('python target on the stand-in checkout', () => {
         options: {},
         shims: [],
         pollIntervalMs: 1_000,
+        breakerConfig: RUNBOOK_BREAKER_DEFAULTS,
         sentinelEndpointFor: (command: string) => `${fakes.endpoints.sentinel}/~${command}`,
       })) as PythonPreparedTarget;
     } finally {

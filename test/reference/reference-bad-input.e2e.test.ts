@@ -2,6 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/domain/breaker.js';
 import { REFERENCE_MAIN_PATH, referenceTarget } from '../../harness/targets/reference/index.js';
 import { spawnTargetProcess } from '../../harness/targets/shared/spawn-target-process.js';
 import { eventually } from '../helpers/eventually.js';
@@ -141,6 +142,7 @@ describe('reference target: bad input', () => {
       seed: 1,
       shims: [],
       pollIntervalMs: 1_000,
+      breakerConfig: RUNBOOK_BREAKER_DEFAULTS,
       sentinelEndpointFor: (command: string) => `${ctx.fakes.endpoints.sentinel}/~${command}`,
     };
     await expect(referenceTarget.prepare({ ...context, options: { failure_treshold: '3' } })).rejects.toThrow(

@@ -2,11 +2,13 @@
  * Test helpers for the reference target's process tests: a TargetContext built from real fakes,
  * seeding in the CONTRACTS §2 shape, log capture, and waits on conditions with deadlines.
  */
+
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { type StartedFakes, startFakes } from '../../fakes/index.js';
+import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/domain/breaker.js';
 import { objectKey, renderObject, type SeedShape } from '../../harness/seed/corpus/render-object.js';
 import { type SourceRecord, sourceRecord } from '../../harness/seed/corpus/source-record.js';
 import { referenceTarget } from '../../harness/targets/reference/index.js';
@@ -90,6 +92,7 @@ export async function prepareReference(
     options,
     shims: [],
     pollIntervalMs: 300,
+    breakerConfig: RUNBOOK_BREAKER_DEFAULTS,
     sentinelEndpointFor: (command: string) => `${fakes.endpoints.sentinel}/~${command}`,
     ...extra,
   };

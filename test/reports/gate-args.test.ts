@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseGateArgs } from '../../cli/args/parse-gate-args.js';
+import type { Scenario } from '../../harness/scenario/types.js';
 import { parseShard, selectShard } from '../../reports/gate/shard.js';
-import { CORE_GATE_SCENARIOS, resolveDefaultGateSuite } from '../../reports/gate-suite.js';
+import { resolveSuite } from '../../reports/gate-suite.js';
 import { GateUsageError } from '../../reports/report-error.js';
 
 describe('parseGateArgs', () => {
@@ -78,14 +79,31 @@ describe('shards', () => {
 });
 
 describe('gate suite', () => {
-  it('is the core scenarios plus the network scenarios the registry knows', () => {
-    expect(resolveDefaultGateSuite(() => false)).toEqual([...CORE_GATE_SCENARIOS].sort());
-    expect(resolveDefaultGateSuite((id) => id === 'keyvault-network')).toEqual([
-      'auth-failure',
-      'keyvault-network',
-      'keyvault-outage',
-      'rate-limit',
-      'sentinel-outage',
-    ]);
+  // Only id and tags are read.
+  const scenario = (id: string, tags: Scenario['tags']): Scenario => ({ id, tags }) as unknown as Scenario;
+  const all = [
+    scenario('rate-limit', ['sentinel', 'quick']),
+    scenario('s3-outage', ['s3']),
+    scenario('baseline', ['quick']),
+  ];
+
+  it('is every registered scenario by default, sorted', () => {
+    expect(resolveSuite(all, {})).toEqual(['baseline', 'rate-limit', 's3-outage']);
+  });
+
+  it('is the scenarios carrying any of the tags given', () => {
+    expect(resolveSuite(all, { tags: ['quick'] })).toEqual(['baseline', 'rate-limit']);
+    expect(resolveSuite(all, { tags: ['s3', 'sentinel'] })).toEqual(['rate-limit', 's3-outage']);
+  });
+
+  it('names an unknown tag, a tag nobody carries, and an unknown scenario', () => {
+    expect(() => resolveSuite(all, { tags: ['quik'] })).toThrow(/unknown tag\(s\) quik\. Known tags: sentinel/);
+    expect(() => resolveSuite(all, { tags: ['keyvault'] })).toThrow(/no scenario carries tag\(s\) keyvault/);
+    expect(() => resolveSuite(all, { scenarios: ['nope'] })).toThrow(/unknown scenario\(s\) nope/);
+  });
+
+  it('parses --tag as a repeatable comma list and refuses it beside --scenarios', () => {
+    expect(parseGateArgs(['--tag', 'quick,s3', '--tag=network']).tags).toEqual(['quick', 's3', 'network']);
+    expect(() => parseGateArgs(['--tag', 'quick', '--scenarios', 'a'])).toThrow(/cannot be combined with --tag/);
   });
 });

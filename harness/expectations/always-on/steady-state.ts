@@ -4,7 +4,8 @@
  * Sentinel exactly once, within three poll intervals. Only fresh records count (put after the
  * target was ready): an initial backlog says how fast it drains, not whether the system is steady.
  *
- *   before: records put ≥ bound before the first fault, judged on the deliveries before that fault
+ *   before: records put once the initial backlog was delivered (a cold start is not a steady state)
+ *           and ≥ bound before the first fault, judged on the deliveries before that fault
  *   after:  records put once every fault is cleared and every breaker is CLOSED again, judged to the end
  */
 import type { EventOf } from '../../observe/events.js';
@@ -28,7 +29,8 @@ export const steadyStateBefore = defineAlwaysOnCheck({
   evaluate(ctx) {
     if (ctx.ledger.seeded === 0) return null;
     const firstFault = ctx.ofType('fault:injected')[0]?.atMs ?? ctx.endMs;
-    return judge(ctx, { label: 'before the first fault', fromMs: 0, toMs: firstFault });
+    const warmMs = Math.min(backlogDeliveredAt(ctx), firstFault);
+    return judge(ctx, { label: 'before the first fault', fromMs: warmMs, toMs: firstFault });
   },
 });
 
@@ -47,6 +49,30 @@ export const steadyStateAfter = defineAlwaysOnCheck({
     return judge(ctx, { label: 'after recovery', fromMs: recoveredAt, toMs: ctx.endMs });
   },
 });
+
+/**
+ * When the target was warm: every record seeded before time zero (the initial backlog) delivered
+ * once, or failing that (a backlog too large to drain before the fault), its first delivery; 0
+ * without a backlog.
+ */
+function backlogDeliveredAt(ctx: EvaluationContext): number {
+  const backlog = new Set(
+    ctx
+      .ofType('seed:put')
+      .filter((s) => s.atMs <= 0)
+      .flatMap((s) => s.records.map((r) => r.id)),
+  );
+  if (backlog.size === 0) return 0;
+  let at = 0;
+  let first = Number.POSITIVE_INFINITY;
+  for (const e of ctx.ofType('record:ingested')) {
+    if (e.recordId === null || !backlog.has(e.recordId)) continue;
+    backlog.delete(e.recordId);
+    at = Math.max(at, e.atMs);
+    first = Math.min(first, e.atMs);
+  }
+  return backlog.size === 0 ? at : first;
+}
 
 /** When the last fault was cleared and every breaker that opened was CLOSED again, or why never. */
 function recoveryTime(ctx: EvaluationContext): number | string {

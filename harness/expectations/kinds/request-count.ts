@@ -2,8 +2,9 @@ import { at, count, custom, isObject, number, string, validateFields } from '../
 import type { BreakerState } from '../../domain/breaker.js';
 import { breakerName, breakerState, operationName, serviceName } from '../../domain/fields.js';
 import { defineExpectationKind } from '../define-expectation-kind.js';
-import { describeRequest, type EvaluationContext, formatSeconds, type ObservedRequest } from '../evaluation-context.js';
+import { describeRequest, formatSeconds, type ObservedRequest } from '../evaluation-context.js';
 import { stepWindow } from '../step-ref.js';
+import { callStartOf, callStarts, inAnyWindow, replayWindows } from './calls.js';
 
 const MAX_EVIDENCE = 30;
 const WHILE_BREAKER_FIELDS = { breaker: breakerName({ required: true }), state: breakerState({ required: true }) };
@@ -71,14 +72,12 @@ export const requestCount = defineExpectationKind({
       const stateWindows = ctx.intervals(breaker).filter((i) => i.state === state);
       // A replay-failed process has breakers of its own: its requests say nothing about the run's.
       const replays = replayWindows(ctx);
-      inStateWindow = (atMs) =>
-        stateWindows.some((w) => ctx.isDuring(w, atMs)) && !replays.some(([from, to]) => atMs >= from && atMs <= to);
+      inStateWindow = (atMs) => stateWindows.some((w) => ctx.isDuring(w, atMs)) && !inAnyWindow(replays, atMs);
       const windows = stateWindows.map((s) => `${formatSeconds(s.startMs)}–${formatSeconds(s.endMs)}`).join(', ');
       evidence.push(`${breaker} was ${state} ${stateWindows.length} time(s): ${windows || 'never'}`);
     }
     const callStartMs = spec.whileBreaker ? callStarts(ctx.requests) : new Map<string, number>();
-    const startOfCall = (r: ObservedRequest): number =>
-      r.entry.clientRequestId === undefined ? r.startMs : (callStartMs.get(r.entry.clientRequestId) ?? r.startMs);
+    const startOfCall = (r: ObservedRequest): number => callStartOf(r, callStartMs);
     const candidates = ctx.requests.filter((r) => matches(r, spec) && inStepWindow(r.startMs));
     const matching = candidates.filter((r) => inStateWindow(startOfCall(r)));
     // Requests that fell in the state themselves but belong to a call admitted before it began.
@@ -103,29 +102,6 @@ export const requestCount = defineExpectationKind({
     };
   },
 });
-
-/** Start (target ms) of the first request of every call, by `clientRequestId`. `requests` are sorted by start. */
-function callStarts(requests: readonly ObservedRequest[]): Map<string, number> {
-  const starts = new Map<string, number>();
-  for (const r of requests) {
-    const id = r.entry.clientRequestId;
-    if (id === undefined) continue;
-    const known = starts.get(id);
-    if (known === undefined || r.startMs < known) starts.set(id, r.startMs);
-  }
-  return starts;
-}
-
-/** [start, end] of every replay-failed process, in target ms. */
-function replayWindows(ctx: EvaluationContext): [number, number][] {
-  const windows: [number, number][] = [];
-  for (const launch of ctx.ofType('target:launched')) {
-    if (launch.command !== 'replay-failed') continue;
-    const exit = ctx.ofType('target:exited').find((e) => e.pid === launch.pid);
-    windows.push([launch.atMs, exit?.atMs ?? ctx.endMs]);
-  }
-  return windows;
-}
 
 function matches(
   request: ObservedRequest,

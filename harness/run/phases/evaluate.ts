@@ -19,6 +19,11 @@ export interface Evaluation {
 
 export function evaluatePhase(ctx: RunContext, outcome: PhasesOutcome): Evaluation {
   const events = ctx.bus.events();
+  if (outcome.verdict === 'not_applicable') {
+    // Nothing ran: judging expectations would only report absences the target never had a chance at.
+    const empty = createEvaluationContext(events, computeLedger(events));
+    return { verdict: 'not_applicable', error: outcome.error, expectations: [], ctx: empty };
+  }
   const evaluation = createEvaluationContext(events, computeLedger(events));
   let expectations: ResultExpectation[];
   try {

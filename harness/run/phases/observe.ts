@@ -1,13 +1,15 @@
 /**
  * Phase "observe": everything that watches the target is in place before it starts, so no log
  * record, request or failed-batch file is missed: the breaker tracker, the live state, the
- * process controller, the fakes' journal and ingest store, and the failed-batch directory.
+ * process controller, the fakes' journal and ingest store, the failed-batch directory, and the
+ * working directories beside it.
  */
 import { replicaNumbers } from '../../domain/replica.js';
 import { createBreakerTracker } from '../../observe/breaker-tracker.js';
 import { createLiveState } from '../../observe/live-state.js';
 import { observeFakes } from '../../observe/observe-fakes.js';
 import { trackRecordIdentity } from '../../observe/record-identification.js';
+import { scanStrayBatches } from '../../observe/scan-stray-batches.js';
 import { combineWatchers, watchFailedBatches } from '../../observe/watch-failed-batches.js';
 import { createStoreFaults } from '../../store/store-faults.js';
 import type { Observed, WithTarget } from '../run-context.js';
@@ -46,9 +48,11 @@ export async function observePhase(ctx: WithTarget): Promise<Observed> {
       )
     : watchFailedBatches(prepared.failedBatchesDir, bus, { identify });
   session.defer('failed-batch watcher', () => watcher.stop());
+  const strayScanner = scanStrayBatches(prepared.workingDirs, prepared.failedBatchesDir, bus, { identify });
+  session.defer('stray failed-batch scanner', () => strayScanner.stop());
   // Store faults act on a directory of this machine; a store read through the target has none.
   const storeFaults = createStoreFaults(stores ? null : prepared.failedBatchesDir, watcher);
   // Registered after the watcher: undone first, so the watcher sees the store as the target left it.
   session.defer('store faults', () => storeFaults.clear());
-  return { ...ctx, tracker, live, controller, watcher, storeFaults };
+  return { ...ctx, tracker, live, controller, watcher, strayScanner, storeFaults };
 }

@@ -1,10 +1,11 @@
 /** How the phases up to "settle" ended, before anything was judged. */
-import { describeError, InterruptedError, ProductFailureError, UsageError } from '../../errors.js';
+import { describeError, InterruptedError, NotApplicableError, ProductFailureError, UsageError } from '../../errors.js';
 import type { PreparedTarget } from '../../targets/target.js';
 import type { RunContext } from '../run-context.js';
 
 export type PhasesOutcome =
   | { readonly verdict: 'passed'; readonly prepared: PreparedTarget }
+  | { readonly verdict: 'not_applicable'; readonly error: string }
   | {
       readonly verdict: 'error';
       readonly error: string;
@@ -20,6 +21,7 @@ export function failedOutcome(ctx: RunContext, error: unknown, prepared?: Prepar
   const interrupted = ctx.session.signal.aborted || error instanceof InterruptedError;
   if (!interrupted && error instanceof ProductFailureError)
     return { verdict: 'failed', productFailure: error, ...(prepared ? { prepared } : {}) };
+  if (error instanceof NotApplicableError && !interrupted) return { verdict: 'not_applicable', error: error.message };
   return {
     verdict: 'error',
     error: interrupted ? 'interrupted' : describeError(error),

@@ -2,6 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RUNBOOK_BREAKER_DEFAULTS } from '../../domain/breaker.js';
 import { endpointLabel } from '../../domain/replica.js';
 import { ChaosError, describeError, InfrastructureError, UsageError } from '../../errors.js';
 import type { TargetContext } from '../../targets/target.js';
@@ -28,6 +29,7 @@ export async function prepareTargetPhase(ctx: WithFakes): Promise<WithTarget> {
     options: ctx.targetOptions,
     shims: options.shims,
     pollIntervalMs: scenario.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+    breakerConfig: { ...RUNBOOK_BREAKER_DEFAULTS, ...scenario.breakerConfig },
     sentinelEndpointFor: (command, replica) =>
       `${ctx.endpoints.sentinel.replace(/\/$/, '')}/~${endpointLabel(command, replica)}`,
     ...(options.replicas !== undefined ? { replicas: options.replicas } : {}),
@@ -52,6 +54,9 @@ export async function prepareTargetPhase(ctx: WithFakes): Promise<WithTarget> {
     schema: prepared.recordSchema,
     breakerConfig: prepared.breakerConfig,
     pollIntervalMs: context.pollIntervalMs,
+    breakerServices: prepared.breakerServices,
+    assistance: prepared.assistance,
+    failedBatchesDir: prepared.failedBatchesDir,
   });
   return { ...ctx, prepared };
 }

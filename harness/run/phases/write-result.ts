@@ -16,7 +16,7 @@ export async function writeResultPhase(
   artifacts: ResultArtifacts | null,
 ): Promise<ScenarioResultFile> {
   const { options, scenario } = ctx;
-  const prepared = outcome.prepared;
+  const prepared = outcome.verdict === 'not_applicable' ? undefined : outcome.prepared;
   const result = buildResult({
     scenario,
     target: prepared?.name ?? ctx.target.name,

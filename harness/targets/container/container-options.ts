@@ -3,6 +3,8 @@
  * same connector, the same config file), and of its shims those that work inside the image by
  * mounting our driver and changing only the entrypoint.
  */
+import type { Assistance } from '../../domain/assistance.js';
+import type { BreakerConfig } from '../../domain/breaker.js';
 import { UsageError } from '../../errors.js';
 import { type PythonTargetOptions, parsePythonTargetOptions } from '../python/python-target-options.js';
 
@@ -26,6 +28,7 @@ export type ContainerTargetOptions = Omit<PythonTargetOptions, 'shims'> & { read
 export function parseContainerOptions(
   options: Readonly<Record<string, string>>,
   shims: readonly string[],
+  underTest?: BreakerConfig,
 ): ContainerTargetOptions {
   for (const shim of shims)
     if (!(shim in CONTAINER_SHIMS))
@@ -39,7 +42,7 @@ export function parseContainerOptions(
         'the container runs the image as it ships. Drop them.',
     );
   const driverShims = shims.filter((s) => s !== 'equivalent-image');
-  const parsed = parsePythonTargetOptions(options, driverShims);
+  const parsed = parsePythonTargetOptions(options, driverShims, underTest);
   return { ...parsed, shims: [...new Set(shims as ContainerShim[])] };
 }
 
@@ -54,4 +57,36 @@ export function describeContainerHelp(shims: readonly string[]): string {
     "(user, working directory and file permissions are the image's); this run does NOT test the unmodified " +
     `image. ${base}`
   );
+}
+
+/**
+ * Every help a container run gives the image, for the result's `assistance`: the base image
+ * substitution always, libfaketime when the time is scaled, and each shim asked for.
+ *
+ * @example describeContainerAssistance({ substitution: s, shims: [], equivalentChanges: [], timeScale: 1 })
+ */
+export function describeContainerAssistance(input: {
+  readonly substitution: string;
+  readonly shims: readonly ContainerShim[];
+  readonly equivalentChanges: readonly string[];
+  readonly timeScale: number;
+}): Assistance[] {
+  const help: Assistance[] = [{ kind: 'substitution', name: 'base-image', description: input.substitution }];
+  if (input.timeScale !== 1)
+    help.push({
+      kind: 'setting',
+      name: 'faketime-layer',
+      description:
+        `libfaketime added in a layer derived from the built image and preloaded (LD_PRELOAD) to run the ` +
+        `container's clock ×${input.timeScale}; the image's own layers, user and entrypoint are unchanged`,
+    });
+  for (const shim of input.shims) {
+    const changes = shim === 'equivalent-image' && input.equivalentChanges.length > 0;
+    help.push({
+      kind: shim === 'equivalent-image' ? 'substitution' : 'shim',
+      name: shim,
+      description: changes ? `${CONTAINER_SHIMS[shim]}: ${input.equivalentChanges.join('; ')}` : CONTAINER_SHIMS[shim],
+    });
+  }
+  return help;
 }

@@ -29,7 +29,12 @@ import {
   HOST_LOOPBACK_FROM_CONTAINER,
   toContainerAddress,
 } from './container-env.js';
-import { DRIVER_SHIMS, describeContainerHelp, parseContainerOptions } from './container-options.js';
+import {
+  DRIVER_SHIMS,
+  describeContainerAssistance,
+  describeContainerHelp,
+  parseContainerOptions,
+} from './container-options.js';
 import { type ContainerProcess, execInContainer, startContainer } from './container-process.js';
 import { createReplicaStore, type ReplicaStore } from './container-store.js';
 import { describeContainerBuild } from './describe-build.js';
@@ -77,7 +82,7 @@ async function prepareContainerTarget(
   context: TargetContext,
   onProgress?: (line: string) => void,
 ): Promise<PreparedTarget> {
-  const options = parseContainerOptions(context.options, context.shims);
+  const options = parseContainerOptions(context.options, context.shims, context.breakerConfig);
   const checkout = await validateCheckout(connectorDir);
   if (!existsSync(join(checkout.dir, 'Dockerfile')))
     throw new UsageError(
@@ -218,6 +223,15 @@ async function prepareContainerTarget(
       startFailureIsProduct: true,
       healthUrl: (replica) => running.get(indexOf(replica))?.healthUrl ?? null,
       breakerConfig: options.breakerConfig,
+      breakerServices: { sentinel: 'azure-sentinel', keyvault: 'azure-key-vault' },
+      assistance: describeContainerAssistance({
+        substitution: images.base.substitution,
+        shims: options.shims,
+        equivalentChanges: images.connector.changes,
+        timeScale: context.timeScale,
+      }),
+      // The containers' working directories are inside them: the store is read through the target.
+      workingDirs: [],
       recordSchema,
       readLogRecord: readConnectorLogRecord,
       async launch(command, replica) {

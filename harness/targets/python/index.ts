@@ -24,7 +24,12 @@ import { faketimeEnv, findLibfaketime, probeTimeScale, type TimeScaleProbe } fro
 import { findPython } from './find-python.js';
 import { assertFixedPortsFree, CONNECTOR_HEALTH_PORT, lockFixedPorts } from './fixed-ports.js';
 import { provisionVenv } from './provision-venv.js';
-import { type PythonTargetOptions, parsePythonTargetOptions } from './python-target-options.js';
+import {
+  PYTHON_DRIVERS,
+  PYTHON_SHIMS,
+  type PythonTargetOptions,
+  parsePythonTargetOptions,
+} from './python-target-options.js';
 import { readConnectorVersion, readSdkVersions } from './read-versions.js';
 import { validateCheckout } from './validate-checkout.js';
 
@@ -75,9 +80,16 @@ export interface PythonPreparedTarget extends PreparedTarget {
 /** One line the engine prints (and reports show) whenever shims are active. */
 export function describeShims(shims: readonly string[]): string | null {
   if (shims.length === 0) return null;
+  const drivers = shims.filter((shim) => (PYTHON_DRIVERS as readonly string[]).includes(shim));
+  const how =
+    drivers.length === shims.length
+      ? 'the connector driven from outside its entry point'
+      : drivers.length > 0
+        ? 'connector code adapted at import time and driven from outside its entry point'
+        : 'connector code adapted at import time';
   return (
-    `SHIMS ACTIVE (${shims.join(', ')}): connector code adapted at import time by ` +
-    'python/driver/connector_driver.py; this run does NOT test the unmodified build.'
+    `SHIMS ACTIVE (${shims.join(', ')}): ${how} by python/driver/connector_driver.py; ` +
+    'this run does NOT test the unmodified build.'
   );
 }
 
@@ -102,7 +114,7 @@ export function createPythonTarget(factory: PythonTargetFactoryOptions): Target 
       return describeShims(shims);
     },
     async prepare(context: TargetContext): Promise<PythonPreparedTarget> {
-      const options = parsePythonTargetOptions(context.options, context.shims);
+      const options = parsePythonTargetOptions(context.options, context.shims, context.breakerConfig);
       const checkout = await validateCheckout(connectorDir);
       const recordSchema = await readDeclaredSchema(checkout.dir);
       const interpreter = await findPython();
@@ -153,14 +165,16 @@ export function createPythonTarget(factory: PythonTargetFactoryOptions): Target 
           factory.onProgress?.(`[python] waiting for pid ${pid}, another python-target run holding ports 8080/9090`),
       });
 
-      // Where the router really writes: ./failed_batches of its cwd, whatever the flag says
-      // (§2.4). By default the flag names that same path, as the CLI's relative default resolves
-      // to. A user-chosen flag (failed_batches_dir) is only followed by the router with the
-      // failed-batches-dir shim; without it, files still land in ./failed_batches and are
-      // observed there, while replay-failed and the gauges read the flag's directory.
-      const routerDir = join(cwd, 'failed_batches');
-      const flagDir = options.failedBatchesDir ?? routerDir;
-      const failedBatchesDir = options.shims.includes('failed-batches-dir') ? flagDir : routerDir;
+      // The failed-batch directory is configured at a non-default absolute path outside the cwd, as a
+      // deployment would mount a volume, and observed THERE: a connector that ignores the setting and
+      // writes ./failed_batches anyway (§2.4) is caught by failed_batches_where_configured, which
+      // also scans the cwd. Only --shim failed-batches-dir makes the router follow the flag.
+      const failedBatchesDir = options.failedBatchesDir ?? join(context.workDir, 'configured-failed-batches');
+      const flagDir = failedBatchesDir;
+      // secret_refresh_ms describes how often a connector reads its secret; the CLI reads none, so it
+      // is applied only through the declared driver.
+      const keyVaultDriven = options.shims.includes('keyvault-driver') && options.secretRefreshMs !== undefined;
+      const codeShims = options.shims.filter((shim) => !PYTHON_DRIVERS.includes(shim));
       const pollIntervalS = options.pollIntervalS ?? context.pollIntervalMs / 1_000;
 
       const cliFlags = (command: TargetCommand): string[] => {
@@ -170,13 +184,13 @@ export function createPythonTarget(factory: PythonTargetFactoryOptions): Target 
         return [...common, '--failed-batches-dir', flagDir];
       };
       const argvFor = (command: TargetCommand): string[] => {
-        const keyVault = command === 'run' && options.secretRefreshMs !== undefined;
-        if (options.shims.length === 0 && !keyVault) return ['-m', 's3_sentinel.cli', command, ...cliFlags(command)];
+        const keyVault = command === 'run' && keyVaultDriven;
+        if (codeShims.length === 0 && !keyVault) return ['-m', 's3_sentinel.cli', command, ...cliFlags(command)];
         return [
           CONNECTOR_DRIVER_PATH,
           '--connector',
           checkout.dir,
-          ...options.shims.flatMap((shim) => ['--shim', shim]),
+          ...codeShims.flatMap((shim) => ['--shim', shim]),
           ...Object.entries(options.breakerOverrides).flatMap(([k, v]) => ['--breaker-override', `${k}=${v}`]),
           // Interval in target seconds: the driver runs on the process's (possibly faked) clock.
           ...(keyVault
@@ -208,12 +222,13 @@ export function createPythonTarget(factory: PythonTargetFactoryOptions): Target 
           venv: venv.hash,
           shims: options.shims.length === 0 ? 'none' : options.shims.join(','),
           launcher:
-            options.shims.length > 0 || options.secretRefreshMs !== undefined
+            codeShims.length > 0 || keyVaultDriven
               ? 'python/driver/connector_driver.py → s3_sentinel.cli.main'
               : 'python -m s3_sentinel.cli',
-          ...(options.secretRefreshMs !== undefined
-            ? { keyVaultDriver: `CredentialManager.get_credential every ${options.secretRefreshMs} target ms` }
-            : {}),
+          keyVault: keyVaultDriven
+            ? `driver: CredentialManager.get_credential every ${options.secretRefreshMs} target ms`
+            : 'the CLI alone (it reads no Key Vault secret; --shim keyvault-driver drives CredentialManager)',
+          failedBatchesDir: `${flagDir} (--failed-batches-dir)`,
           time: timeScaleProbe
             ? `libfaketime x${context.timeScale} (probe measured x${timeScaleProbe.measuredScale.toFixed(2)})`
             : 'real time',
@@ -227,6 +242,15 @@ export function createPythonTarget(factory: PythonTargetFactoryOptions): Target 
         failedBatchesDir,
         healthUrl: () => healthUrl,
         breakerConfig: options.breakerConfig,
+        // The breakers the connector's runbook names; its README also claims S3 is protected.
+        breakerServices: { sentinel: 'azure-sentinel', keyvault: 'azure-key-vault' },
+        assistance: options.shims.map((shim) => ({
+          kind: PYTHON_DRIVERS.includes(shim) ? ('driver' as const) : ('shim' as const),
+          name: shim,
+          description: PYTHON_SHIMS[shim],
+          ...(shim === 'keyvault-driver' ? { calls: ['keyvault' as const] } : {}),
+        })),
+        workingDirs: [cwd],
         recordSchema,
         readLogRecord: readConnectorLogRecord,
         options,

@@ -5,7 +5,8 @@
  * a named shim the user must ask for: a breaker field without `--shim breaker-config` is an
  * error, never a silent change.
  */
-import { UsageError } from '../../errors.js';
+import { NotApplicableError, UsageError } from '../../errors.js';
+import { TEST_FAULTS } from '../reference/faults-for-testing.js';
 import { type BreakerConfig, RUNBOOK_BREAKER_DEFAULTS } from '../target.js';
 
 export const PYTHON_SHIMS = {
@@ -15,13 +16,17 @@ export const PYTHON_SHIMS = {
   'failed-batches-dir':
     '--failed-batches-dir also reaches the router, which otherwise always writes to ./failed_batches (§2.4)',
   'breaker-config':
-    'breaker target options (failure_threshold, recovery_timeout, …; kv_* for azure-key-vault) ' +
-    'override the CircuitBreakerConfig the connector constructs (§1.6 item 2)',
+    "breaker target options and the scenario's breaker configuration (failure_threshold, recovery_timeout, …; " +
+    'kv_* for azure-key-vault) override the CircuitBreakerConfig the connector constructs (§1.6 item 2)',
+  'keyvault-driver':
+    "a driver thread calls the connector's own CredentialManager.get_credential every secret_refresh_ms, " +
+    'so the azure-key-vault breaker is exercised; the CLI itself never reads Key Vault (§1.5)',
 } as const;
 export type PythonShim = keyof typeof PYTHON_SHIMS;
 
 const BREAKER_FIELDS = Object.keys(RUNBOOK_BREAKER_DEFAULTS) as (keyof BreakerConfig)[];
-const REFERENCE_ONLY = ['drop_failed_batches', 'archive_on_failure', 'ignore_progress', 'real_reopen_wording'] as const;
+/** Shims that are drivers (they call the connector from outside its entry point), not code adaptations. */
+export const PYTHON_DRIVERS: readonly PythonShim[] = ['keyvault-driver'];
 
 export const PYTHON_OPTION_DESCRIPTIONS: Readonly<Record<string, string>> = {
   batch_size:
@@ -31,10 +36,11 @@ export const PYTHON_OPTION_DESCRIPTIONS: Readonly<Record<string, string>> = {
   max_retries: 'aws.max_retries: botocore retries (whole number >= 0; connector default 3)',
   poll_interval_s: "run's --poll-interval in target seconds (> 0; default: the scenario's poll interval)",
   failed_batches_dir:
-    'absolute path given to --failed-batches-dir (default <cwd>/failed_batches, where the router really writes); ' +
+    'absolute path given to --failed-batches-dir (default <workDir>/configured-failed-batches, outside the cwd); ' +
     'the router only follows it with --shim failed-batches-dir',
   secret_refresh_ms:
-    "target ms between Key Vault reads through the connector's CredentialManager (> 0); runs the driver",
+    "target ms between Key Vault reads through the connector's CredentialManager (> 0); " +
+    'applied only with --shim keyvault-driver, ignored (and said so) without it',
   ...Object.fromEntries(
     BREAKER_FIELDS.map((f) => [f, `azure-sentinel CircuitBreakerConfig.${f} (needs --shim breaker-config)`]),
   ),
@@ -82,16 +88,32 @@ function toNumber(name: string, text: string, rule: { integer: boolean; min: num
 export function parsePythonTargetOptions(
   options: Readonly<Record<string, string>>,
   shimNames: readonly string[],
+  underTest: BreakerConfig = RUNBOOK_BREAKER_DEFAULTS,
 ): PythonTargetOptions {
   for (const shim of shimNames) if (!(shim in PYTHON_SHIMS)) fail(`unknown shim "${shim}"`);
   const shims = [...new Set(shimNames)] as PythonShim[];
+  const changed = BREAKER_FIELDS.filter((f) => underTest[f] !== RUNBOOK_BREAKER_DEFAULTS[f]);
+  if (changed.length > 0 && !shims.includes('breaker-config')) {
+    const wanted = changed.map((f) => `${f}=${underTest[f]}`).join(', ');
+    throw new NotApplicableError(
+      `Failed to apply the scenario's breaker configuration (${wanted}) to the python target: the connector ` +
+        'sets CircuitBreakerConfig in code (runbook Step 4 Option B) and its CLI has no setting for it. ' +
+        'Add --shim breaker-config to apply it at import time (the result declares it), or leave this scenario out.',
+    );
+  }
   let awsBatchSize = 1;
   let rateLimit: number | undefined;
   let maxRetries: number | undefined;
   let pollIntervalS: number | undefined;
   let secretRefreshMs: number | undefined;
   let failedBatchesDir: string | undefined;
-  const breakerOverrides: Record<string, number> = {};
+  // The scenario's configuration first, for both breakers; `--target-option` values override it.
+  const breakerOverrides: Record<string, number> = Object.fromEntries(
+    changed.flatMap((f) => [
+      [f, underTest[f]],
+      [`kv_${f}`, underTest[f]],
+    ]),
+  );
   for (const [name, text] of Object.entries(options)) {
     const field = name.startsWith('kv_') ? name.slice(3) : name;
     if ((BREAKER_FIELDS as string[]).includes(field)) {
@@ -114,7 +136,7 @@ export function parsePythonTargetOptions(
     else if (name === 'failed_batches_dir') {
       if (!text.startsWith('/')) fail(`option failed_batches_dir=${text} must be an absolute path`);
       failedBatchesDir = text;
-    } else if ((REFERENCE_ONLY as readonly string[]).includes(name))
+    } else if (name in TEST_FAULTS)
       fail(`option ${name} is a test knob of the reference target; the real connector has no such switch`);
     else fail(`unknown option "${name}"`);
   }

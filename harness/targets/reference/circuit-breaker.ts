@@ -35,6 +35,8 @@ export interface CircuitBreakerOptions {
   readonly log: BreakerLog;
   /** Log a re-open from HALF_OPEN as `CLOSED → OPEN (failures: 0, …)` like the real connector (test knob). */
   readonly realReopenWording?: boolean;
+  /** HALF_OPEN admits every call and re-opens only after failure_threshold failures (test knob). */
+  readonly halfOpenUnlimited?: boolean;
   readonly onStateChange?: (from: BreakerState, to: BreakerState) => void;
 }
 
@@ -123,7 +125,8 @@ export class CircuitBreaker {
       this.successCount = 0;
       this.transition('HALF_OPEN', 'INFO', `(attempting recovery after ${seconds(config.recovery_timeout)}s)`);
     }
-    if (this.currentState === 'HALF_OPEN' && this.probesInFlight >= config.half_open_max_calls) {
+    const limitProbes = this.options.halfOpenUnlimited !== true;
+    if (limitProbes && this.currentState === 'HALF_OPEN' && this.probesInFlight >= config.half_open_max_calls) {
       throw new CircuitBreakerOpenError(
         `Circuit breaker OPEN for '${name}'. Half-open probe limit reached (${config.half_open_max_calls} in flight).`,
       );
@@ -187,6 +190,10 @@ export class CircuitBreaker {
 
   private recordFailure(): void {
     const { name, config, clock, log } = this.options;
+    if (this.currentState === 'HALF_OPEN' && this.options.halfOpenUnlimited === true) {
+      this.failureCount += 1;
+      if (this.failureCount < config.failure_threshold) return;
+    }
     if (this.currentState === 'HALF_OPEN') {
       log('WARNING', BREAKER_LOGGER, `Circuit breaker '${name}': Failure during recovery test, reopening`);
       this.failureCount += 1;

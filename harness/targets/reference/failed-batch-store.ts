@@ -6,7 +6,7 @@
  * replay, and a redacted record (`SourceIP: "[REDACTED:IPV4]"`) can never be replayed as it was.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, parse } from 'node:path';
 import type { SentinelRecord } from './record-parser.js';
 
@@ -105,6 +105,13 @@ export class FailedBatchStore {
       if (code === 'ENOENT' || code === 'ENOTDIR') return [];
       throw error;
     }
+  }
+
+  /** Deletes every waiting file; returns how many (the `forget_queue_on_restart` test knob only). */
+  async discardAll(): Promise<number> {
+    const files = await this.list();
+    await Promise.all(files.map((file) => rm(file, { force: true })));
+    return files.length;
   }
 
   /** Count and age of the oldest waiting file (seconds, by the file's own timestamp, else its mtime). */

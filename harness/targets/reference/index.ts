@@ -15,6 +15,7 @@ import { UsageError } from '../../errors.js';
 import { readConnectorLogRecord } from '../shared/connector-log.js';
 import { spawnTargetProcess } from '../shared/spawn-target-process.js';
 import type { PreparedTarget, Target, TargetCommand, TargetContext, TargetProcess } from '../target.js';
+import { S3_BREAKER } from './guarded-source.js';
 import { REFERENCE_RECORD_SCHEMA } from './record-schema.js';
 import type { ReferenceConfig } from './reference-config.js';
 import { parseReferenceTargetOptions } from './target-options.js';
@@ -84,7 +85,7 @@ export const referenceTarget: Target = {
   },
   async prepare(context: TargetContext): Promise<PreparedTarget> {
     referenceTarget.describeShims(context.shims);
-    const options = parseReferenceTargetOptions(context.options);
+    const options = parseReferenceTargetOptions(context.options, context.breakerConfig);
     const failedBatchesDir = join(context.workDir, 'failed_batches');
     const config: ReferenceConfig = {
       bucket: context.bucket,
@@ -123,6 +124,10 @@ export const referenceTarget: Target = {
       failedBatchesDir,
       healthUrl: () => healthUrl,
       breakerConfig: options.breaker,
+      breakerServices: { sentinel: 'azure-sentinel', keyvault: 'azure-key-vault', s3: S3_BREAKER },
+      // Our own model: nothing is adapted or driven from outside its entry point.
+      assistance: [],
+      workingDirs: [context.workDir],
       recordSchema: REFERENCE_RECORD_SCHEMA,
       readLogRecord: readConnectorLogRecord,
       async launch(command: TargetCommand): Promise<TargetProcess> {

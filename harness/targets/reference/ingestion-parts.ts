@@ -7,6 +7,7 @@ import type { BreakerConfig } from '../target.js';
 import { createSecretClient, type UploadFn } from './azure-clients.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { FailedBatchStore } from './failed-batch-store.js';
+import { BreakerGuardedSource, S3_BREAKER } from './guarded-source.js';
 import type { PipelineMetrics } from './metrics.js';
 import { Pipeline } from './pipeline.js';
 import { ProgressStore } from './progress-store.js';
@@ -60,7 +61,7 @@ export function createPipeline(
     bucket: config.bucket,
     prefix: config.prefix,
     batchSize: config.batchSize,
-    s3,
+    s3: faults.noS3Breaker === true ? s3 : new BreakerGuardedSource(s3, parts.makeBreaker(S3_BREAKER)),
     progress: new ProgressStore(config.stateDir),
     ignoreProgress: faults.ignoreProgress === true,
     parse: { wholeObject: faults.wholeObjectRecord === true, omitColumn: faults.dropColumn },

@@ -34,6 +34,10 @@ export async function runIngestion(
   const secrets = createSecretCache(config, runtime, parts);
   const health = command === 'run' ? await serveHealth(config, runtime, parts, pipeline) : undefined;
   try {
+    if (command === 'run' && config.faultsForTesting.forgetQueueOnRestart === true) {
+      const discarded = await parts.store.discardAll();
+      if (discarded > 0) log('INFO', PIPELINE_LOGGER, `Cleared ${discarded} stale failed-batch file(s) at start-up`);
+    }
     await pipeline.progress.load();
     await secrets.refresh();
     // `run` ends only on SIGTERM, which also ends the refreshes; `ingest` refreshes only at start-up.

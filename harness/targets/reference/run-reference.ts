@@ -42,6 +42,7 @@ export async function runReference(
         clock,
         log,
         realReopenWording: faults.realReopenWording === true,
+        halfOpenUnlimited: faults.halfOpenUnlimited === true,
         onStateChange: (_from, to) => metrics.breakerStates.set(name, to),
       });
     },

@@ -5,7 +5,14 @@
  */
 import { UsageError } from '../../errors.js';
 import { type BreakerConfig, RUNBOOK_BREAKER_DEFAULTS } from '../target.js';
-import { type FaultsForTesting, type TestFault, testFaultProblem } from './faults-for-testing.js';
+import {
+  type FaultsForTesting,
+  parseTestFaultText,
+  TEST_FAULTS,
+  type TestFault,
+  type TestFaultOption,
+  testFaultProblem,
+} from './faults-for-testing.js';
 import { KEY_VAULT_BREAKER_DEFAULTS } from './reference-config.js';
 
 export interface ReferenceTargetOptions {
@@ -25,28 +32,7 @@ const BREAKER_FIELDS = Object.keys(RUNBOOK_BREAKER_DEFAULTS) as (keyof BreakerCo
 const KNOB_DESCRIPTIONS: Record<string, string> = {
   batch_size: 'records per Sentinel upload (whole number >= 1)',
   secret_refresh_ms: 'target ms between Key Vault refreshes (> 0)',
-  drop_failed_batches: 'true: failed batches are NOT stored (breaks the no-loss promise)',
-  archive_on_failure: 'true: replay-failed archives files even when their upload failed',
-  ignore_progress: 'true: every cycle re-ingests every object (breaks the no-duplicate promise)',
-  real_reopen_wording: "true: log a re-open from HALF_OPEN as the real connector's CLOSED → OPEN",
-  alter_on_replay: 'true: replay-failed sends SourceIP as [REDACTED:IPV4] (the real PII redaction)',
-  drop_column: '<ColumnName>: that declared column is left out of every delivered record',
-  whole_object_record: 'true: a whole object is ONE firewall line (the real parser): multi-line objects rejected',
-  skip_store_on_timeout: 'true: a timed-out upload is a breaker failure but its batch is NOT stored (the real one)',
-  oneshot_exit_zero: 'true: ingest exits 0 even when records were neither delivered nor stored',
-  replay_report_lies: 'true: replay-failed prints archived=<n> failed=0 and exits 0 whatever happened',
-};
-const TEST_KNOBS: Record<string, TestFault> = {
-  drop_failed_batches: 'dropFailedBatches',
-  archive_on_failure: 'archiveOnFailure',
-  ignore_progress: 'ignoreProgress',
-  real_reopen_wording: 'realReopenWording',
-  alter_on_replay: 'alterOnReplay',
-  drop_column: 'dropColumn',
-  whole_object_record: 'wholeObjectRecord',
-  skip_store_on_timeout: 'skipStoreOnTimeout',
-  oneshot_exit_zero: 'oneshotExitZero',
-  replay_report_lies: 'replayReportLies',
+  ...Object.fromEntries(Object.entries(TEST_FAULTS).map(([name, spec]) => [name, spec.description])),
 };
 
 export const VALID_OPTION_NAMES: readonly string[] = [
@@ -82,7 +68,7 @@ function breakerField(name: string, field: keyof BreakerConfig, text: string): n
 
 /** `true`/`false` for a switch, the text itself for `drop_column`; fails naming the option otherwise. */
 function testKnob(name: string, field: TestFault, text: string): boolean | string {
-  const value = field === 'dropColumn' ? text : text === 'true' ? true : text === 'false' ? false : text;
+  const value = parseTestFaultText(field, text);
   const problem = testFaultProblem(field, value);
   if (problem !== null) fail(`option ${name}=${text} ${problem}`);
   return value;
@@ -91,9 +77,18 @@ function testKnob(name: string, field: TestFault, text: string): boolean | strin
 /**
  * @example parseReferenceTargetOptions({ recovery_timeout: '2', kv_failure_threshold: '1' })
  */
-export function parseReferenceTargetOptions(options: Readonly<Record<string, string>>): ReferenceTargetOptions {
-  const breaker: Record<string, number> = { ...RUNBOOK_BREAKER_DEFAULTS };
-  const keyVaultBreaker: Record<string, number> = { ...KEY_VAULT_BREAKER_DEFAULTS };
+export function parseReferenceTargetOptions(
+  options: Readonly<Record<string, string>>,
+  underTest: BreakerConfig = RUNBOOK_BREAKER_DEFAULTS,
+): ReferenceTargetOptions {
+  // The configuration under test (the scenario's, runbook Step 4 Option B) applies to every breaker;
+  // `--target-option` fields then override it, so a user can still configure a target to break a promise.
+  const base = options.ignore_breaker_config === 'true' ? RUNBOOK_BREAKER_DEFAULTS : underTest;
+  const changed = Object.fromEntries(
+    BREAKER_FIELDS.filter((f) => base[f] !== RUNBOOK_BREAKER_DEFAULTS[f]).map((f) => [f, base[f]]),
+  );
+  const breaker: Record<string, number> = { ...base };
+  const keyVaultBreaker: Record<string, number> = { ...KEY_VAULT_BREAKER_DEFAULTS, ...changed };
   const faultsForTesting: Record<string, boolean | string> = {};
   let batchSize = DEFAULT_TARGET_BATCH_SIZE;
   let secretRefreshMs = DEFAULT_TARGET_SECRET_REFRESH_MS;
@@ -105,8 +100,10 @@ export function parseReferenceTargetOptions(options: Readonly<Record<string, str
     else if (name === 'batch_size') batchSize = toNumber(name, text, { integer: true, min: 1, exclusive: false });
     else if (name === 'secret_refresh_ms')
       secretRefreshMs = toNumber(name, text, { integer: false, min: 0, exclusive: true });
-    else if (name in TEST_KNOBS) faultsForTesting[TEST_KNOBS[name]] = testKnob(name, TEST_KNOBS[name], text);
-    else fail(`unknown option "${name}"`);
+    else if (name in TEST_FAULTS) {
+      const { field } = TEST_FAULTS[name as TestFaultOption];
+      faultsForTesting[field] = testKnob(name, field, text);
+    } else fail(`unknown option "${name}"`);
   }
   return {
     breaker: breaker as unknown as BreakerConfig,

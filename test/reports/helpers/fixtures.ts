@@ -31,6 +31,7 @@ export function fixtureScenario(id: string): Scenario {
     id,
     title: result.title,
     description: 'fixture',
+    tags: ['quick'],
     runbookRow: result.runbookRow,
     seed: { records: 1 },
     deadlineMs: 1_000,
