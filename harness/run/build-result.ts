@@ -4,6 +4,7 @@
  */
 
 import { cpus } from 'node:os';
+import type { Assistance } from '../domain/assistance.js';
 import { RUNBOOK_BREAKER_DEFAULTS } from '../domain/breaker.js';
 import type { EvaluationContext } from '../expectations/evaluation-context.js';
 import { toResultLedger } from '../ledger/compute-ledger.js';
@@ -41,6 +42,8 @@ export interface BuildResultInput {
   readonly seed: number;
   readonly shims: readonly string[];
   readonly replicas?: number;
+  /** Help declared before the target was prepared (a product failure during preparation). */
+  readonly assistance?: readonly Assistance[];
   readonly targetOptions: Readonly<Record<string, string>>;
   readonly versions: ScenarioResultFile['versions'];
   readonly expectations: readonly ResultExpectation[];
@@ -117,7 +120,7 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
     seed: input.seed,
     shims: input.shims,
     ...(input.replicas !== undefined ? { replicas: input.replicas } : {}),
-    assistance: ctx.ofType('target:prepared')[0]?.assistance ?? [],
+    assistance: ctx.ofType('target:prepared')[0]?.assistance ?? input.assistance ?? [],
     tags: input.scenario.tags,
     breakerServices: ctx.ofType('target:prepared')[0]?.breakerServices ?? {},
     promises: [...new Set(input.scenario.expectations.flatMap((e) => (e.promise ? [e.promise] : [])))].sort(),

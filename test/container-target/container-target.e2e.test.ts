@@ -200,6 +200,9 @@ describe('container target: bad input and the product failing to build', () => {
       expect(first.passed).toBe(false);
       expect(first.name).toContain('image builds');
       expect(first.evidence.join('\n')).toContain('no-such-dir');
+      // It failed on our substituted base, and the result says so.
+      expect(result.assistance).toEqual([expect.objectContaining({ kind: 'substitution', name: 'base-image' })]);
+      expect(result.versions.target.baseImage).toMatch(/substituted by a Debian-built python3/);
     } finally {
       await bad.remove();
     }

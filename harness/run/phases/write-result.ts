@@ -28,6 +28,7 @@ export async function writeResultPhase(
     seed: options.seed,
     shims: options.shims,
     ...(prepared?.replicas !== undefined ? { replicas: prepared.replicas } : {}),
+    ...(outcome.verdict === 'failed' ? { assistance: outcome.productFailure.assistance } : {}),
     targetOptions: ctx.targetOptions,
     versions: {
       harness: await readHarnessVersion(),

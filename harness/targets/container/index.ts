@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { basename, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { replicaLabel, replicaNumbers } from '../../domain/replica.js';
-import { UsageError } from '../../errors.js';
+import { ProductFailureError, UsageError } from '../../errors.js';
 import { writeConnectorConfig } from '../python/connector-config.js';
 import { readDeclaredSchema } from '../python/declared-schema.js';
 import { validateCheckout } from '../python/validate-checkout.js';
@@ -112,6 +112,17 @@ async function prepareContainerTarget(
       equivalent: options.shims.includes('equivalent-image'),
       ...(onProgress ? { onProgress } : {}),
       ...(context.signal ? { signal: context.signal } : {}),
+    }).catch((error: unknown) => {
+      if (!(error instanceof ProductFailureError)) throw error;
+      // Declared even though the build failed: it failed on our substituted base, with these shims.
+      const assistance = describeContainerAssistance({
+        substitution: error.targetVersions.baseImage ?? 'base image substituted (see the build log)',
+        shims: options.shims,
+        equivalentChanges: [],
+        timeScale: 1,
+      });
+      const { targetVersions, evidence, what, message } = error;
+      throw new ProductFailureError(what, message, evidence, { cause: error, targetVersions, assistance });
     });
     const image = images.connector.config;
     const configDir = await writeConnectorConfig(join(context.workDir, 'connector-config'), {

@@ -9,6 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ProductFailureError } from '../../errors.js';
 import type { TimeScaleProbe } from '../python/faketime.js';
 import { findLibfaketime } from '../python/faketime.js';
 import { type BaseImage, ensureBaseImage } from './base-image.js';
@@ -50,6 +51,11 @@ export async function prepareImages(
     equivalent: options.equivalent,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  }).catch((error: unknown) => {
+    // The product failed to build on OUR base: the result must still say which base that was.
+    if (!(error instanceof ProductFailureError)) throw error;
+    const targetVersions = { ...error.targetVersions, baseImage: base.substitution, podman: podmanVersion };
+    throw new ProductFailureError(error.what, error.message, error.evidence, { cause: error, targetVersions });
   });
   if (options.timeScale === 1) return { podmanVersion, base, connector, runImage: connector.tag, probe: null };
   const derived = await buildFaketimeImage(connector.tag, connector.config, findLibfaketime(), options.timeScale);
