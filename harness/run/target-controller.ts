@@ -16,6 +16,9 @@ import type { PreparedTarget, TargetCommand, TargetProcess } from '../targets/ta
 import { Wait } from '../wait/index.js';
 import { READINESS_TIMEOUT_MS, STOP_GRACE_MS } from './run-constants.js';
 
+/** Log lines a start failure quotes as its evidence. */
+const RECENT_LOG_LINES = 30;
+
 /** The one line a one-shot command prints about its work (`Replay complete: processed=… archived=… failed=…`). */
 const ONE_SHOT_SUMMARY = /(Replay|Ingest) complete: .*/;
 
@@ -81,11 +84,16 @@ export function createTargetController(
     return child;
   };
 
+  // Whole records (a traceback ends with the line that matters), each line tagged with its replica.
   const recentLog = (): string[] =>
     bus
       .ofType('log:record')
       .slice(-15)
-      .map((e) => e.record.split('\n')[0]);
+      .flatMap((e) => {
+        const tag = e.replica === undefined ? '' : `[${replicaLabel(e.replica)}] `;
+        return e.record.split('\n').map((line) => `${tag}${line}`);
+      })
+      .slice(-RECENT_LOG_LINES);
 
   const startReplica = async (replica: number | undefined): Promise<void> => {
     const child = await launch('run', replica);

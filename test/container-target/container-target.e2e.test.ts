@@ -74,7 +74,7 @@ function expectObservedPerReplica(run: TrackedRun): void {
 }
 
 describe('container target on the stand-in image, two replicas', () => {
-  it('rate-limit: per-replica lanes, failed batches read from each container, one ledger across replicas; nothing left', async () => {
+  it('rate-limit: per-replica lanes and failed batches, one ledger across replicas; nothing left', async () => {
     const run = await containerRun('rate-limit', { replicas: 2, timeScale: 10 });
     expect(run.error, String(run.error)).toBeUndefined();
     const result = run.result!;

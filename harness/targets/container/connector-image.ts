@@ -98,7 +98,8 @@ export async function buildConnectorImage(
   }
   let builtInMs: number | null = null;
   if (!(await imageExists(tag))) {
-    options.onProgress?.(`[container] podman build ${checkoutDir} (its own Dockerfile; cached by hash ${hash})`);
+    const recipe = options.equivalent ? "the equivalent-image shim's Dockerfile" : 'its own Dockerfile';
+    options.onProgress?.(`[container] podman build ${checkoutDir} (${recipe}; cached by hash ${hash})`);
     const startedAt = Date.now();
     const built = await runPodman(['build', '--pull=never', '-t', tag, '-f', dockerfilePath, '.'], {
       cwd: checkoutDir,

@@ -48,10 +48,16 @@ export function parseContainerOptions(
 
 /** The banner every container run prints: the base substitution always, shims when asked for. */
 export function describeContainerHelp(shims: readonly string[]): string {
+  const equivalent = shims.includes('equivalent-image');
+  const driver = shims.filter((s) => s !== 'equivalent-image');
   const base =
     'DECLARED: no registry is reachable, so the base image the Dockerfile names is substituted by a ' +
-    "Debian-built python3 image (see versions.target.baseImage); the checkout's Dockerfile is built unmodified.";
-  if (shims.length === 0) return base;
+    'Debian-built python3 image (see versions.target.baseImage)' +
+    (equivalent
+      ? "; the image is built from an EQUIVALENT of the checkout's Dockerfile (`COPY . .` added before " +
+        '`pip install .`; versions.target.image names each change), not the Dockerfile as shipped.'
+      : "; the checkout's Dockerfile is built unmodified.");
+  if (driver.length === 0) return equivalent ? `SHIMS ACTIVE (equivalent-image): ${base}` : base;
   return (
     `SHIMS ACTIVE (${shims.join(', ')}): inside the image, our driver is mounted and only the entrypoint changes ` +
     "(user, working directory and file permissions are the image's); this run does NOT test the unmodified " +

@@ -54,7 +54,7 @@ export function describeContainerBuild(input: BuildDescriptionInput): Record<str
         ? ' (an image VOLUME: a recreated container gets a fresh anonymous one)'
         : ' (no volume: a recreated container starts with an empty store)'),
     network: input.network,
-    shims: shimmed ? input.shims.join(',') : 'none',
+    shims: input.shims.length > 0 ? input.shims.join(',') : 'none',
     podman: images.podmanVersion,
     time: probe
       ? `libfaketime x${input.timeScale} in a derived layer (${images.runImage}; ` +
