@@ -4,6 +4,7 @@
  * ledger and every expectation read the same stream, so they can never disagree.
  */
 import type { IngestRecord, JournalEntry } from '../../fakes/core/types.js';
+import type { AlertEvaluation, AlertRule, AlertRuleSource } from '../domain/alerts.js';
 import type { Assistance } from '../domain/assistance.js';
 import type { BreakerConfig, BreakerServices, BreakerState } from '../domain/breaker.js';
 import type { DeclaredSchema } from '../domain/record-schema.js';
@@ -118,7 +119,12 @@ export type RunEventPayload =
       readonly type: 'probe:sampled';
       readonly health: number | null;
       readonly ready: number | null;
+      /** Every exposed sample, `name{labels}` → value (observe/parse-exposition.ts). */
       readonly metrics: Readonly<Record<string, number>>;
+      /** /metrics answered with a body in the text format (false: no answer, an error status, or unparsable). */
+      readonly scraped?: boolean;
+      /** Why the body could not be parsed, when it could not. */
+      readonly scrapeProblem?: string;
     }
   /** `writtenAtMs`: epoch ms of the file's own `timestamp` field (the TARGET clock), when readable. */
   | {
@@ -148,6 +154,16 @@ export type RunEventPayload =
       readonly code: number | null;
       readonly summary: string | null;
     }
+  /** The Prometheus rules this run judges (the target's own, or --alert-rules), checked by promtool. */
+  | {
+      readonly type: 'alerts:loaded';
+      readonly sources: readonly AlertRuleSource[];
+      readonly rules: readonly AlertRule[];
+      /** Target ms between scrapes, which is also the rules' evaluation interval. */
+      readonly intervalMs: number;
+    }
+  /** What promtool's rule engine made of the rules over the scraped series (after the run settled). */
+  | { readonly type: 'alerts:evaluated'; readonly evaluation: AlertEvaluation }
   | { readonly type: 'run:ended'; readonly reason: string }
   /** A phase of the run (run/phase.ts) started, completed or failed. */
   | { readonly type: 'run:phase'; readonly phase: string; readonly state: 'started' | 'completed' | 'failed' };

@@ -11,6 +11,7 @@ import { executeTimeline } from '../../timeline/execute-timeline.js';
 import { formatProgress } from '../progress.js';
 import { RUN_BUCKET, RUN_PREFIX } from '../run-constants.js';
 import type { Observed } from '../run-context.js';
+import { DEFAULT_SCRAPE_INTERVAL_MS } from '../run-options.js';
 import { createStepRuntime } from '../step-runtime-impl.js';
 
 /** The progress line and the report's samples, once a second of wall time. */
@@ -26,7 +27,8 @@ export async function executeTimelinePhase(ctx: Observed): Promise<void> {
   await controller.start();
   bus.rebase();
   ctx.artifacts?.markTimeZero();
-  const probeEveryWallMs = Math.min(1_000, Math.max(100, 1_000 / options.timeScale));
+  // Scrapes are spaced in TARGET time (a rule's `for: 10m` means ten target minutes); at most 20 a wall second.
+  const probeEveryWallMs = Math.max(50, (options.scrapeIntervalMs ?? DEFAULT_SCRAPE_INTERVAL_MS) / options.timeScale);
   const runUrl = (): string | null => (controller.isRunUp() && !live.runExited() ? prepared.healthUrl() : null);
   const health = pollHealth(runUrl, bus, { intervalMs: probeEveryWallMs });
   session.defer('health poller', () => health.stop());

@@ -1,0 +1,71 @@
+import { string } from '../../../common/validation/index.js';
+import { metricNameOf } from '../../observe/parse-exposition.js';
+import { defineExpectationKind } from '../define-expectation-kind.js';
+import { formatSeconds } from '../evaluation-context.js';
+
+/** The failed-batch gauge of the real connector (connector-contract §2.3) and the reference. */
+export const DEFAULT_FAILED_BATCH_GAUGE = 's3_sentinel_failed_batch_files';
+const MAX_LISTED = 15;
+
+/**
+ * The target's failed-batch gauge, when it exposes one, equals the number of files waiting in
+ * the failed-batch directory (as the harness's watcher saw it), within one scrape interval: a
+ * scrape's value must match the directory's count at some moment from one interval before to
+ * one interval after it.
+ */
+export const gaugeMatchesDisk = defineExpectationKind({
+  kind: 'gauge_matches_disk',
+  summary:
+    'The failed-batch gauge (`metric`, default s3_sentinel_failed_batch_files) equals the files on disk ' +
+    'within one scrape.',
+  fields: { metric: string() },
+  evaluate(spec, ctx) {
+    const metric = spec.metric ?? DEFAULT_FAILED_BATCH_GAUGE;
+    const name = `${metric} matches the failed-batch directory`;
+    const intervalMs = ctx.ofType('alerts:loaded').at(-1)?.intervalMs ?? 1_000;
+    const expected = `gauge = files waiting on disk, within ${intervalMs} ms`;
+    // The directory's count over time, as the watcher saw files arrive and leave.
+    const changes: { atMs: number; count: number }[] = [{ atMs: Number.NEGATIVE_INFINITY, count: 0 }];
+    const files = new Set<string>();
+    for (const e of ctx.events) {
+      if (e.type === 'batch-file:created') files.add(e.file);
+      else if (e.type === 'batch-file:archived') files.delete(e.file);
+      else continue;
+      changes.push({ atMs: e.atMs, count: files.size });
+    }
+    const countsWithin = (fromMs: number, toMs: number): Set<number> => {
+      const out = new Set<number>();
+      for (let i = 0; i < changes.length; i += 1) {
+        const endMs = changes[i + 1]?.atMs ?? Number.POSITIVE_INFINITY;
+        if (changes[i].atMs <= toMs && endMs >= fromMs) out.add(changes[i].count);
+      }
+      return out;
+    };
+    const samples = ctx.ofType('probe:sampled').flatMap((s) => {
+      const values = Object.entries(s.metrics).filter(([key]) => metricNameOf(key) === metric);
+      return values.length === 0 ? [] : [{ atMs: s.atMs, value: values.reduce((sum, [, v]) => sum + v, 0) }];
+    });
+    if (samples.length === 0)
+      return {
+        name,
+        passed: true,
+        expected,
+        observed: `the target exposes no ${metric}: nothing to compare`,
+        evidence: [],
+      };
+    const off = samples.filter((s) => !countsWithin(s.atMs - intervalMs, s.atMs + intervalMs).has(s.value));
+    const peak = Math.max(...changes.map((c) => c.count));
+    return {
+      name,
+      passed: off.length === 0,
+      expected,
+      observed:
+        `${off.length} of ${samples.length} scrape(s) disagreed with the directory ` +
+        `(which held up to ${peak} file(s))`,
+      evidence: off.slice(0, MAX_LISTED).map((s) => {
+        const disk = [...countsWithin(s.atMs - intervalMs, s.atMs + intervalMs)].join(' or ');
+        return `@${formatSeconds(s.atMs)} ${metric} = ${s.value}, directory held ${disk}`;
+      }),
+    };
+  },
+});
