@@ -19,6 +19,9 @@ export const alertsCleared = defineExpectationKind({
     const active = evaluation.episodes.filter((e) => e.endedAtMs === null);
     const firing = active.filter((e) => e.firingAtMs !== null);
     const cleared = evaluation.episodes.filter((e) => e.endedAtMs !== null && e.firingAtMs !== null);
+    // Nothing firing proves little when no rule could fire: say so beside the verdict.
+    const exposed = new Set(evaluation.exposedMetrics);
+    const blind = evaluation.rules.filter((r) => r.metrics.length > 0 && r.metrics.every((m) => !exposed.has(m)));
     return {
       name,
       passed: firing.length === 0,
@@ -31,6 +34,12 @@ export const alertsCleared = defineExpectationKind({
         ...firing.map((e) => `still firing: ${describeEpisode(e)}`),
         ...active.filter((e) => e.firingAtMs === null).map((e) => `still pending: ${describeEpisode(e)}`),
         ...cleared.slice(0, 10).map((e) => `cleared: ${describeEpisode(e)}`),
+        ...(blind.length > 0
+          ? [
+              `note: ${blind.length} of ${evaluation.rules.length} rule(s) watch only series never exposed, ` +
+                'so could not fire',
+            ]
+          : []),
       ],
     };
   },

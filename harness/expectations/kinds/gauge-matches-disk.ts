@@ -11,7 +11,9 @@ const MAX_LISTED = 15;
  * The target's failed-batch gauge, when it exposes one, equals the number of files waiting in
  * the failed-batch directory (as the harness's watcher saw it), within one scrape interval: a
  * scrape's value must match the directory's count at some moment from one interval before to
- * one interval after it.
+ * one interval after it. Failed-batch files the target wrote OUTSIDE its configured directory
+ * (stray, in a working directory) are waiting too: a gauge that does not count them tells the
+ * operator the queue is empty while it is not.
  */
 export const gaugeMatchesDisk = defineExpectationKind({
   kind: 'gauge_matches_disk',
@@ -30,6 +32,7 @@ export const gaugeMatchesDisk = defineExpectationKind({
     for (const e of ctx.events) {
       if (e.type === 'batch-file:created') files.add(e.file);
       else if (e.type === 'batch-file:archived') files.delete(e.file);
+      else if (e.type === 'batch-file:stray') files.add(`stray:${e.path}`);
       else continue;
       changes.push({ atMs: e.atMs, count: files.size });
     }
@@ -55,6 +58,7 @@ export const gaugeMatchesDisk = defineExpectationKind({
       };
     const off = samples.filter((s) => !countsWithin(s.atMs - intervalMs, s.atMs + intervalMs).has(s.value));
     const peak = Math.max(...changes.map((c) => c.count));
+    const strays = ctx.ofType('batch-file:stray');
     return {
       name,
       passed: off.length === 0,
@@ -62,10 +66,18 @@ export const gaugeMatchesDisk = defineExpectationKind({
       observed:
         `${off.length} of ${samples.length} scrape(s) disagreed with the directory ` +
         `(which held up to ${peak} file(s))`,
-      evidence: off.slice(0, MAX_LISTED).map((s) => {
-        const disk = [...countsWithin(s.atMs - intervalMs, s.atMs + intervalMs)].join(' or ');
-        return `@${formatSeconds(s.atMs)} ${metric} = ${s.value}, directory held ${disk}`;
-      }),
+      evidence: [
+        ...off.slice(0, MAX_LISTED).map((s) => {
+          const disk = [...countsWithin(s.atMs - intervalMs, s.atMs + intervalMs)].join(' or ');
+          return `@${formatSeconds(s.atMs)} ${metric} = ${s.value}, directory held ${disk}`;
+        }),
+        ...(strays.length > 0
+          ? [
+              `${strays.length} file(s) counted as waiting although written outside the configured directory, ` +
+                `e.g. ${strays[0].path}`,
+            ]
+          : []),
+      ],
     };
   },
 });
