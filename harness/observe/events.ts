@@ -121,6 +121,8 @@ export type RunEventPayload =
       readonly ready: number | null;
       /** Every exposed sample, `name{labels}` → value (observe/parse-exposition.ts). */
       readonly metrics: Readonly<Record<string, number>>;
+      /** Target ms when the sample's requests were sent (`atMs` is when the answers were all in). */
+      readonly requestedAtMs?: number;
       /** /metrics answered with a body in the text format (false: no answer, an error status, or unparsable). */
       readonly scraped?: boolean;
       /** Why the body could not be parsed, when it could not. */

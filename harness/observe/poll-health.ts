@@ -23,6 +23,7 @@ export function pollHealth(
   const sample = async (): Promise<void> => {
     const base = healthUrl();
     if (base === null || stopped) return;
+    const requestedAtMs = bus.nowMs();
     const [health, ready, metricsText] = await Promise.all([
       status(`${base}/health`),
       status(`${base}/ready`),
@@ -36,6 +37,7 @@ export function pollHealth(
       health,
       ready,
       metrics: parsed?.samples ?? {},
+      requestedAtMs,
       scraped: parsed !== null && parsed.problem === null,
       ...(parsed?.problem ? { scrapeProblem: parsed.problem } : {}),
     });

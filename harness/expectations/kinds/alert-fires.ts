@@ -8,7 +8,8 @@ import { formatSeconds } from '../evaluation-context.js';
  * The runbook's "When to Use": `Alert: "Circuit breaker OPEN for [service-name]"`. For every
  * OPEN period of `breaker` in the run process, an alert whose labels or annotations name the
  * breaker or its service is firing within `withinMs` of the OPEN (default: that alert's rule's
- * own `for` plus two scrape intervals), judged by promtool over the scraped series. An OPEN
+ * own `for` plus two scrape intervals, counted from the first scrape after the OPEN: no Prometheus
+ * alerts before it scrapes), judged by promtool over the scraped series. An OPEN
  * shorter than two scrape intervals could not be scraped and is not judged.
  */
 export const alertFires = defineExpectationKind({
@@ -44,14 +45,15 @@ export const alertFires = defineExpectationKind({
     );
     const evidence: string[] = [];
     let missed = 0;
+    // No Prometheus can alert before it scrapes: the bound counts from the first scrape of the OPEN.
+    const scrapes = ctx.ofType('probe:sampled').map((s) => s.atMs);
     for (const open of opens) {
+      const seenAtMs = scrapes.find((at) => at >= open.startMs) ?? open.startMs;
       const hit = naming.find((e) => {
         const boundMs = spec.withinMs ?? (ruleOf(evaluation, e.alertname)?.forMs ?? 0) + minimumMs;
         const firing = e.firingAtMs as number;
         return (
-          firing <= open.startMs + boundMs &&
-          firing <= open.endMs &&
-          (e.endedAtMs === null || e.endedAtMs > open.startMs)
+          firing <= seenAtMs + boundMs && firing <= open.endMs && (e.endedAtMs === null || e.endedAtMs > open.startMs)
         );
       });
       if (hit) {

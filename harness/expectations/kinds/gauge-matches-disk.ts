@@ -6,6 +6,11 @@ import { formatSeconds } from '../evaluation-context.js';
 /** The failed-batch gauge of the real connector (connector-contract §2.3) and the reference. */
 export const DEFAULT_FAILED_BATCH_GAUGE = 's3_sentinel_failed_batch_files';
 const MAX_LISTED = 15;
+/**
+ * Wall ms the harness itself may lag in seeing the directory (its watcher rescans every 200 ms,
+ * and a half-written file waits for the next scan): two rescans, converted to target time.
+ */
+const WATCHER_LAG_WALL_MS = 400;
 
 /**
  * The target's failed-batch gauge, when it exposes one, equals the number of files waiting in
@@ -24,8 +29,13 @@ export const gaugeMatchesDisk = defineExpectationKind({
   evaluate(spec, ctx) {
     const metric = spec.metric ?? DEFAULT_FAILED_BATCH_GAUGE;
     const name = `${metric} matches the failed-batch directory`;
-    const intervalMs = ctx.ofType('alerts:loaded').at(-1)?.intervalMs ?? 1_000;
-    const expected = `gauge = files waiting on disk, within ${intervalMs} ms`;
+    const scrapeMs = ctx.ofType('alerts:loaded').at(-1)?.intervalMs ?? 1_000;
+    const scaled = ctx.events.find((e) => e.wallAtMs > 0);
+    const scale = scaled ? scaled.atMs / scaled.wallAtMs : 1;
+    const intervalMs = Math.round(scrapeMs + WATCHER_LAG_WALL_MS * scale);
+    const expected =
+      `gauge = files waiting on disk, within one scrape (${scrapeMs} ms) ` +
+      `plus the harness's own watcher lag (${intervalMs - scrapeMs} ms)`;
     // The directory's count over time, as the watcher saw files arrive and leave.
     const changes: { atMs: number; count: number }[] = [{ atMs: Number.NEGATIVE_INFINITY, count: 0 }];
     const files = new Set<string>();
@@ -46,7 +56,8 @@ export const gaugeMatchesDisk = defineExpectationKind({
     };
     const samples = ctx.ofType('probe:sampled').flatMap((s) => {
       const values = Object.entries(s.metrics).filter(([key]) => metricNameOf(key) === metric);
-      return values.length === 0 ? [] : [{ atMs: s.atMs, value: values.reduce((sum, [, v]) => sum + v, 0) }];
+      const value = values.reduce((sum, [, v]) => sum + v, 0);
+      return values.length === 0 ? [] : [{ atMs: s.atMs, fromMs: s.requestedAtMs ?? s.atMs, value }];
     });
     if (samples.length === 0)
       return {
@@ -56,7 +67,8 @@ export const gaugeMatchesDisk = defineExpectationKind({
         observed: `the target exposes no ${metric}: nothing to compare`,
         evidence: [],
       };
-    const off = samples.filter((s) => !countsWithin(s.atMs - intervalMs, s.atMs + intervalMs).has(s.value));
+    // From the request (the target counts when asked) to the answer, widened by the tolerance.
+    const off = samples.filter((s) => !countsWithin(s.fromMs - intervalMs, s.atMs + intervalMs).has(s.value));
     const peak = Math.max(...changes.map((c) => c.count));
     const strays = ctx.ofType('batch-file:stray');
     return {
@@ -68,7 +80,7 @@ export const gaugeMatchesDisk = defineExpectationKind({
         `(which held up to ${peak} file(s))`,
       evidence: [
         ...off.slice(0, MAX_LISTED).map((s) => {
-          const disk = [...countsWithin(s.atMs - intervalMs, s.atMs + intervalMs)].join(' or ');
+          const disk = [...countsWithin(s.fromMs - intervalMs, s.atMs + intervalMs)].join(' or ');
           return `@${formatSeconds(s.atMs)} ${metric} = ${s.value}, directory held ${disk}`;
         }),
         ...(strays.length > 0
