@@ -106,10 +106,16 @@ export async function loadAlertRules(paths: readonly string[], outDir: string): 
   await mkdir(outDir, { recursive: true });
   let promtool: string | undefined;
   for (const input of inputs) {
-    for (const found of readRuleGroups(input.path, readFileSync(input.path, 'utf8'), input.required)) {
+    const text = readFileSync(input.path, 'utf8');
+    const documents = readRuleGroups(input.path, text, input.required);
+    for (const found of documents) {
       promtool ??= resolvePromtool();
-      const ruleFile = join(outDir, `${String(sources.length + 1).padStart(2, '0')}-${basename(input.path)}.rules.yml`);
-      await writeFile(ruleFile, stringify({ groups: found.groups }));
+      // A plain one-document rule file goes to promtool as it is, so its line numbers are the user's.
+      const asIs = found.origin === 'rule file' && documents.length === 1 && !/^---/m.test(text);
+      const ruleFile = asIs
+        ? input.path
+        : join(outDir, `${String(sources.length + 1).padStart(2, '0')}-${basename(input.path)}.rules.yml`);
+      if (!asIs) await writeFile(ruleFile, stringify({ groups: found.groups }));
       const check = await runPromtool(promtool, ['check', 'rules', ruleFile]);
       if (check.code !== 0)
         throw new UsageError(

@@ -163,6 +163,8 @@ export type RunEventPayload =
       readonly rules: readonly AlertRule[];
       /** Target ms between scrapes, which is also the rules' evaluation interval. */
       readonly intervalMs: number;
+      /** The run's scratch directory for rule files and promtool's test file. */
+      readonly workDir: string;
     }
   /** What promtool's rule engine made of the rules over the scraped series (after the run settled). */
   | { readonly type: 'alerts:evaluated'; readonly evaluation: AlertEvaluation }

@@ -76,7 +76,9 @@ export function renderOperatorLanes(
   y += ROW;
 
   for (const key of breakerStateSeries(view)) {
-    parts.push(`<g class="lane lane-breaker-gauge">`, g.label(y + 14, key.replace(/^[^{]*/, 'gauge ')));
+    // `s3_x_state{breaker="aws-s3"}` → `state aws-s3`: the label values name the breaker.
+    const values = [...key.matchAll(/="((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]).join(' ');
+    parts.push(`<g class="lane lane-breaker-gauge">`, g.label(y + 14, `state gauge ${values}`));
     for (const [a, b, v] of bands(view.series[key], g.endMs)) {
       const state = v === null ? undefined : BREAKER_STATE_ORDER[v];
       const fill = state ? BREAKER_COLOURS[state] : '#b0bec5';

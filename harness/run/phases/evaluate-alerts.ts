@@ -3,7 +3,6 @@
  * are evaluated by promtool over every scrape (alerts/evaluate-alerts.ts), and the outcome goes
  * onto the bus as `alerts:evaluated`, so the expectations judge it like any other event.
  */
-import { dirname } from 'node:path';
 import { evaluateAlerts } from '../../alerts/evaluate-alerts.js';
 import type { RunContext } from '../run-context.js';
 
@@ -19,7 +18,7 @@ export async function evaluateAlertsPhase(ctx: RunContext): Promise<void> {
     rules: loaded.rules,
     samples,
     intervalMs: loaded.intervalMs,
-    workDir: loaded.sources[0] ? dirname(loaded.sources[0].ruleFile) : '.',
+    workDir: loaded.workDir,
   });
   if (evaluation.wallMs > 0)
     ctx.progress(

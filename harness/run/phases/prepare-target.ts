@@ -51,15 +51,14 @@ export async function prepareTargetPhase(ctx: WithFakes): Promise<WithTarget> {
     failedBatchesDir: prepared.failedBatchesDir,
   });
   // Before anything launches: a malformed rule file is a usage error (exit 2) naming it.
-  const ruleLoad = await loadAlertRules(
-    options.alertRules ?? prepared.alertRuleFiles ?? [],
-    join(workDir, 'alert-rules'),
-  );
+  const rulesDir = join(workDir, 'alert-rules');
+  const ruleLoad = await loadAlertRules(options.alertRules ?? prepared.alertRuleFiles ?? [], rulesDir);
   ctx.bus.emit({
     type: 'alerts:loaded',
     sources: ruleLoad.sources,
     rules: ruleLoad.rules,
     intervalMs: options.scrapeIntervalMs ?? DEFAULT_SCRAPE_INTERVAL_MS,
+    workDir: rulesDir,
   });
   return { ...ctx, prepared };
 }
