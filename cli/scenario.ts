@@ -26,6 +26,9 @@ Options:
   --time-scale N           run target time N× faster than wall time (default 1)
   --seed N                 seed for fault decisions and record ids (default 1)
   --out <dir>              result folder (default .chaos/results)
+  --alert-rules <file|dir> Prometheus rule file, PrometheusRule manifest or folder of them,
+                           repeatable (default: the target's own rules); malformed: exit 2
+  --scrape-interval MS     target ms between scrapes of /health, /ready, /metrics (default 1000)
   --verbose                print steps, transitions and faults as they happen
   --help                   this text
 
