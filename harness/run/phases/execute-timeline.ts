@@ -74,6 +74,7 @@ export async function executeTimelinePhase(ctx: Observed): Promise<void> {
     state: live,
     signal: timeline.signal,
     deadlineMs: scenario.deadlineMs,
+    beforeStop: () => health.sampleNow(),
   });
   await executeTimeline(scenario.steps, { bus, runtime, signal: timeline.signal, originMs: 0 });
   await arrivals;
