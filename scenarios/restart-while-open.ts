@@ -14,6 +14,7 @@ import { SENTINEL_BREAKER } from './shared/sentinel-breaker-scenario.js';
 import { verificationChecklist } from './shared/verification.js';
 
 const LAST_ARRIVAL_MS = 100_000;
+const WINDOW_END_MS = 80_000;
 const bounds = breakerBounds();
 
 export default defineScenario({
@@ -52,6 +53,10 @@ export default defineScenario({
       action: { kind: 'clear', faultId: 'sentinel-503' },
     },
     { atMs: 0, name: 'restart', action: { kind: 'restart_target' } },
+    // The old breaker opened at about 30 s and would go HALF_OPEN at about 90 s: uploads of fresh
+    // records before this mark come from a breaker that did start CLOSED. replay-failed runs after
+    // the mark, so its own uploads cannot stand in for the restarted run process's.
+    { atMs: WINDOW_END_MS, name: 'before-old-timeout', action: { kind: 'mark', label: 'old breaker still OPEN' } },
     { atMs: 0, name: 'replay', action: { kind: 'replay_failed' } },
     {
       atMs: LAST_ARRIVAL_MS + 5_000,
@@ -74,7 +79,7 @@ export default defineScenario({
       service: 'sentinel',
       operation: 'Upload',
       status: 204,
-      betweenSteps: ['restart', 'replay'],
+      betweenSteps: ['restart', 'before-old-timeout'],
       min: 1,
       promise: 'restart-resets-breaker',
     },

@@ -16,4 +16,4 @@ export { type ObservableFakes, observeFakes, originOf } from './observe-fakes.js
 export { observeTargetProcess } from './observe-target-process.js';
 export { type ExposedSamples, metricNameOf, parseExposition, seriesKey } from './parse-exposition.js';
 export { type HealthPoller, pollHealth } from './poll-health.js';
-export { type FailedBatchWatcher, watchFailedBatches } from './watch-failed-batches.js';
+export { combineWatchers, type FailedBatchWatcher, watchFailedBatches } from './watch-failed-batches.js';

@@ -16,8 +16,9 @@ export interface HealthPoller {
 export function pollHealth(
   healthUrl: () => string | null,
   bus: EventBus,
-  options: { readonly intervalMs: number },
+  options: { readonly intervalMs: number; readonly replica?: number },
 ): HealthPoller {
+  const tag = options.replica === undefined ? {} : { replica: options.replica };
   let inFlight: Promise<void> = Promise.resolve();
   let stopped = false;
   const sample = async (): Promise<void> => {
@@ -40,6 +41,7 @@ export function pollHealth(
       requestedAtMs,
       scraped: parsed !== null && parsed.problem === null,
       ...(parsed?.problem ? { scrapeProblem: parsed.problem } : {}),
+      ...tag,
     });
   };
   const sampleNow = (): Promise<void> => (inFlight = inFlight.then(sample, sample));

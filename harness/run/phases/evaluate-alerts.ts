@@ -10,8 +10,11 @@ export async function evaluateAlertsPhase(ctx: RunContext): Promise<void> {
   const events = ctx.bus.events();
   const loaded = events.find((e) => e.type === 'alerts:loaded');
   if (loaded?.type !== 'alerts:loaded') return;
+  // One Prometheus target: with replicas, the first one (each replica would be its own instance).
   const samples = events.flatMap((e) =>
-    e.type === 'probe:sampled' ? [{ atMs: e.atMs, scraped: e.scraped ?? false, metrics: e.metrics }] : [],
+    e.type === 'probe:sampled' && (e.replica ?? 1) === 1
+      ? [{ atMs: e.atMs, scraped: e.scraped ?? false, metrics: e.metrics }]
+      : [],
   );
   const evaluation = await evaluateAlerts({
     sources: loaded.sources,

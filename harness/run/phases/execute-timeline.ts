@@ -2,6 +2,7 @@
  * Phase "execute timeline": the target starts (time zero is when it answers /health), then the
  * health poller, progress line, deadline and arrivals run beside the scenario's steps.
  */
+import { replicaNumbers } from '../../domain/replica.js';
 import { InfrastructureError } from '../../errors.js';
 import { pollHealth } from '../../observe/poll-health.js';
 import { scheduleArrivals } from '../../seed/arrivals.js';
@@ -29,9 +30,16 @@ export async function executeTimelinePhase(ctx: Observed): Promise<void> {
   ctx.artifacts?.markTimeZero();
   // Scrapes are spaced in TARGET time (a rule's `for: 10m` means ten target minutes); at most 20 a wall second.
   const probeEveryWallMs = Math.max(50, (options.scrapeIntervalMs ?? DEFAULT_SCRAPE_INTERVAL_MS) / options.timeScale);
-  const runUrl = (): string | null => (controller.isRunUp() && !live.runExited() ? prepared.healthUrl() : null);
-  const health = pollHealth(runUrl, bus, { intervalMs: probeEveryWallMs });
-  session.defer('health poller', () => health.stop());
+  // One poller per replica (or one for a target without replicas), each on its own /health.
+  const pollers = (prepared.replicas ? replicaNumbers(prepared.replicas) : [undefined]).map((replica) => {
+    const runUrl = (): string | null =>
+      controller.isRunUp() && !live.runExited(replica) ? prepared.healthUrl(replica) : null;
+    return pollHealth(runUrl, bus, { intervalMs: probeEveryWallMs, ...(replica === undefined ? {} : { replica }) });
+  });
+  const stopPollers = async (): Promise<void> => {
+    await Promise.all(pollers.map((p) => p.stop()));
+  };
+  session.defer('health pollers', stopPollers);
   const ticker = setInterval(() => {
     const atMs = Math.round(bus.nowMs());
     ctx.samples.push({
@@ -74,9 +82,11 @@ export async function executeTimelinePhase(ctx: Observed): Promise<void> {
     state: live,
     signal: timeline.signal,
     deadlineMs: scenario.deadlineMs,
-    beforeStop: () => health.sampleNow(),
+    beforeStop: async () => {
+      await Promise.all(pollers.map((p) => p.sampleNow()));
+    },
   });
   await executeTimeline(scenario.steps, { bus, runtime, signal: timeline.signal, originMs: 0 });
   await arrivals;
-  await health.stop();
+  await stopPollers();
 }
