@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Idempotent project set-up: everything the tests and scenarios need beyond `npm ci`.
 //
-//   node scripts/setup.mjs [--quiet] [--only python,toxiproxy,system,podman]
+//   node scripts/setup.mjs [--quiet] [--only python,toxiproxy,promtool,system,podman]
 //
 // - python:    a project-local virtual environment (.venv) with the Python SDKs pinned in
 //              python/requirements-sdk.txt. Re-installed only when that file changes.
 // - toxiproxy: the Toxiproxy server, built from its Go module at a pinned version with the
 //              machine's Go toolchain, into .tools/bin. Re-built only when the pin changes.
+// - promtool:  Prometheus's promtool (rule checks and rule unit tests: the harness evaluates
+//              alert rules with Prometheus's own engine), built the same way into .tools/bin.
 // - system:    Debian packages the tests use (faketime for --time-scale on the python
 //              target, chromium for the report's browser test). Installed with apt-get when
 //              missing and we are root; otherwise the exact command is printed.
@@ -26,6 +28,9 @@ import { fileURLToPath } from 'node:url';
 
 export const TOXIPROXY_MODULE = 'github.com/Shopify/toxiproxy/v2';
 export const TOXIPROXY_VERSION = 'v2.5.0';
+// Prometheus's Go module is versioned v0.<major><minor>.<patch>: v0.316.0 is Prometheus 3.16.0.
+export const PROMTOOL_MODULE = 'github.com/prometheus/prometheus';
+export const PROMTOOL_VERSION = 'v0.316.0';
 const SYSTEM_PACKAGES = [
   { bin: 'faketime', pkg: 'faketime', libCheck: '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1' },
   { bin: 'chromium', pkg: 'chromium' },
@@ -44,7 +49,7 @@ const quiet = args.includes('--quiet');
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? new Set(String(args[onlyIndex + 1] ?? '').split(',')) : null;
 if (args.includes('--help')) {
-  console.log('Usage: node scripts/setup.mjs [--quiet] [--only python,toxiproxy,system,podman]');
+  console.log('Usage: node scripts/setup.mjs [--quiet] [--only python,toxiproxy,promtool,system,podman]');
   process.exit(0);
 }
 
@@ -116,6 +121,27 @@ function setupToxiproxy() {
   writeFileSync(stamp, TOXIPROXY_VERSION);
 }
 
+function setupPromtool() {
+  const binDir = join(root, '.tools', 'bin');
+  const binary = join(binDir, 'promtool');
+  const stamp = join(root, '.tools', '.promtool-version');
+  if (existsSync(binary) && stampMatches(stamp, PROMTOOL_VERSION)) return log(`promtool ${PROMTOOL_VERSION} present`);
+  if (!has('go'))
+    fail('the Go toolchain is not on PATH; it is needed to build promtool. Install Go, then re-run `npm run setup`.');
+  // About 4 minutes on a 2-core machine: Prometheus is a large module. The stamp makes it once.
+  log(`building promtool ${PROMTOOL_VERSION} with go install (a few minutes, once)`);
+  mkdirSync(binDir, { recursive: true });
+  const env = {
+    ...process.env,
+    GOBIN: binDir,
+    GOPATH: process.env.GOPATH ?? join(root, '.tools', 'gopath'),
+    CGO_ENABLED: '0',
+    GOFLAGS: '-mod=mod',
+  };
+  run('go', ['install', `${PROMTOOL_MODULE}/cmd/promtool@${PROMTOOL_VERSION}`], { env });
+  writeFileSync(stamp, PROMTOOL_VERSION);
+}
+
 function setupSystem() {
   const missing = SYSTEM_PACKAGES.filter((p) => !has(p.bin) || (p.libCheck && !existsSync(p.libCheck)));
   if (missing.length === 0) return log('system packages present');
@@ -159,7 +185,13 @@ function setupPodman() {
 }
 
 if (!existsSync(join(root, 'node_modules'))) fail('node_modules is missing. Run `npm ci` first.');
-const steps = { python: setupPython, toxiproxy: setupToxiproxy, system: setupSystem, podman: setupPodman };
+const steps = {
+  python: setupPython,
+  toxiproxy: setupToxiproxy,
+  promtool: setupPromtool,
+  system: setupSystem,
+  podman: setupPodman,
+};
 for (const [name, step] of Object.entries(steps)) {
   if (!only || only.has(name)) step();
 }
