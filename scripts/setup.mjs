@@ -53,8 +53,10 @@ if (args.includes('--help')) {
   process.exit(0);
 }
 
+// --quiet hides "present" lines, never work: a first run spends minutes building, and says so.
+const DOING = /^(creating|building|installing|writing)\b/;
 const log = (msg) => {
-  if (!quiet) console.log(`[setup] ${msg}`);
+  if (!quiet || DOING.test(msg)) console.log(`[setup] ${msg}`);
 };
 const fail = (msg) => {
   console.error(`[setup] Failed: ${msg}`);
