@@ -17,11 +17,20 @@ const CASES: readonly BreakingCase[] = [
     evidence: /GetObject → 403/,
   },
   {
-    scenario: 's3-throttling',
+    // GetObject alone is denied, so objects are listed and their reads fail (under a fault on
+    // every S3 request, the listing fails first and a read may never be attempted).
+    scenario: 's3-access-denied',
     option: { skip_unreadable_objects: 'true' },
     kind: 'ledger',
     promise: 's3-errors-handled',
     observed: /"lost":[1-9]/,
+  },
+  {
+    scenario: 's3-throttling',
+    option: { s3_no_retries: 'true' },
+    kind: 'retries_per_call',
+    promise: 's3-errors-handled',
+    observed: /.+/,
   },
   {
     scenario: 'half-open-relapse',

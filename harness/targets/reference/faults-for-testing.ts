@@ -27,6 +27,7 @@ export const TEST_FAULTS = {
   drop_failed_batches: flag('dropFailedBatches', 'failed batches are NOT stored (breaks the no-loss promise)'),
   archive_on_failure: flag('archiveOnFailure', 'replay-failed archives files even when their upload failed'),
   ignore_progress: flag('ignoreProgress', 'every cycle re-ingests every object (breaks the no-duplicate promise)'),
+  s3_no_retries: flag('s3NoRetries', 'the S3 client makes one attempt per call: no SDK retry of throttling'),
   skip_unreadable_objects: flag(
     'skipUnreadableObjects',
     'an object whose S3 read fails is marked done anyway (its records are lost)',

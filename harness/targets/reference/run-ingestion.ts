@@ -31,7 +31,10 @@ export async function runIngestion(
 ): Promise<number> {
   const { log } = runtime;
   const stop = parts.signals.stop.signal;
-  const s3 = new S3Source(runtime.env, runtime.clock);
+  const s3 = new S3Source(runtime.env, runtime.clock, {
+    // Test fault s3_no_retries: one attempt per call, no SDK retry (breaks s3-errors-handled).
+    ...(config.faultsForTesting.s3NoRetries === true ? { maxAttempts: 1 } : {}),
+  });
   const pipeline = createPipeline(config, runtime, parts, s3);
   const secrets = createSecretCache(config, runtime, parts);
   const health = command === 'run' ? await serveHealth(config, runtime, parts, pipeline) : undefined;

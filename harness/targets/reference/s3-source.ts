@@ -38,12 +38,14 @@ export class S3Source implements ObjectSource {
   constructor(
     env: Readonly<Record<string, string | undefined>>,
     private readonly clock: Clock,
+    options: { readonly maxAttempts?: number } = {},
   ) {
     this.endpoint = env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL ?? '(SDK default)';
     this.client = new S3Client({
       endpoint: env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL,
       region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
       forcePathStyle: true,
+      ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
     });
   }
 
