@@ -15,6 +15,9 @@ import sentinelLatency from './network/sentinel-latency.js';
 import rateLimit from './rate-limit.js';
 import replayWhileFailing from './replay-while-failing.js';
 import sentinelOutage from './sentinel-outage.js';
+import storeFull from './store-full.js';
+import storeUnwritable from './store-unwritable.js';
+import storeVanish from './store-vanish.js';
 
 const SCENARIOS: readonly Scenario[] = [
   rateLimit,
@@ -27,6 +30,9 @@ const SCENARIOS: readonly Scenario[] = [
   keyvaultNetwork,
   sentinelLatency,
   s3FlakyNetwork,
+  storeUnwritable,
+  storeFull,
+  storeVanish,
 ];
 
 export function listScenarios(): Scenario[] {

@@ -120,6 +120,14 @@ export const RUNBOOK_PROMISES: readonly RunbookPromise[] = [
     source: 'Runbook: Verification checklist (service requests succeeding)',
   },
   {
+    id: 'unstorable-batches-not-lost-silently',
+    statement:
+      'A failed batch that cannot be written to the failed-batch store (read-only, full, gone) is kept and ' +
+      'retried, or the connector fails loudly (/ready or /health not OK, a non-zero exit); it is never dropped ' +
+      'silently.',
+    source: 'Runbook: failed batch recovery (the local failed_batches/ store is the fallback)',
+  },
+  {
     id: 'configuration-honoured',
     statement: 'What the connector is configured with is what it uses: failed batches go to the configured directory.',
     source: 'CLI: --failed-batches-dir; runbook: failed-batch recovery (replay-failed reads that directory)',

@@ -23,6 +23,7 @@ import { finalBreakerState } from './kinds/final-breaker-state.js';
 import { halfOpenProbes } from './kinds/half-open-probes.js';
 import { lastRequestsSucceeded } from './kinds/last-requests-succeeded.js';
 import { ledger } from './kinds/ledger.js';
+import { noSilentLoss } from './kinds/no-silent-loss.js';
 import { oneshotExitTruthful } from './kinds/oneshot-exit-truthful.js';
 import { openDuration } from './kinds/open-duration.js';
 import { recordsUnaltered } from './kinds/records-unaltered.js';
@@ -55,6 +56,7 @@ export const EXPECTATION_KINDS = [
   serviceBreaker,
   lastRequestsSucceeded,
   failedBatchesDrained,
+  noSilentLoss,
 ] as const;
 
 type SpecOfKind<T> = T extends ExpectationKind<infer K, infer F> ? ExpectationSpec<K, F> : never;

@@ -10,12 +10,19 @@ import { observeFakes } from '../../observe/observe-fakes.js';
 import { trackRecordIdentity } from '../../observe/record-identification.js';
 import { scanStrayBatches } from '../../observe/scan-stray-batches.js';
 import { watchFailedBatches } from '../../observe/watch-failed-batches.js';
+import { requireStoreDir } from '../../store/require-store-dir.js';
 import { createStoreFaults } from '../../store/store-faults.js';
 import type { Observed, WithTarget } from '../run-context.js';
 import { createTargetController } from '../target-controller.js';
 
 export async function observePhase(ctx: WithTarget): Promise<Observed> {
   const { session, bus, prepared, fakes, options } = ctx;
+  // An empty path: the target cannot say where its store is on this machine (target.ts).
+  const storeDir: string | null = prepared.failedBatchesDir === '' ? null : prepared.failedBatchesDir;
+  const storeSteps = ctx.scenario.steps.flatMap((s, i) =>
+    s.action.kind === 'store_fault' ? [s.name ?? `#${i + 1}`] : [],
+  );
+  requireStoreDir(storeSteps, storeDir);
   const tracker = createBreakerTracker();
   const live = createLiveState(bus);
   session.defer('live state', () => live.dispose());
@@ -35,7 +42,7 @@ export async function observePhase(ctx: WithTarget): Promise<Observed> {
     identify: identity.identify,
   });
   session.defer('stray failed-batch scanner', () => strayScanner.stop());
-  const storeFaults = createStoreFaults(prepared.failedBatchesDir, watcher);
+  const storeFaults = createStoreFaults(storeDir, watcher);
   // Registered after the watcher: undone first, so the watcher sees the store as the target left it.
   session.defer('store faults', () => storeFaults.clear());
   return { ...ctx, tracker, live, controller, watcher, strayScanner, storeFaults };
