@@ -7,13 +7,22 @@
 import type { Scenario } from '../harness/scenario/types.js';
 import authFailure from './auth-failure.js';
 import baseline from './baseline.js';
+import breakerCustomConfig from './breaker-custom-config.js';
+import flapping from './flapping.js';
+import halfOpenRelapse from './half-open-relapse.js';
+import halfOpenSlow from './half-open-slow.js';
 import ingestUnderOutage from './ingest-under-outage.js';
 import keyvaultOutage from './keyvault-outage.js';
+import keyvaultRateLimit from './keyvault-rate-limit.js';
 import keyvaultNetwork from './network/keyvault-network.js';
 import s3FlakyNetwork from './network/s3-flaky-network.js';
 import sentinelLatency from './network/sentinel-latency.js';
 import rateLimit from './rate-limit.js';
 import replayWhileFailing from './replay-while-failing.js';
+import restartWhileOpen from './restart-while-open.js';
+import s3AccessDenied from './s3-access-denied.js';
+import s3Throttling from './s3-throttling.js';
+import sentinelForbidden from './sentinel-forbidden.js';
 import sentinelOutage from './sentinel-outage.js';
 import storeFull from './store-full.js';
 import storeUnwritable from './store-unwritable.js';
@@ -30,6 +39,15 @@ const SCENARIOS: readonly Scenario[] = [
   keyvaultNetwork,
   sentinelLatency,
   s3FlakyNetwork,
+  sentinelForbidden,
+  halfOpenRelapse,
+  halfOpenSlow,
+  flapping,
+  restartWhileOpen,
+  breakerCustomConfig,
+  keyvaultRateLimit,
+  s3Throttling,
+  s3AccessDenied,
   storeUnwritable,
   storeFull,
   storeVanish,

@@ -132,6 +132,54 @@ export const RUNBOOK_PROMISES: readonly RunbookPromise[] = [
     statement: 'What the connector is configured with is what it uses: failed batches go to the configured directory.',
     source: 'CLI: --failed-batches-dir; runbook: failed-batch recovery (replay-failed reads that directory)',
   },
+  {
+    id: 'verification-checklist',
+    statement:
+      'After recovery: the breaker is CLOSED, service requests succeed, and queued failed batches are processed.',
+    source: 'Circuit breaker recovery runbook: Verification checklist',
+  },
+  {
+    id: 'service-breakers',
+    statement: 'Every service the connector names as breaker-protected (S3, Sentinel, Key Vault) has a breaker.',
+    source: 'Runbook Steps 1–2; connector README ("protects S3, Sentinel, and Key Vault calls")',
+  },
+  {
+    id: 'half-open-relapse',
+    statement:
+      'When HALF_OPEN probes fail, the breaker re-opens (logged HALF_OPEN → OPEN), waits the recovery timeout ' +
+      'again and closes once the service answers; each HALF_OPEN window lets at most half_open_max_calls through.',
+    source: "Runbook: When Circuit Won't Close; half_open_max_calls=3",
+  },
+  {
+    id: 'flapping-bounded',
+    statement:
+      'Under intermittent failures the breaker re-opens at most once per recovery timeout, and nothing is lost.',
+    source: 'Runbook: Escalation ("If circuit keeps reopening")',
+  },
+  {
+    id: 'restart-resets-breaker',
+    statement: 'A restart resets the breaker to CLOSED and keeps the queued failed batches, which are then processed.',
+    source: 'Runbook Step 4 Option A (kubectl rollout restart)',
+  },
+  {
+    id: 'breaker-config-honoured',
+    statement:
+      'A custom CircuitBreakerConfig (e.g. recovery_timeout=300, failure_threshold=10) is what the breaker does.',
+    source: 'Runbook Step 4 Option B',
+  },
+  {
+    id: 's3-errors-handled',
+    statement:
+      'S3 throttling is retried as the SDK does, and no object is marked done while it could not be read: ' +
+      'its records arrive once access returns.',
+    source: 'Runbook Step 5: S3 Throttling (503), S3 Permission denied',
+  },
+  {
+    id: 'keyvault-rate-limit',
+    statement:
+      'Under Key Vault 429 the connector backs off as told, serves the cached secret, and its breaker recovers.',
+    source: 'Runbook Step 5: Key Vault rate limiting',
+  },
 ];
 
 export function getPromise(id: string): RunbookPromise | undefined {

@@ -16,11 +16,12 @@ export function stageOf(effect: FaultEffect): FaultStage {
 
 /** The outcome to carry out, or `undefined` when the client left while the kind ran. */
 export async function applyFault(run: FaultRun): Promise<FaultOutcome | undefined> {
-  const { decision, definition, request, classified, recorder } = run;
+  const { decision, request } = run;
+  const { definition, classified, recorder, lifetime } = run.exchange;
   try {
     return await getFaultKind(decision.effect.kind).apply(createFaultContext(run));
   } catch (error) {
-    if (run.signal.aborted) return undefined;
+    if (lifetime.gone) return undefined;
     const message = error instanceof Error ? error.message : String(error);
     recorder.addNote(`fault ${decision.effect.kind} failed: ${message}`);
     return {

@@ -3,27 +3,16 @@
  * only describe what should happen; every socket operation lives here, so each kind gets the same
  * journaling and cleanup.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { Exchange } from './exchange.js';
 import type { FaultOutcome } from './faults/fault-kind.js';
-import type { RequestRecorder } from './request-recorder.js';
 import { safeHandle } from './service-calls.js';
-import type { ClassifiedRequest, FakeRequest, ServiceDefinition } from './service-definition.js';
+import type { FakeRequest } from './service-definition.js';
 import { writeFakeResponse, writeTruncatedResponse } from './write-fake-response.js';
 
-/** One request in flight, as the outcome needs it. */
-export interface Exchange {
-  readonly definition: ServiceDefinition;
-  readonly request: FakeRequest;
-  readonly classified: ClassifiedRequest;
-  readonly req: IncomingMessage;
-  readonly res: ServerResponse;
-  /** Aborted when the client went away or the server stopped. */
-  readonly gone: AbortSignal;
-  readonly recorder: RequestRecorder;
-}
+export type { Exchange };
 
-export async function carryOutOutcome(outcome: FaultOutcome, x: Exchange): Promise<void> {
+export async function carryOutOutcome(outcome: FaultOutcome, x: Exchange, request: FakeRequest): Promise<void> {
   const { recorder, res, req } = x;
   switch (outcome.type) {
     case 'reset':
@@ -35,7 +24,7 @@ export async function carryOutOutcome(outcome: FaultOutcome, x: Exchange): Promi
       recorder.finish({ outcome: 'hung', status: 0, bytesOut: 0 });
       return;
     case 'truncate': {
-      if (x.gone.aborted) return recorder.finish({ outcome: 'client_aborted', status: 0, bytesOut: 0 });
+      if (x.lifetime.gone) return recorder.finish({ outcome: 'client_aborted', status: 0, bytesOut: 0 });
       const bytesOut = await writeTruncatedResponse(res, outcome.response, outcome.keepBytes);
       recorder.finish({ outcome: 'truncated', status: outcome.response.status, bytesOut });
       return;
@@ -43,11 +32,9 @@ export async function carryOutOutcome(outcome: FaultOutcome, x: Exchange): Promi
     case 'respond':
     case 'passthrough': {
       const response =
-        outcome.type === 'respond'
-          ? outcome.response
-          : await safeHandle(x.definition, x.request, x.classified, recorder);
-      if (x.gone.aborted) return recorder.finish({ outcome: 'client_aborted', status: 0, bytesOut: 0 });
-      const bytesOut = await writeFakeResponse(res, response, x.request.method);
+        outcome.type === 'respond' ? outcome.response : await safeHandle(x.definition, request, x.classified, recorder);
+      if (x.lifetime.gone) return recorder.finish({ outcome: 'client_aborted', status: 0, bytesOut: 0 });
+      const bytesOut = await writeFakeResponse(res, response, request.method);
       recorder.finish({ outcome: 'responded', status: response.status, bytesOut });
       return;
     }

@@ -1,38 +1,33 @@
 /** Builds the `FaultContext` a fault kind runs with, from the engine's decision and the request. */
-import type { Clock } from './clock.js';
-import type { FaultDecision, FaultEngine } from './fault-engine.js';
+import type { Exchange } from './exchange.js';
+import type { FaultDecision } from './fault-engine.js';
 import type { FaultContext, FaultStage } from './faults/fault-kind.js';
-import type { RequestRecorder } from './request-recorder.js';
 import { safeErrorResponse, safeHandle } from './service-calls.js';
-import type { ClassifiedRequest, FakeRequest, ServiceDefinition } from './service-definition.js';
+import type { FakeRequest } from './service-definition.js';
 import type { FaultEffect } from './types.js';
 
 /** Everything one fault application needs. */
 export interface FaultRun {
+  readonly exchange: Exchange;
   readonly decision: FaultDecision;
   readonly stage: FaultStage;
-  readonly engine: FaultEngine;
-  readonly definition: ServiceDefinition;
   /** At stage `head` the body is empty: none of it has been read. */
   readonly request: FakeRequest;
-  readonly classified: ClassifiedRequest;
-  readonly clock: Clock;
-  /** Aborted when the client goes away or the server stops. */
-  readonly signal: AbortSignal;
-  readonly recorder: RequestRecorder;
 }
 
 const DEFAULT_FAULT_MESSAGE = 'Injected fault.';
 
 export function createFaultContext(run: FaultRun): FaultContext<FaultEffect> {
-  const { decision, engine, request, classified, definition, recorder, signal } = run;
+  const { decision, request } = run;
+  const { engine, classified, definition, recorder } = run.exchange;
+  const signal = run.exchange.lifetime.signal;
   return {
     effect: decision.effect,
     rule: decision.rule,
     request,
     classified,
     definition,
-    clock: run.clock,
+    clock: run.exchange.clock,
     timeScale: engine.timeScale,
     signal,
     random: decision.random,

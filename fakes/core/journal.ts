@@ -50,13 +50,8 @@ export class Journal {
     increment(this.byStatus, String(entry.status));
     incrementNested(this.byServiceStatus, entry.service, String(entry.status));
     incrementNested(this.byServiceOperation, entry.service, entry.operation);
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(entry);
-      } catch {
-        // @note A failing observer must never break the fake that is recording.
-      }
-    }
+    // @note Most runs have no listener; copying the set for every entry would be pure overhead then.
+    if (this.listeners.size > 0) this.notify(entry);
     return entry;
   }
 
@@ -103,6 +98,16 @@ export class Journal {
   subscribe(listener: (entry: JournalEntry) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  private notify(entry: JournalEntry): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(entry);
+      } catch {
+        // @note A failing observer must never break the fake that is recording.
+      }
+    }
   }
 }
 

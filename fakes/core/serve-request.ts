@@ -10,18 +10,22 @@
  *                                                             └─ otherwise ─▶ passthrough
  *                                                                   ▼
  *                                    carryOutOutcome ─▶ journal (one entry per request, always)
+ *
+ * A request whose framing carries no body (most GETs) skips the read: its body is empty.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyFault, stageOf } from './apply-fault.js';
 import { buildFakeRequestHead, parseAttempt, withBody } from './build-fake-request.js';
 import { carryOutOutcome } from './carry-out-outcome.js';
 import type { Clock } from './clock.js';
+import type { Exchange } from './exchange.js';
 import type { FaultEngine } from './fault-engine.js';
 import { PASSTHROUGH } from './faults/passthrough.js';
 import type { Journal } from './journal.js';
-import { readRequestBody } from './read-request-body.js';
+import { type BodyReadResult, hasNoBody, readRequestBody } from './read-request-body.js';
 import { rejectOversizedBody } from './reject-oversized-body.js';
-import { createRequestRecorder, type RequestRecorder } from './request-recorder.js';
+import { RequestLifetime } from './request-lifetime.js';
+import { RequestRecorder } from './request-recorder.js';
 import type { ClassifiedRequest, FakeRequestHead, ServiceDefinition } from './service-definition.js';
 
 /** What every request of one listener shares. */
@@ -36,6 +40,7 @@ export interface RequestPipeline {
 }
 
 const EMPTY_BODY = Buffer.alloc(0);
+const NO_BODY: BodyReadResult = Object.freeze({ kind: 'complete', body: EMPTY_BODY });
 
 export async function serveRequest(
   pipeline: RequestPipeline,
@@ -43,28 +48,28 @@ export async function serveRequest(
   res: ServerResponse,
 ): Promise<void> {
   const { definition, engine, clock, maxBodyBytes } = pipeline;
-  const recorder = createRequestRecorder(pipeline.journal, clock, req);
-  const gone = watchRequestLifetime(res, pipeline.stopping);
+  const recorder = new RequestRecorder(pipeline.journal, clock, req);
   const head = buildFakeRequestHead(definition.service, req, recorder.startedAtMs);
   recorder.setRequest(head, 0);
   const classified = classifySafely(definition, head, recorder);
   recorder.setClassified(classified, parseAttempt(req.headers['amz-sdk-request']));
+  const lifetime = new RequestLifetime(res, pipeline.stopping);
+  const exchange: Exchange = { definition, engine, clock, classified, req, res, lifetime, recorder };
 
   const decision = engine.decide(definition.service, classified);
   if (decision) recorder.setFault(decision.rule.id, decision.effect.kind);
   const atHead = decision && stageOf(decision.effect) === 'head' ? decision : undefined;
   const atBody = decision && !atHead ? decision : undefined;
-  const run = { engine, definition, classified, clock, signal: gone, recorder };
-  const exchange = { definition, classified, req, res, gone, recorder };
 
   if (atHead) {
     const request = withBody(head, EMPTY_BODY);
-    const outcome = await applyFault({ ...run, decision: atHead, stage: 'head', request });
+    const outcome = await applyFault({ exchange, decision: atHead, stage: 'head', request });
     if (!outcome) return recorder.finish({ outcome: 'client_aborted', status: 0, bytesOut: 0 });
-    if (outcome.type !== 'passthrough') return carryOutOutcome(outcome, { ...exchange, request });
+    if (outcome.type !== 'passthrough') return carryOutOutcome(outcome, exchange, request);
   }
 
-  const read = await readRequestBody(req, maxBodyBytes);
+  // @note Most GETs have no body: skip the read (and the event-loop turn it costs) when none is framed.
+  const read = hasNoBody(req) ? NO_BODY : await readRequestBody(req, maxBodyBytes);
   const request = withBody(head, read.kind === 'too_large' ? EMPTY_BODY : read.body);
   recorder.setRequest(request, read.kind === 'complete' ? read.body.length : read.bytesRead);
   // @note The rule was decided (and counted) on the head; say so when the body never let it act.
@@ -81,21 +86,9 @@ export async function serveRequest(
   } catch (error) {
     recorder.addNote(`inspect failed: ${(error as Error).message}`);
   }
-  const outcome = atBody ? await applyFault({ ...run, decision: atBody, stage: 'body', request }) : PASSTHROUGH;
+  const outcome = atBody ? await applyFault({ exchange, decision: atBody, stage: 'body', request }) : PASSTHROUGH;
   if (!outcome) return recorder.finish({ outcome: 'client_aborted', status: 0, bytesOut: 0 });
-  await carryOutOutcome(outcome, { ...exchange, request });
-}
-
-/** Aborts when the client goes away before the response is finished, or the server stops. */
-function watchRequestLifetime(res: ServerResponse, stopping: AbortSignal): AbortSignal {
-  const gone = new AbortController();
-  const onStop = (): void => gone.abort(stopping.reason);
-  stopping.addEventListener('abort', onStop, { once: true });
-  res.on('close', () => {
-    if (!res.writableFinished) gone.abort(new Error('client went away'));
-    stopping.removeEventListener('abort', onStop);
-  });
-  return gone.signal;
+  await carryOutOutcome(outcome, exchange, request);
 }
 
 function classifySafely(

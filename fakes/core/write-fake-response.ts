@@ -1,5 +1,5 @@
 /** Writes a `FakeResponse` onto a Node response, whole or deliberately truncated. */
-import type { ServerResponse } from 'node:http';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { FakeResponse } from './types.js';
 
 /** Statuses that never carry a body (RFC 9110). */
@@ -40,7 +40,38 @@ export function writeTruncatedResponse(
   });
 }
 
+/**
+ * Status and headers, plus `content-length` when the service set neither it nor Transfer-Encoding
+ * (and the status carries a body).
+ * @note One `writeHead` with a plain object instead of a `setHeader` per header: Node then builds the
+ * head in one pass. That needs every name lowercase (as `setHeader` would have keyed them, so two
+ * spellings of a name cannot both go out) and no header set on `res` before; otherwise, and for
+ * anything unusual, the headers go through `setHeader` one by one as before.
+ */
 function applyHead(res: ServerResponse, response: FakeResponse, bodyLength: number): void {
+  const source = response.headers ?? {};
+  const names = Object.keys(source);
+  let framed = false;
+  let plain = res.getHeaderNames().length === 0;
+  for (let i = 0; i < names.length && plain; i++) {
+    const name = names[i];
+    if (name !== name.toLowerCase()) plain = false;
+    else if (name === 'content-length' || name === 'transfer-encoding') framed = true;
+  }
+  if (!plain) {
+    applyHeadOneByOne(res, response, bodyLength);
+    return;
+  }
+  const headers: Record<string, string | readonly string[]> = {};
+  for (const name of names) {
+    const value = source[name];
+    headers[name] = typeof value === 'number' ? String(value) : value;
+  }
+  if (!framed && !BODILESS_STATUSES.has(response.status)) headers['content-length'] = String(bodyLength);
+  res.writeHead(response.status, headers as OutgoingHttpHeaders);
+}
+
+function applyHeadOneByOne(res: ServerResponse, response: FakeResponse, bodyLength: number): void {
   res.statusCode = response.status;
   for (const [name, value] of Object.entries(response.headers ?? {})) {
     res.setHeader(name, typeof value === 'number' ? String(value) : (value as string | string[]));

@@ -36,6 +36,22 @@ export function putObject(
   return { status: 200, headers: { etag: object.etag, ...checksums } };
 }
 
+let lastDateMs = Number.NaN;
+let lastDate = '';
+
+/**
+ * `Last-Modified` for an object, in HTTP-date form.
+ * @note The last one is kept: reads of the same object repeat it, and formatting a date for every
+ * GetObject showed in its profile.
+ */
+function httpDate(ms: number): string {
+  if (ms !== lastDateMs) {
+    lastDate = new Date(ms).toUTCString();
+    lastDateMs = ms;
+  }
+  return lastDate;
+}
+
 function requireObject(store: S3Store, bucket: string, key: string): S3Object {
   requireBucket(store, bucket);
   const object = store.getObject(bucket, key);
@@ -47,7 +63,7 @@ function objectHeaders(object: S3Object): Record<string, string | number> {
   const headers: Record<string, string | number> = {
     'content-type': object.contentType,
     etag: object.etag,
-    'last-modified': new Date(object.lastModifiedMs).toUTCString(),
+    'last-modified': httpDate(object.lastModifiedMs),
     'accept-ranges': 'bytes',
   };
   for (const [name, value] of Object.entries(object.metadata)) headers[`x-amz-meta-${name}`] = value;
@@ -69,7 +85,7 @@ export function getObject(
   if (checkReadPreconditions(headers, object.etag) === 'not_modified') {
     return {
       status: 304,
-      headers: { etag: object.etag, 'last-modified': new Date(object.lastModifiedMs).toUTCString() },
+      headers: { etag: object.etag, 'last-modified': httpDate(object.lastModifiedMs) },
     };
   }
   const size = object.body.length;

@@ -3,16 +3,16 @@
  * client made: aws-chunked framing and its decoded length, `x-amz-checksum-*` (header or trailer),
  * `Content-MD5`, and a hex `x-amz-content-sha256`.
  */
-import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { digest } from '../core/digest.js';
 import { decodeAwsChunked, isAwsChunked } from './aws-chunked.js';
 import { S3Error } from './s3-errors.js';
 import { crc32Base64 } from './s3-store.js';
 
 const CHECKSUM_HASHES: Readonly<Record<string, { name: string; digest: (body: Buffer) => string }>> = {
   'x-amz-checksum-crc32': { name: 'CRC32', digest: crc32Base64 },
-  'x-amz-checksum-sha1': { name: 'SHA1', digest: (b) => createHash('sha1').update(b).digest('base64') },
-  'x-amz-checksum-sha256': { name: 'SHA256', digest: (b) => createHash('sha256').update(b).digest('base64') },
+  'x-amz-checksum-sha1': { name: 'SHA1', digest: (b) => digest('sha1', b, 'base64') },
+  'x-amz-checksum-sha256': { name: 'SHA256', digest: (b) => digest('sha256', b, 'base64') },
 };
 
 /**
@@ -55,7 +55,7 @@ export function readPutObjectBody(
   if (typeof contentMd5 === 'string') {
     if (Buffer.from(contentMd5, 'base64').length !== 16)
       throw new S3Error(400, 'InvalidDigest', 'The Content-MD5 you specified is not valid.');
-    if (createHash('md5').update(payload).digest('base64') !== contentMd5) {
+    if (digest('md5', payload, 'base64') !== contentMd5) {
       throw new S3Error(400, 'BadDigest', 'The Content-MD5 you specified did not match what we received.');
     }
   }
@@ -63,7 +63,7 @@ export function readPutObjectBody(
   if (
     typeof contentSha === 'string' &&
     /^[0-9a-f]{64}$/.test(contentSha) &&
-    createHash('sha256').update(payload).digest('hex') !== contentSha
+    digest('sha256', payload, 'hex') !== contentSha
   ) {
     throw new S3Error(
       400,

@@ -1,6 +1,6 @@
 /**
- * Request authentication. Default mode: the Authorization header is parsed but any credentials are
- * accepted, as the SDKs need nothing more. Strict mode (configured keys): the signature must verify,
+ * Request authentication. Default mode: any credentials are accepted (the Authorization header is
+ * not even parsed), as the SDKs need nothing more. Strict mode (configured keys): the signature must verify,
  * so `InvalidAccessKeyId`, `SignatureDoesNotMatch` and `AuthorizationHeaderMalformed` are real.
  */
 import { S3Error } from './s3-errors.js';
@@ -18,8 +18,9 @@ export interface S3Credentials {
  * fakes may run on a manual or scaled clock while clients sign with wall time.
  */
 export function authorizeS3Request(request: SignableRequest, strictAuth: readonly S3Credentials[] | undefined): void {
-  const parsed = parseSigV4(request.headers, request.query);
+  // @note Lax mode accepts whatever was sent, malformed or not: nothing to parse.
   if (!strictAuth || strictAuth.length === 0) return;
+  const parsed = parseSigV4(request.headers, request.query);
   if (parsed.kind === 'anonymous') throw new S3Error(403, 'AccessDenied', 'Anonymous access is denied in strict mode.');
   if (parsed.kind === 'malformed') {
     throw new S3Error(400, 'AuthorizationHeaderMalformed', `The authorization header is malformed; ${parsed.reason}.`);

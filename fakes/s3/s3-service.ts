@@ -97,7 +97,8 @@ export function createS3Service(options: S3ServiceOptions): S3Service {
       try {
         authorizeS3Request(request, strictAuth);
         const response = route(store, request, classified);
-        return { ...response, headers: { ...requestIdHeaders(request.requestId), ...response.headers } };
+        const headers = requestIdHeaders(request.requestId);
+        return { ...response, headers: response.headers ? Object.assign(headers, response.headers) : headers };
       } catch (error) {
         const s3Error =
           error instanceof S3Error

@@ -4,9 +4,9 @@
  * Keys are kept in a per-bucket sorted index (rebuilt lazily after writes) so ListObjectsV2
  * pagination over thousands of seeded objects stays cheap.
  */
-import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import type { Clock } from '../core/clock.js';
+import { digest } from '../core/digest.js';
 
 export interface S3Object {
   readonly key: string;
@@ -112,7 +112,7 @@ export class S3Store {
     const object: S3Object = {
       key,
       body: bytes,
-      etag: `"${createHash('md5').update(bytes).digest('hex')}"`,
+      etag: `"${digest('md5', bytes, 'hex')}"`,
       crc32: crc32Base64(bytes),
       lastModifiedMs: this.clock.now(),
       contentType: options.contentType ?? DEFAULT_CONTENT_TYPE,

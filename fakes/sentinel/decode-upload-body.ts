@@ -8,15 +8,22 @@
  * compressed-size limit would let through; inflation stops at the limit, so a gzip bomb costs nothing.
  */
 import { gunzipSync } from 'node:zlib';
+import { scanCanonicalRecords } from './scan-canonical-records.js';
 
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 1_153_433; // 1.1 MiB
 
 export type DecodedUpload =
   | {
       readonly ok: true;
+      /** Parsed from `json` on first read when the body did not need parsing (see `canonical`). */
       readonly records: readonly unknown[];
       /** The (uncompressed) JSON text `records` was parsed from, for the store to retain instead of them. */
       readonly json: string;
+      /**
+       * Each record's `JSON.stringify`, when `json` was already in that form: cut from it without a
+       * parse (scan-canonical-records.ts). Absent otherwise.
+       */
+      readonly canonical?: readonly string[];
       readonly uncompressedBytes: number;
     }
   | { readonly ok: false; readonly status: 400 | 413 | 415; readonly code: string; readonly message: string };
@@ -55,6 +62,8 @@ export function decodeUploadBody(
   if (json.length > maxUncompressedBytes) return tooLarge(maxUncompressedBytes);
 
   const text = json.toString('utf8');
+  const canonical = scanCanonicalRecords(text);
+  if (canonical) return parsedOnDemand(text, canonical, json.length);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -79,6 +88,21 @@ export function decodeUploadBody(
     return { ok: false, status: 400, code: 'InvalidContent', message: `Record ${notObject} is not a JSON object.` };
   }
   return { ok: true, records: parsed, json: text, uncompressedBytes: json.length };
+}
+
+/** An upload whose records are parsed only if someone reads them (the scan proved `text` valid). */
+function parsedOnDemand(text: string, canonical: readonly string[], uncompressedBytes: number): DecodedUpload {
+  let records: readonly unknown[] | undefined;
+  return {
+    ok: true,
+    get records() {
+      records ??= JSON.parse(text) as unknown[];
+      return records;
+    },
+    json: text,
+    canonical,
+    uncompressedBytes,
+  };
 }
 
 function tooLarge(limit: number): DecodedUpload {

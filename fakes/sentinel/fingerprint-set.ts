@@ -8,7 +8,7 @@
  * major GC slower while the fake was taking uploads. Here the GC sees one buffer. 96 bits keep a
  * false "duplicate" out of reach (collision odds ≈ n² / 2^97, about 10^-15 for 10 million records).
  */
-import { createHash, hash as oneShotHash } from 'node:crypto';
+import { digest } from '../core/digest.js';
 
 export interface FingerprintSet {
   /** Adds the fingerprint of `data` (a string is hashed as UTF-8); true when it was not in the set yet. */
@@ -19,12 +19,6 @@ export interface FingerprintSet {
 }
 
 const WORDS = 3; // 96 bits per slot
-
-// @note `crypto.hash` (one call, no Hash object) arrived in Node 20.12; older 20.x falls back.
-const sha1Binary: (data: string | Buffer) => string =
-  typeof oneShotHash === 'function'
-    ? (data) => oneShotHash('sha1', data, 'binary')
-    : (data) => createHash('sha1').update(data).digest('binary');
 
 /** `initialSlots` (a power of two) sizes the table; it doubles whenever it is half full. */
 export function createFingerprintSet(initialSlots = 1 << 16): FingerprintSet {
@@ -62,7 +56,7 @@ export function createFingerprintSet(initialSlots = 1 << 16): FingerprintSet {
 
   /** Looks `data` up; with `store`, inserts it when missing. True when it was missing. */
   const lookUp = (data: string | Buffer, store: boolean): boolean => {
-    const d = sha1Binary(data);
+    const d = digest('sha1', data, 'binary');
     const w0 = word(d, 0);
     const w1 = word(d, 4);
     let w2 = word(d, 8);

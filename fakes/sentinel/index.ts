@@ -87,6 +87,8 @@ export function createSentinelService(options: SentinelServiceOptions): Sentinel
     inspect(request: FakeRequest, classified: ClassifiedRequest): void {
       if (classified.operation !== OPERATION_UPLOAD) return;
       const decoded = decode(request);
+      // @note Without a subscriber the attempt is not built: its records may not even be parsed.
+      if (!attempts.listening) return;
       const clientRequestId = request.headers['x-ms-client-request-id'];
       attempts.publish({
         requestId: request.requestId,
@@ -122,8 +124,13 @@ export function createSentinelService(options: SentinelServiceOptions): Sentinel
         requestId: request.requestId,
         ...(route.origin !== undefined ? { origin: route.origin } : {}),
         arrivedAtMs: options.clock.now(),
-        records: decoded.records,
+        // @note A getter: the store reads the records only when it needs them (listeners, or no
+        // `canonical` to fingerprint), and a body that was only scanned is parsed only then.
+        get records() {
+          return decoded.records;
+        },
         json: decoded.json,
+        ...(decoded.canonical ? { canonical: decoded.canonical } : {}),
         // @note The raw body identifies the records exactly: a gzip body can never also be a valid
         // plain JSON body (0x1f is not JSON), so equal bytes decode to equal records either way.
         source: request.body,

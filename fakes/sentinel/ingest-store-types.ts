@@ -44,6 +44,12 @@ export interface IngestBatch {
    */
   readonly json?: string;
   /**
+   * Each record's `JSON.stringify`, in order, when the caller has them (cut from `json`): the store
+   * then fingerprints these and reads `records` only for its listeners. Must hold one string per
+   * record, each equal to `JSON.stringify` of that record.
+   */
+  readonly canonical?: readonly string[];
+  /**
    * The exact bytes the records were decoded from (the request body), when the caller has them.
    * Equal bytes must mean equal records. A batch whose bytes were already stored since the last
    * `clear()` (a retried chunk) has every record's fingerprint counted already, so it skips the

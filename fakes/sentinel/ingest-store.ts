@@ -10,8 +10,9 @@
  * @note Memory is bounded: beyond `capacity` retained records the oldest are evicted, but `total`,
  * `distinct` and `seq` stay exact. `distinct` compares records by `JSON.stringify` as received (a
  * retried chunk is byte-identical, so key order matches), through a 96-bit fingerprint
- * (fingerprint-set.ts). A batch whose request body was seen before (a retry) skips fingerprinting:
- * its records are known to be counted already.
+ * (fingerprint-set.ts), taken from the batch's `canonical` strings when it brings them (then the
+ * records themselves are read only for listeners). A batch whose request body was seen before (a
+ * retry) skips fingerprinting: its records are known to be counted already.
  * @note Why segments keep the upload's JSON text rather than the parsed records: at 50 MB/s of
  * uploads, 250,000 retained record objects (and their wrappers) made the GC the fake's main cost.
  * One string per upload is nearly free to retain; `records()` re-parses the segments it returns,
@@ -89,8 +90,12 @@ export function createIngestStore(options: { capacity?: number } = {}): Writable
 
   return {
     add(batch) {
-      const values = batch.records;
-      if (values.length === 0) return;
+      // @note `records` may be a getter that parses (see IngestBatch.canonical): read it only if needed.
+      const given = batch.canonical;
+      const count = given ? given.length : batch.records.length;
+      if (count === 0) return;
+      const notify = listeners.size > 0;
+      const values = given && !notify ? undefined : batch.records;
       const segment: Segment = {
         ruleId: batch.ruleId,
         stream: batch.stream,
@@ -98,23 +103,21 @@ export function createIngestStore(options: { capacity?: number } = {}): Writable
         origin: batch.origin,
         arrivedAtMs: batch.arrivedAtMs,
         firstSeq: nextSeq,
-        length: values.length,
+        length: count,
         start: 0,
-        retained: batch.json ?? values,
+        retained: batch.json ?? batch.records,
       };
-      nextSeq += values.length;
+      nextSeq += count;
       segments.push(segment);
-      retainedCount += values.length;
-      const notify = listeners.size > 0;
+      retainedCount += count;
       const repeat = batch.source !== undefined && sources.has(batch.source);
       // Only values fresh from JSON.parse are sure to serialise as objects (no toJSON, no boxed primitives).
-      const canonical = repeat || batch.json === undefined ? undefined : splitCanonicalJson(values);
-      for (let i = 0; i < values.length; i++) {
-        const value = values[i];
+      const canonical = given ?? (repeat || batch.json === undefined ? undefined : splitCanonicalJson(batch.records));
+      for (let i = 0; i < count; i++) {
         total++;
-        if (!repeat) fingerprints.add(canonical ? canonical[i] : JSON.stringify(value));
-        if (!notify) continue;
-        const record = toIngestRecord(segment, i, value);
+        if (!repeat) fingerprints.add(canonical ? canonical[i] : JSON.stringify(batch.records[i]));
+        if (!values) continue;
+        const record = toIngestRecord(segment, i, values[i]);
         for (const listener of listeners) {
           try {
             listener(record);

@@ -20,9 +20,18 @@ export interface UploadAttempts {
   subscribe(listener: UploadAttemptListener): () => void;
 }
 
-export function createUploadAttempts(): UploadAttempts & { publish(attempt: UploadAttempt): void } {
+export interface UploadAttemptsPublisher extends UploadAttempts {
+  /** True while someone is subscribed: an attempt (and its records) need only be built then. */
+  readonly listening: boolean;
+  publish(attempt: UploadAttempt): void;
+}
+
+export function createUploadAttempts(): UploadAttemptsPublisher {
   const listeners = new Set<UploadAttemptListener>();
   return {
+    get listening() {
+      return listeners.size > 0;
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => {

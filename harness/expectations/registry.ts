@@ -19,6 +19,7 @@ import { breakerTransitions } from './kinds/breaker-transitions.js';
 import { failedBatchesDrained } from './kinds/failed-batches-drained.js';
 import { failedBatchesWritten } from './kinds/failed-batches-written.js';
 import { failedCallsAccounted } from './kinds/failed-calls-accounted.js';
+import { failuresBeforeOpen } from './kinds/failures-before-open.js';
 import { finalBreakerState } from './kinds/final-breaker-state.js';
 import { halfOpenProbes } from './kinds/half-open-probes.js';
 import { lastRequestsSucceeded } from './kinds/last-requests-succeeded.js';
@@ -30,6 +31,7 @@ import { recordsUnaltered } from './kinds/records-unaltered.js';
 import { recoveryTime } from './kinds/recovery-time.js';
 import { replayReportTruthful } from './kinds/replay-report-truthful.js';
 import { requestCount } from './kinds/request-count.js';
+import { retriesPerCall } from './kinds/retries-per-call.js';
 import { retrySpacing } from './kinds/retry-spacing.js';
 import { secretServedFromCache } from './kinds/secret-served-from-cache.js';
 import { serviceBreaker } from './kinds/service-breaker.js';
@@ -56,6 +58,8 @@ export const EXPECTATION_KINDS = [
   serviceBreaker,
   lastRequestsSucceeded,
   failedBatchesDrained,
+  failuresBeforeOpen,
+  retriesPerCall,
   noSilentLoss,
 ] as const;
 

@@ -39,7 +39,9 @@ export function scanStrayBatches(
     return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep));
   };
 
-  const walk = async (dir: string, depth: number, found: string[]): Promise<void> => {
+  // Only the path below the root counts: the root itself is named after the scenario
+  // (`chaos-auth-failure-…`), which must not make every JSON file in it look like a failed batch.
+  const walk = async (root: string, dir: string, depth: number, found: string[]): Promise<void> => {
     if (depth > MAX_DEPTH || isConfigured(dir)) return;
     let entries: import('node:fs').Dirent[];
     try {
@@ -49,15 +51,15 @@ export function scanStrayBatches(
     }
     for (const entry of entries) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) await walk(path, depth + 1, found);
-      else if (entry.isFile() && entry.name.endsWith('.json') && LOOKS_FAILED.test(relative(dir, path) + dir))
+      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) await walk(root, path, depth + 1, found);
+      else if (entry.isFile() && entry.name.endsWith('.json') && LOOKS_FAILED.test(relative(root, path)))
         found.push(path);
     }
   };
 
   const scanOnce = async (): Promise<void> => {
     const found: string[] = [];
-    for (const root of roots) await walk(root, 0, found);
+    for (const root of roots) await walk(root, root, 0, found);
     for (const path of found.sort()) {
       if (reported.has(path) || isConfigured(path)) continue;
       const content = await readBatchFile(path, options.identify);

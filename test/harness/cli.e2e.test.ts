@@ -6,6 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listScenarios } from '../../scenarios/index.js';
 import { runCli } from './helpers/run-cli.js';
 import { isAlive, refuses } from './helpers/tracked-run.js';
 
@@ -52,7 +53,9 @@ describe('npm run scenario', () => {
     expect(code).toBe(2);
     expect(stderr).toContain(
       '[chaos] Failed to find scenario "no-such-scenario": unknown scenario. ' +
-        'Known scenarios: rate-limit, sentinel-outage, auth-failure',
+        `Known scenarios: ${listScenarios()
+          .map((s) => s.id)
+          .join(', ')}.`,
     );
   });
 

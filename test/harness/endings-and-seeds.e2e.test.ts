@@ -24,8 +24,10 @@ describe('seeds', () => {
     expect(a.filter((s) => s === 204).length).toBeGreaterThan(0);
     expect(b).toEqual(a);
     expect(second.result!.verdict).toBe(first.result!.verdict);
-    expect(second.result!.expectations.map((e) => [e.name, e.passed, e.observed])).toEqual(
-      first.result!.expectations.map((e) => [e.name, e.passed, e.observed]),
+    // Which expectations passed must match; their observed text may not (steady-state windows
+    // and latencies are measurements of a live run, not decisions of the seed).
+    expect(second.result!.expectations.map((e) => [e.name, e.passed])).toEqual(
+      first.result!.expectations.map((e) => [e.name, e.passed]),
     );
     expect(uploadStatuses(other.result!)).not.toEqual(a);
     for (const run of [first, second, other]) await expectNothingLeft(run);

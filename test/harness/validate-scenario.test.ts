@@ -28,7 +28,7 @@ describe('validateScenario', () => {
   it('reports an expectation whose fromStep names no step', () => {
     const [problem] = validateScenario(fixtures.unknownFromStepScenario);
     expect(problem).toMatch(
-      /^expectations\[2\]\.fromStep: no step is named "never-defined" \(steps: inject, lift-rate-limit, half-open/,
+      /^expectations\[\d+\]\.fromStep: no step is named "never-defined" \(steps: inject, lift-rate-limit, half-open/,
     );
   });
 

@@ -113,7 +113,10 @@ describe('python target on the stand-in checkout', () => {
         secretName: 'unused',
         timeScale: TIME_SCALE,
         seed: 1,
-        options: {},
+        // This file tests the target's plumbing (venv, launch, log clock, replay), not where the
+        // product writes: the configured directory is the one its router writes to anyway. By
+        // default it is elsewhere, and the gate's failed_batches_where_configured judges that.
+        options: { failed_batches_dir: join(workDir, 'connector', 'failed_batches') },
         shims: [],
         pollIntervalMs: 1_000,
         breakerConfig: RUNBOOK_BREAKER_DEFAULTS,

@@ -74,15 +74,27 @@ afterAll(async () => {
 });
 
 describe.sequential('npm run gate on the reference target', () => {
-  it('is green on the default suite, writes JUnit a JUnit parser accepts, and leaves no process behind', {
-    timeout: 400_000,
+  // The whole default suite (every registered scenario) is checked green by hand before a release
+  // (`npm run gate -- --time-scale 10`, README); in CI, next to the other end-to-end files, the
+  // `quick` cross-section one at a time keeps target time faithful at x10 on two cores.
+  it('is green on the quick suite, writes JUnit a JUnit parser accepts, and leaves no process behind', {
+    timeout: 300_000,
   }, async () => {
     const out = await newDir();
-    const run = await runGateCli(['--time-scale', GREEN_TIME_SCALE, '--out', out]);
+    const run = await runGateCli([
+      '--tag',
+      'quick',
+      '--concurrency',
+      '1',
+      '--time-scale',
+      GREEN_TIME_SCALE,
+      '--out',
+      out,
+    ]);
     const { summary, junit } = await readGateOutput(out);
-    // The default suite is every registered scenario.
     expect(summary.suite).toEqual(
       listScenarios()
+        .filter((s) => s.tags.includes('quick'))
         .map((s) => s.id)
         .sort(),
     );
@@ -91,7 +103,7 @@ describe.sequential('npm run gate on the reference target', () => {
       expect(testsuite.testcase?.length).toBeGreaterThan(0);
       expect(testsuite.tests).toBe(testsuite.testcase?.length);
     }
-    expect(run.stdout).toMatch(/^gate: \d+ scenario\(s\) on target reference, 2 at a time/m);
+    expect(run.stdout).toMatch(/^gate: \d+ scenario\(s\) on target reference, 1 at a time/m);
     // Green: every promise of the suite holds on the reference model.
     const failedCases = (junit.testsuite ?? []).flatMap((s) =>
       (s.testcase ?? [])

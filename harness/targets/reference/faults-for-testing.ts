@@ -27,6 +27,10 @@ export const TEST_FAULTS = {
   drop_failed_batches: flag('dropFailedBatches', 'failed batches are NOT stored (breaks the no-loss promise)'),
   archive_on_failure: flag('archiveOnFailure', 'replay-failed archives files even when their upload failed'),
   ignore_progress: flag('ignoreProgress', 'every cycle re-ingests every object (breaks the no-duplicate promise)'),
+  skip_unreadable_objects: flag(
+    'skipUnreadableObjects',
+    'an object whose S3 read fails is marked done anyway (its records are lost)',
+  ),
   real_reopen_wording: flag(
     'realReopenWording',
     "a re-open from HALF_OPEN is logged as the real connector's CLOSED → OPEN (failures: 0, …)",

@@ -64,6 +64,7 @@ export function createPipeline(
     s3: faults.noS3Breaker === true ? s3 : new BreakerGuardedSource(s3, parts.makeBreaker(S3_BREAKER)),
     progress: new ProgressStore(config.stateDir),
     ignoreProgress: faults.ignoreProgress === true,
+    skipUnreadableObjects: faults.skipUnreadableObjects === true,
     parse: { wholeObject: faults.wholeObjectRecord === true, omitColumn: faults.dropColumn },
     clock,
     log,

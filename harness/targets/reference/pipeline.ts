@@ -30,6 +30,8 @@ export interface PipelineOptions {
   readonly s3: ObjectSource;
   readonly progress: ProgressStore;
   readonly ignoreProgress: boolean;
+  /** Test fault skip_unreadable_objects: a failed S3 read marks the object done. */
+  readonly skipUnreadableObjects?: boolean;
   readonly parse: ParseOptions;
   readonly clock: Clock;
   readonly log: ConnectorLog;

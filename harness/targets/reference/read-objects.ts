@@ -35,6 +35,8 @@ export interface ReadObjectsOptions {
   readonly metrics: PipelineMetrics;
   readonly parse: ParseOptions;
   readonly stopSignal: AbortSignal;
+  /** Test fault skip_unreadable_objects: a failed read yields an empty, finished object. */
+  readonly skipUnreadableObjects?: boolean;
 }
 
 /** Objects read concurrently per cycle. */
@@ -94,6 +96,7 @@ export async function readObjects(
         ROOT_LOGGER,
         `S3 operation failed: ${describeS3Error(error)} (object ${info.key}; retried next cycle)`,
       );
+      if (options.skipUnreadableObjects) works.push(work(info, [], 0));
       return;
     }
     metrics.processedFiles += 1;

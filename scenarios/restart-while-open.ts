@@ -1,0 +1,93 @@
+/**
+ * Runbook Step 4 Option A: "Restart the Service — Restart resets circuit breaker state"
+ * (`kubectl rollout restart`), after "If circuit doesn't recover after service is healthy". Sentinel
+ * fails until the breaker opens, then is healthy again, and the connector is restarted while its
+ * breaker is still OPEN. The restarted process must start CLOSED and upload at once, must not
+ * re-open, and the failed batches queued before the restart must still be processed (Verification:
+ * "Failed batches being processed (if any queued)") with nothing lost.
+ */
+import { defineScenario } from '../harness/scenario/define-scenario.js';
+import { arrivalsEvery } from './shared/arrivals.js';
+import { breakerBounds } from './shared/breaker-bounds.js';
+import { FIRST_ARRIVAL_MS, FIRST_FAULT_MS, RECORDS_UNALTERED, REPLAY_EXPECTATIONS } from './shared/integrity.js';
+import { SENTINEL_BREAKER } from './shared/sentinel-breaker-scenario.js';
+import { verificationChecklist } from './shared/verification.js';
+
+const LAST_ARRIVAL_MS = 100_000;
+const WINDOW_END_MS = 80_000;
+const bounds = breakerBounds();
+
+export default defineScenario({
+  id: 'restart-while-open',
+  title: 'The connector is restarted while its Sentinel breaker is OPEN (Step 4 Option A)',
+  description:
+    'Every upload gets 503 until the azure-sentinel breaker opens; then Sentinel is healthy and the connector is ' +
+    'restarted at once, with the breaker still OPEN. The new process must start CLOSED and upload without waiting ' +
+    'for the recovery timeout, never re-open, and the failed batches queued before the restart must be replayed ' +
+    'with nothing lost.',
+  tags: ['sentinel', 'breaker', 'replay', 'quick'],
+  runbookRow:
+    'Runbook › Step 4 › Option A "Restart the Service": "Restart resets circuit breaker state"; ' +
+    'Verification: "Failed batches being processed (if any queued)".',
+  seed: { records: 20, arrivals: arrivalsEvery(2_000, { fromMs: FIRST_ARRIVAL_MS, toMs: LAST_ARRIVAL_MS }) },
+  pollIntervalMs: 1_000,
+  deadlineMs: 300_000,
+  steps: [
+    {
+      atMs: FIRST_FAULT_MS,
+      name: 'inject',
+      action: {
+        kind: 'inject',
+        fault: {
+          id: 'sentinel-503',
+          description: 'Sentinel Upload → 503, Retry-After 1 s, until the breaker opens',
+          target: { service: 'sentinel', operation: 'Upload' },
+          effect: { kind: 'http_error', status: 503, retryAfterSeconds: 1 },
+        },
+      },
+    },
+    {
+      when: { kind: 'breaker_state', breaker: SENTINEL_BREAKER, state: 'OPEN' },
+      timeoutMs: 100_000,
+      name: 'service-healthy',
+      action: { kind: 'clear', faultId: 'sentinel-503' },
+    },
+    { atMs: 0, name: 'restart', action: { kind: 'restart_target' } },
+    // The old breaker opened at about 30 s and would go HALF_OPEN at about 90 s: uploads of fresh
+    // records before this mark come from a breaker that did start CLOSED. replay-failed runs after
+    // the mark, so its own uploads cannot stand in for the restarted run process's.
+    { atMs: WINDOW_END_MS, name: 'before-old-timeout', action: { kind: 'mark', label: 'old breaker still OPEN' } },
+    { atMs: 0, name: 'replay', action: { kind: 'replay_failed' } },
+    {
+      atMs: LAST_ARRIVAL_MS + 5_000,
+      name: 'drain',
+      action: { kind: 'wait', until: { kind: 'all_seeded_delivered' }, timeoutMs: 30_000 },
+    },
+    { atMs: 0, name: 'stop', action: { kind: 'stop_target' } },
+  ],
+  expectations: [
+    {
+      kind: 'breaker_transitions',
+      breaker: SENTINEL_BREAKER,
+      to: 'OPEN',
+      max: 1,
+      promise: 'restart-resets-breaker',
+    },
+    {
+      kind: 'request_count',
+      name: `uploads succeed after the restart without waiting the ${bounds.config.recovery_timeout} s timeout`,
+      service: 'sentinel',
+      operation: 'Upload',
+      status: 204,
+      betweenSteps: ['restart', 'before-old-timeout'],
+      min: 1,
+      promise: 'restart-resets-breaker',
+    },
+    { kind: 'failed_batches_written', min: 1, promise: 'failed-batches-kept' },
+    ...REPLAY_EXPECTATIONS,
+    RECORDS_UNALTERED,
+    { kind: 'ledger', maxLost: 0, maxDuplicates: 0, maxUndelivered: 0, promise: 'restart-resets-breaker' },
+    { kind: 'target_alive' },
+    ...verificationChecklist({ breaker: SENTINEL_BREAKER, service: 'sentinel', operation: 'Upload' }),
+  ],
+});
