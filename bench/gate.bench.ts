@@ -81,8 +81,10 @@ export async function run(): Promise<BenchResult> {
       rows.push({
         name: scenario.id,
         note:
-          `wall ${(scenario.durationMs / 1_000).toFixed(1)} s · target span ${((idealMs * TIME_SCALE) / 1_000).toFixed(0)} s ` +
-          `(ideal ${(idealMs / 1_000).toFixed(1)} s) · ${(scenario.durationMs / idealMs).toFixed(2)}× ideal · ${scenario.verdict}`,
+          `wall ${(scenario.durationMs / 1_000).toFixed(1)} s · ` +
+          `target span ${((idealMs * TIME_SCALE) / 1_000).toFixed(0)} s ` +
+          `(ideal ${(idealMs / 1_000).toFixed(1)} s) · ` +
+          `${(scenario.durationMs / idealMs).toFixed(2)}× ideal · ${scenario.verdict}`,
       });
     }
     const met = wallMs <= TARGET_WALL_MS ? 'met' : 'MISSED';
@@ -90,7 +92,8 @@ export async function run(): Promise<BenchResult> {
       title: `gate (default suite of ${summary.suite.length}, reference, x${TIME_SCALE}, ${concurrency} at a time)`,
       rows,
       summary: [
-        `gate wall time ${(wallMs / 1_000).toFixed(1)} s (target ≤ ${TARGET_WALL_MS / 1_000} s: ${met}); exit ${gate.code}, ` +
+        `gate wall time ${(wallMs / 1_000).toFixed(1)} s (target ≤ ${TARGET_WALL_MS / 1_000} s: ${met}); ` +
+          `exit ${gate.code}, ` +
           `${summary.totals.passed}/${summary.totals.scenarios} scenarios passed`,
         `serial baseline (sum of scenario wall times, this run) ${(serialMs / 1_000).toFixed(1)} s: ` +
           `the gate took ${(wallMs / serialMs).toFixed(2)}× of it at ${concurrency} at a time`,
