@@ -26,7 +26,7 @@ import sentinelForbidden from './sentinel-forbidden.js';
 import sentinelOutage from './sentinel-outage.js';
 import storeFull from './store-full.js';
 import storeUnwritable from './store-unwritable.js';
-import storeVanish from './store-vanish.js';
+import storeVanishes from './store-vanishes.js';
 
 const SCENARIOS: readonly Scenario[] = [
   rateLimit,
@@ -50,7 +50,7 @@ const SCENARIOS: readonly Scenario[] = [
   s3AccessDenied,
   storeUnwritable,
   storeFull,
-  storeVanish,
+  storeVanishes,
 ];
 
 export function listScenarios(): Scenario[] {

@@ -1,5 +1,5 @@
 /**
- * The shape shared by the store scenarios (store-unwritable, store-full, store-vanish): the
+ * The shape shared by the store scenarios (store-unwritable, store-full, store-vanishes): the
  * failed-batch store breaks at the moment it is needed, during a Sentinel outage, and comes back
  * later; then the breaker recovers, replay-failed runs and the backlog drains.
  *

@@ -7,7 +7,7 @@
 import { storeFaultScenario } from './shared/store-fault-scenario.js';
 
 export default storeFaultScenario({
-  id: 'store-vanish',
+  id: 'store-vanishes',
   fault: 'vanish',
   title: 'Failed-batch store removed during a Sentinel outage',
   what: 'is removed (the files already in it are moved aside and come back when the fault clears)',
