@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../../harness/errors.js';
+import type { Scenario } from '../../../harness/scenario/types.js';
 import type { PreparedTarget } from '../../../harness/targets/target.js';
 import { getScenario } from '../../../scenarios/index.js';
 import { itFailsOnEachCase } from '../helpers/breaking-cases.js';
@@ -90,9 +91,19 @@ describe.sequential('store faults', () => {
   });
 
   it.runIf(rootOnly)('store-full leaves no mount after its deadline passes mid-fault', async () => {
-    const scenario = { ...getScenario('store-full')!, deadlineMs: 30_000 };
+    const full = getScenario('store-full')!;
+    // The store never comes back: the run hits its deadline with the tmpfs still mounted.
+    const deadlineMs = 30_000;
+    const never = { kind: 'wait', until: { kind: 'all_seeded_delivered' }, timeoutMs: deadlineMs } as const;
+    const scenario: Scenario = {
+      ...full,
+      deadlineMs,
+      seed: { ...full.seed, arrivals: full.seed.arrivals?.filter((a) => a.atMs <= deadlineMs) },
+      steps: [...full.steps.slice(0, 2), { atMs: 0, name: 'never', action: never }],
+      expectations: [{ kind: 'ledger', maxLost: 0 }],
+    };
     const run = await trackedRun(scenario);
-    expect(run.result?.verdict).toBe('error');
+    expect(run.result?.verdict, String(run.error)).toBe('error');
     expect(run.result?.error).toMatch(/deadline/);
     await expectNoNewMounts();
     await expectNothingLeft(run);
