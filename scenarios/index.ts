@@ -22,6 +22,7 @@ import replayWhileFailing from './replay-while-failing.js';
 import restartWhileOpen from './restart-while-open.js';
 import s3AccessDenied from './s3-access-denied.js';
 import s3Throttling from './s3-throttling.js';
+import sentinelBlackhole from './sentinel-blackhole.js';
 import sentinelForbidden from './sentinel-forbidden.js';
 import sentinelOutage from './sentinel-outage.js';
 import storeFull from './store-full.js';
@@ -51,6 +52,7 @@ const SCENARIOS: readonly Scenario[] = [
   storeUnwritable,
   storeFull,
   storeVanishes,
+  sentinelBlackhole,
 ];
 
 export function listScenarios(): Scenario[] {
