@@ -128,6 +128,13 @@ export const RUNBOOK_PROMISES: readonly RunbookPromise[] = [
     source: 'Runbook: failed batch recovery (the local failed_batches/ store is the fallback)',
   },
   {
+    id: 'no-secrets-in-logs',
+    statement:
+      'The connector never writes record content (which may hold credentials or personal data) or the ' +
+      'credentials it was issued to its logs.',
+    source: 'Issue 13 (log hygiene); the connector redacts PII before upload (connector-contract.md)',
+  },
+  {
     id: 'configuration-honoured',
     statement: 'What the connector is configured with is what it uses: failed batches go to the configured directory.',
     source: 'CLI: --failed-batches-dir; runbook: failed-batch recovery (replay-failed reads that directory)',

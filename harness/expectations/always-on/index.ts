@@ -1,6 +1,7 @@
 /** The checks every run gets, in the order they appear in the result file. */
 import type { AlwaysOnCheck } from './define-always-on-check.js';
 import { failedBatchesWhereConfigured } from './failed-batches-where-configured.js';
+import { noCanaryInLogs } from './no-canary-in-logs.js';
 import { noImpossibleTransitions } from './no-impossible-transitions.js';
 import { steadyStateAfter, steadyStateBefore } from './steady-state.js';
 import { uploadsReachedSentinel } from './uploads-reached-sentinel.js';
@@ -11,6 +12,7 @@ export const ALWAYS_ON_CHECKS: readonly AlwaysOnCheck[] = [
   steadyStateBefore,
   steadyStateAfter,
   failedBatchesWhereConfigured,
+  noCanaryInLogs,
 ];
 export type { AlwaysOnCheck } from './define-always-on-check.js';
 export { defineAlwaysOnCheck } from './define-always-on-check.js';
