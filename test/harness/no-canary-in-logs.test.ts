@@ -51,3 +51,11 @@ describe('no_canary_in_logs', () => {
     expect(verdict.evidence.join('\n')).not.toContain(CANARIES[4]!.value);
   });
 });
+
+describe('no_canary_in_logs evidence on a long line', () => {
+  it('shows the part around the first mask', () => {
+    const line = `ERROR Failed batch data: ${'x'.repeat(1_000)}"RuleName":"fw-dmz-1/${CANARIES[5]!.value}"${'y'.repeat(500)}`;
+    const verdict = noCanaryInLogs.evaluate(ctxOf(buildEvents([[1_000, logRecord(line)]])))!;
+    expect(verdict.evidence[0]).toMatch(/^@1\.0s run stderr: …x+"RuleName":"fw-dmz-1\/\[canary:card-number\]"y+…$/);
+  });
+});

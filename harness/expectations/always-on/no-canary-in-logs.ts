@@ -24,8 +24,7 @@ export const noCanaryInLogs = defineAlwaysOnCheck({
     });
     const shapes = [...new Set(hits.flatMap((h) => h.hit.shapes))];
     const evidence = hits.slice(0, SHOWN).map(({ event, hit }) => {
-      const line = hit.masked.length > LINE_CHARS ? `${hit.masked.slice(0, LINE_CHARS)}…` : hit.masked;
-      return `@${formatSeconds(event.atMs)} ${event.command} ${event.stream}: ${line}`;
+      return `@${formatSeconds(event.atMs)} ${event.command} ${event.stream}: ${around(hit.masked)}`;
     });
     if (hits.length > SHOWN) evidence.push(`… ${hits.length - SHOWN} more log record(s) with a canary or token`);
     if (hits.length === 0)
@@ -39,3 +38,11 @@ export const noCanaryInLogs = defineAlwaysOnCheck({
     };
   },
 });
+
+/** A long line cut to the part around its first mask, so the evidence shows where the leak is. */
+function around(masked: string): string {
+  if (masked.length <= LINE_CHARS) return masked;
+  const at = Math.max(0, masked.search(/\[canary:|\[fake bearer token\]/) - LINE_CHARS / 2);
+  const start = Math.min(at, masked.length - LINE_CHARS);
+  return `${start > 0 ? '…' : ''}${masked.slice(start, start + LINE_CHARS)}…`;
+}

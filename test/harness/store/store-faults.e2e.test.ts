@@ -1,7 +1,7 @@
 /**
- * Store faults end to end (issue 13): each store scenario fails against a reference that drops a
- * batch it cannot store, naming no_silent_loss; a store fault on a target that cannot say where its
- * store is stops the run as a usage error; and no mount is left behind after a pass, a failure, a
+ * Store faults end to end (issue 13): store-unwritable fails against a reference that drops a
+ * batch it cannot store (no_silent_loss) or logs its records (no_canary_in_logs); a store fault on
+ * a target that cannot say where its store is stops the run as a usage error; and no mount is left behind after a pass, a failure, a
  * deadline or Ctrl-C. Runs one at a time: the mount checks read the machine's mount table.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -57,7 +57,7 @@ describe.sequential('store faults', () => {
     expect(now.filter((m) => !before.includes(m))).toEqual([]);
   };
 
-  describe('a reference that drops what it cannot store fails no_silent_loss', () => {
+  describe('a reference that drops or logs what it cannot store fails the expectation for it', () => {
     itFailsOnEachCase([
       {
         scenario: 'store-unwritable',
@@ -66,6 +66,14 @@ describe.sequential('store faults', () => {
         promise: 'unstorable-batches-not-lost-silently',
         observed: /"lost":[1-9]\d*,"loudSignals":0/,
         evidence: /no loud signal/,
+      },
+      {
+        scenario: 'store-unwritable',
+        option: { log_records_on_store_failure: 'true' },
+        kind: 'no_canary_in_logs',
+        promise: 'no-secrets-in-logs',
+        observed: /log record\(s\) leaked: /,
+        evidence: /^@[\d.]+s run stderr: .*\[canary:[a-z-]+\]/,
       },
     ]);
   });
