@@ -128,6 +128,13 @@ export const RUNBOOK_PROMISES: readonly RunbookPromise[] = [
     source: 'Runbook: failed batch recovery (the local failed_batches/ store is the fallback)',
   },
   {
+    id: 'backlog-drained',
+    statement:
+      'Every object under the prefix is processed, on every list page, and a backlog drains at the rate the ' +
+      "connector's batch size allows.",
+    source: 'Runbook: normal operation (all objects under the prefix are ingested); issue 13 (volume)',
+  },
+  {
     id: 'no-secrets-in-logs',
     statement:
       'The connector never writes record content (which may hold credentials or personal data) or the ' +

@@ -14,6 +14,7 @@ import type { ResultExpectation } from '../result/result-schema.js';
 import type { ExpectationKind, ExpectationSpec, ExpectationValidationContext } from './define-expectation-kind.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import { archivesOnlyDelivered } from './kinds/archives-only-delivered.js';
+import { backlogDrained } from './kinds/backlog-drained.js';
 import { breakerSequence } from './kinds/breaker-sequence.js';
 import { breakerTransitions } from './kinds/breaker-transitions.js';
 import { failedBatchesDrained } from './kinds/failed-batches-drained.js';
@@ -61,6 +62,7 @@ export const EXPECTATION_KINDS = [
   failuresBeforeOpen,
   retriesPerCall,
   noSilentLoss,
+  backlogDrained,
 ] as const;
 
 type SpecOfKind<T> = T extends ExpectationKind<infer K, infer F> ? ExpectationSpec<K, F> : never;

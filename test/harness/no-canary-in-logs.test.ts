@@ -54,7 +54,8 @@ describe('no_canary_in_logs', () => {
 
 describe('no_canary_in_logs evidence on a long line', () => {
   it('shows the part around the first mask', () => {
-    const line = `ERROR Failed batch data: ${'x'.repeat(1_000)}"RuleName":"fw-dmz-1/${CANARIES[5]!.value}"${'y'.repeat(500)}`;
+    const rule = `"RuleName":"fw-dmz-1/${CANARIES[5]!.value}"`;
+    const line = `ERROR Failed batch data: ${'x'.repeat(1_000)}${rule}${'y'.repeat(500)}`;
     const verdict = noCanaryInLogs.evaluate(ctxOf(buildEvents([[1_000, logRecord(line)]])))!;
     expect(verdict.evidence[0]).toMatch(/^@1\.0s run stderr: …x+"RuleName":"fw-dmz-1\/\[canary:card-number\]"y+…$/);
   });

@@ -29,7 +29,7 @@ export async function runIngestion(
 ): Promise<number> {
   const { log } = runtime;
   const stop = parts.signals.stop.signal;
-  const s3 = new S3Source(runtime.env, runtime.clock);
+  const s3 = new S3Source(runtime.env, runtime.clock, config.faultsForTesting.firstListPageOnly === true);
   const pipeline = createPipeline(config, runtime, parts, s3);
   const secrets = createSecretCache(config, runtime, parts);
   const health = command === 'run' ? await serveHealth(config, runtime, parts, pipeline) : undefined;

@@ -38,6 +38,8 @@ export class S3Source implements ObjectSource {
   constructor(
     env: Readonly<Record<string, string | undefined>>,
     private readonly clock: Clock,
+    /** Test knob (first_list_page_only): stop after the first list page, as a connector that ignores paging. */
+    private readonly firstPageOnly = false,
   ) {
     this.endpoint = env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL ?? '(SDK default)';
     this.client = new S3Client({
@@ -105,7 +107,7 @@ export class S3Source implements ObjectSource {
         if (item.Key === undefined) continue;
         objects.push({ key: item.Key, etag: item.ETag ?? '', size: item.Size ?? 0 });
       }
-      continuationToken = page.IsTruncated === true ? page.NextContinuationToken : undefined;
+      continuationToken = page.IsTruncated === true && !this.firstPageOnly ? page.NextContinuationToken : undefined;
     } while (continuationToken !== undefined);
     return objects;
   }

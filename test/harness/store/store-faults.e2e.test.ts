@@ -1,8 +1,9 @@
 /**
  * Store faults end to end (issue 13): store-unwritable fails against a reference that drops a
  * batch it cannot store (no_silent_loss) or logs its records (no_canary_in_logs); a store fault on
- * a target that cannot say where its store is stops the run as a usage error; and no mount is left behind after a pass, a failure, a
- * deadline or Ctrl-C. Runs one at a time: the mount checks read the machine's mount table.
+ * a target that cannot say where its store is stops the run as a usage error; and no mount is left
+ * behind after a pass, a failure, a deadline or Ctrl-C. Runs one at a time: the mount checks read
+ * the machine's mount table.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
