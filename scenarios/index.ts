@@ -6,7 +6,6 @@
  */
 import type { Scenario } from '../harness/scenario/types.js';
 import authFailure from './auth-failure.js';
-import backlogDrain from './backlog-drain.js';
 import baseline from './baseline.js';
 import breakerCustomConfig from './breaker-custom-config.js';
 import flapping from './flapping.js';
@@ -54,7 +53,6 @@ const SCENARIOS: readonly Scenario[] = [
   storeFull,
   storeVanishes,
   sentinelBlackhole,
-  backlogDrain,
 ];
 
 export function listScenarios(): Scenario[] {
