@@ -47,6 +47,8 @@ function runGate(outDir: string): Promise<{ code: number; stdout: string; stderr
   });
 }
 
+const seconds = (ms: number, digits = 1): string => (ms / 1_000).toFixed(digits);
+
 /** The scenario's target-time span: its last sample, or its last step when it has no samples. */
 function targetSpanMs(result: ScenarioResultFile): number {
   const lastSample = result.samples[result.samples.length - 1]?.atMs ?? 0;
@@ -80,11 +82,12 @@ export async function run(): Promise<BenchResult> {
       serialMs += scenario.durationMs;
       rows.push({
         name: scenario.id,
-        note:
-          `wall ${(scenario.durationMs / 1_000).toFixed(1)} s · ` +
-          `target span ${((idealMs * TIME_SCALE) / 1_000).toFixed(0)} s ` +
-          `(ideal ${(idealMs / 1_000).toFixed(1)} s) · ` +
-          `${(scenario.durationMs / idealMs).toFixed(2)}× ideal · ${scenario.verdict}`,
+        note: [
+          `wall ${seconds(scenario.durationMs)} s`,
+          `target span ${seconds(idealMs * TIME_SCALE, 0)} s (ideal ${seconds(idealMs)} s)`,
+          `${(scenario.durationMs / idealMs).toFixed(2)}× ideal`,
+          scenario.verdict,
+        ].join(' · '),
       });
     }
     const met = wallMs <= TARGET_WALL_MS ? 'met' : 'MISSED';
@@ -92,8 +95,7 @@ export async function run(): Promise<BenchResult> {
       title: `gate (default suite of ${summary.suite.length}, reference, x${TIME_SCALE}, ${concurrency} at a time)`,
       rows,
       summary: [
-        `gate wall time ${(wallMs / 1_000).toFixed(1)} s (target ≤ ${TARGET_WALL_MS / 1_000} s: ${met}); ` +
-          `exit ${gate.code}, ` +
+        `gate wall time ${seconds(wallMs)} s (target ≤ ${seconds(TARGET_WALL_MS, 0)} s: ${met}); exit ${gate.code}, ` +
           `${summary.totals.passed}/${summary.totals.scenarios} scenarios passed`,
         `serial baseline (sum of scenario wall times, this run) ${(serialMs / 1_000).toFixed(1)} s: ` +
           `the gate took ${(wallMs / serialMs).toFixed(2)}× of it at ${concurrency} at a time`,

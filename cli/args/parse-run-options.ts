@@ -29,6 +29,9 @@ const VALUE_FLAGS = [
   '--time-scale',
   '--seed',
   '--out',
+  '--alert-rules',
+  '--scrape-interval',
+  '--replicas',
 ] as const;
 const BOOLEAN_FLAGS = ['--list', '--kinds', '--verbose', '--help', '-h'] as const;
 
@@ -43,7 +46,10 @@ export function parseRunOptions(
   let connectorDir = env.CONNECTOR_DIR || undefined;
   let timeScale = 1;
   let seed = 1;
+  let replicas: number | undefined;
   let outDir = DEFAULT_OUT_DIR;
+  const alertRules: string[] = [];
+  let scrapeIntervalMs: number | undefined;
   let verbose = false;
   let list = false;
   let help = false;
@@ -124,10 +130,36 @@ export function parseRunOptions(
         seed = n;
         break;
       }
+      case '--replicas': {
+        const n = Number(value);
+        if (!/^\d+$/.test(value) || n < 1 || n > 16)
+          throw new UsageError(
+            `Failed to parse --replicas "${value}": expected a whole number 1–16, e.g. --replicas 2.`,
+          );
+        replicas = n;
+        break;
+      }
       case '--out':
         if (value === '') throw new UsageError('Failed to parse --out: the directory is empty.');
         outDir = value;
         break;
+      case '--alert-rules':
+        if (value === '')
+          throw new UsageError(
+            'Failed to parse --alert-rules: the path is empty. Pass a rule file or a directory of them.',
+          );
+        alertRules.push(value);
+        break;
+      case '--scrape-interval': {
+        const n = Number(value);
+        if (value.trim() === '' || !Number.isInteger(n) || n < 100 || n > 60_000)
+          throw new UsageError(
+            `Failed to parse --scrape-interval "${value}": expected whole target ms from 100 to 60000, ` +
+              'e.g. --scrape-interval 1000.',
+          );
+        scrapeIntervalMs = n;
+        break;
+      }
     }
   }
   // What a target needs (a checkout, shims it knows) is the target's to check when it is resolved.
@@ -137,10 +169,13 @@ export function parseRunOptions(
       ...(connectorDir !== undefined ? { connectorDir } : {}),
       targetOptions,
       shims,
+      ...(replicas !== undefined ? { replicas } : {}),
       timeScale,
       seed,
       outDir,
       verbose,
+      ...(alertRules.length > 0 ? { alertRules } : {}),
+      ...(scrapeIntervalMs !== undefined ? { scrapeIntervalMs } : {}),
     },
     positionals,
     list,
@@ -163,6 +198,8 @@ function example(flag: string): string {
       return '--time-scale 10';
     case '--seed':
       return '--seed 42';
+    case '--replicas':
+      return '--replicas 2';
     default:
       return '--out .chaos/results';
   }

@@ -10,9 +10,12 @@ import {
   type SpecOf,
   validateFields,
 } from '../../common/validation/index.js';
+import { replicaLabel } from '../domain/replica.js';
 import type { ResultExpectation } from '../result/result-schema.js';
 import type { ExpectationKind, ExpectationSpec, ExpectationValidationContext } from './define-expectation-kind.js';
 import type { EvaluationContext } from './evaluation-context.js';
+import { alertFires } from './kinds/alert-fires.js';
+import { alertsCleared } from './kinds/alerts-cleared.js';
 import { archivesOnlyDelivered } from './kinds/archives-only-delivered.js';
 import { backlogDrained } from './kinds/backlog-drained.js';
 import { breakerSequence } from './kinds/breaker-sequence.js';
@@ -22,21 +25,25 @@ import { failedBatchesWritten } from './kinds/failed-batches-written.js';
 import { failedCallsAccounted } from './kinds/failed-calls-accounted.js';
 import { failuresBeforeOpen } from './kinds/failures-before-open.js';
 import { finalBreakerState } from './kinds/final-breaker-state.js';
+import { gaugeMatchesDisk } from './kinds/gauge-matches-disk.js';
 import { halfOpenProbes } from './kinds/half-open-probes.js';
 import { lastRequestsSucceeded } from './kinds/last-requests-succeeded.js';
 import { ledger } from './kinds/ledger.js';
 import { noSilentLoss } from './kinds/no-silent-loss.js';
 import { oneshotExitTruthful } from './kinds/oneshot-exit-truthful.js';
 import { openDuration } from './kinds/open-duration.js';
+import { readyReflectsBreaker } from './kinds/ready-reflects-breaker.js';
 import { recordsUnaltered } from './kinds/records-unaltered.js';
 import { recoveryTime } from './kinds/recovery-time.js';
 import { replayReportTruthful } from './kinds/replay-report-truthful.js';
 import { requestCount } from './kinds/request-count.js';
 import { retriesPerCall } from './kinds/retries-per-call.js';
 import { retrySpacing } from './kinds/retry-spacing.js';
+import { rulesWatchRealSeries } from './kinds/rules-watch-real-series.js';
 import { secretServedFromCache } from './kinds/secret-served-from-cache.js';
 import { serviceBreaker } from './kinds/service-breaker.js';
 import { targetAlive } from './kinds/target-alive.js';
+import { replicasOf, replicaView } from './replica-view.js';
 
 export const EXPECTATION_KINDS = [
   breakerSequence,
@@ -61,6 +68,11 @@ export const EXPECTATION_KINDS = [
   failedBatchesDrained,
   failuresBeforeOpen,
   retriesPerCall,
+  alertFires,
+  alertsCleared,
+  rulesWatchRealSeries,
+  readyReflectsBreaker,
+  gaugeMatchesDisk,
   noSilentLoss,
   backlogDrained,
 ] as const;
@@ -102,10 +114,30 @@ export function validateExpectation(
 }
 
 export function evaluateExpectation(spec: Expectation, ctx: EvaluationContext): ResultExpectation {
+  const kind = kindOf(spec);
+  return toResult(kind.evaluate(spec as ExpectationSpec<string, FieldRecord>, ctx), spec.kind, spec.promise);
+}
+
+/**
+ * One result, or one per replica (named `… [r2]`) for a per-replica kind when the target ran
+ * several `run` replicas (replica-view.ts).
+ */
+export function judgeExpectation(spec: Expectation, ctx: EvaluationContext): ResultExpectation[] {
+  const kind = kindOf(spec);
+  const typed = spec as ExpectationSpec<string, FieldRecord>;
+  const perReplica = typeof kind.perReplica === 'function' ? kind.perReplica(typed) : kind.perReplica === true;
+  const replicas = perReplica ? replicasOf(ctx.events) : [];
+  if (replicas.length <= 1) return [evaluateExpectation(spec, ctx)];
+  return replicas.map((replica) => {
+    const verdict = kind.evaluate(typed, replicaView(ctx, replica));
+    return toResult({ ...verdict, name: `${verdict.name} [${replicaLabel(replica)}]` }, spec.kind, spec.promise);
+  });
+}
+
+function kindOf(spec: Expectation): ExpectationKind {
   const kind = BY_KIND.get(spec.kind);
   if (!kind) throw new Error(`Failed to evaluate expectation: unknown kind "${spec.kind}" (known: ${KIND_NAMES}).`);
-  const verdict = kind.evaluate(spec as ExpectationSpec<string, FieldRecord>, ctx);
-  return toResult(verdict, spec.kind, spec.promise);
+  return kind;
 }
 
 /** Same key order in every result file, whatever order an evaluator built its object in. */

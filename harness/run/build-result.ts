@@ -4,6 +4,7 @@
  */
 
 import { cpus } from 'node:os';
+import type { Assistance } from '../domain/assistance.js';
 import { RUNBOOK_BREAKER_DEFAULTS } from '../domain/breaker.js';
 import type { EvaluationContext } from '../expectations/evaluation-context.js';
 import { toResultLedger } from '../ledger/compute-ledger.js';
@@ -20,7 +21,11 @@ import type {
 } from '../result/result-schema.js';
 import type { Scenario } from '../scenario/types.js';
 import { stepName } from '../timeline/execute-timeline.js';
+import { buildOperatorView } from './operator-view.js';
 import { summarizeTargetErrors } from './target-errors.js';
+
+const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
 /** Log records kept from the start of the run: how a failure began. */
 const HEAD_LOG_RECORDS = 60;
@@ -40,6 +45,9 @@ export interface BuildResultInput {
   readonly timeScale: number;
   readonly seed: number;
   readonly shims: readonly string[];
+  readonly replicas?: number;
+  /** Help declared before the target was prepared (a product failure during preparation). */
+  readonly assistance?: readonly Assistance[];
   readonly targetOptions: Readonly<Record<string, string>>;
   readonly versions: ScenarioResultFile['versions'];
   readonly expectations: readonly ResultExpectation[];
@@ -115,7 +123,8 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
     ...(measured !== undefined ? { measuredTimeScale: Math.round(measured * 1_000) / 1_000 } : {}),
     seed: input.seed,
     shims: input.shims,
-    assistance: ctx.ofType('target:prepared')[0]?.assistance ?? [],
+    ...(input.replicas !== undefined ? { replicas: input.replicas } : {}),
+    assistance: ctx.ofType('target:prepared')[0]?.assistance ?? input.assistance ?? [],
     tags: input.scenario.tags,
     breakerServices: ctx.ofType('target:prepared')[0]?.breakerServices ?? {},
     promises: [...new Set(input.scenario.expectations.flatMap((e) => (e.promise ? [e.promise] : [])))].sort(),
@@ -132,6 +141,7 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
       evidence: t.evidence,
       consistent: t.consistent,
       command: t.command,
+      ...(t.replica === undefined ? {} : { replica: t.replica }),
     })),
     ledger: toResultLedger(ctx.ledger),
     faults,
@@ -142,6 +152,7 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
     logExcerpt: excerptLog(ctx.ofType('log:record')),
     machine: { platform: `${process.platform}-${process.arch}`, cpus: cpus().length, node: process.version },
     ...(input.artifacts ? { artifacts: input.artifacts } : {}),
+    ...optional('operator', buildOperatorView(ctx)),
   };
 }
 
@@ -151,9 +162,11 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
  * head matters because a failing target usually repeats one error thousands of times: the tail
  * alone would show the repetition and lose the lines that explain it.
  */
-export function excerptLog(records: readonly { readonly command: string; readonly record: string }[]): string[] {
-  const toLines = (e: { readonly command: string; readonly record: string }): string[] =>
-    clipRecord(e.record.split('\n')).map((line) => `[${e.command}] ${line}`);
+export function excerptLog(
+  records: readonly { readonly command: string; readonly record: string; readonly replica?: number }[],
+): string[] {
+  const toLines = (e: { readonly command: string; readonly record: string; readonly replica?: number }): string[] =>
+    clipRecord(e.record.split('\n')).map((line) => `[${e.command}${e.replica ? ` r${e.replica}` : ''}] ${line}`);
   if (records.length <= HEAD_LOG_RECORDS + TAIL_LOG_RECORDS) return records.flatMap(toLines);
   const omitted = records.length - HEAD_LOG_RECORDS - TAIL_LOG_RECORDS;
   return [

@@ -2,6 +2,7 @@
  * Phase "execute timeline": the target starts (time zero is when it answers /health), then the
  * health poller, progress line, deadline and arrivals run beside the scenario's steps.
  */
+import { replicaNumbers } from '../../domain/replica.js';
 import { InfrastructureError } from '../../errors.js';
 import { pollHealth } from '../../observe/poll-health.js';
 import { scheduleArrivals } from '../../seed/arrivals.js';
@@ -11,6 +12,7 @@ import { executeTimeline } from '../../timeline/execute-timeline.js';
 import { formatProgress } from '../progress.js';
 import { RUN_BUCKET, RUN_PREFIX } from '../run-constants.js';
 import type { Observed } from '../run-context.js';
+import { DEFAULT_SCRAPE_INTERVAL_MS } from '../run-options.js';
 import { createStepRuntime } from '../step-runtime-impl.js';
 
 /** The progress line and the report's samples, once a second of wall time. */
@@ -26,10 +28,18 @@ export async function executeTimelinePhase(ctx: Observed): Promise<void> {
   await controller.start();
   bus.rebase();
   ctx.artifacts?.markTimeZero();
-  const probeEveryWallMs = Math.min(1_000, Math.max(100, 1_000 / options.timeScale));
-  const runUrl = (): string | null => (controller.isRunUp() && !live.runExited() ? prepared.healthUrl() : null);
-  const health = pollHealth(runUrl, bus, { intervalMs: probeEveryWallMs });
-  session.defer('health poller', () => health.stop());
+  // Scrapes are spaced in TARGET time (a rule's `for: 10m` means ten target minutes); at most 20 a wall second.
+  const probeEveryWallMs = Math.max(50, (options.scrapeIntervalMs ?? DEFAULT_SCRAPE_INTERVAL_MS) / options.timeScale);
+  // One poller per replica (or one for a target without replicas), each on its own /health.
+  const pollers = (prepared.replicas ? replicaNumbers(prepared.replicas) : [undefined]).map((replica) => {
+    const runUrl = (): string | null =>
+      controller.isRunUp() && !live.runExited(replica) ? prepared.healthUrl(replica) : null;
+    return pollHealth(runUrl, bus, { intervalMs: probeEveryWallMs, ...(replica === undefined ? {} : { replica }) });
+  });
+  const stopPollers = async (): Promise<void> => {
+    await Promise.all(pollers.map((p) => p.stop()));
+  };
+  session.defer('health pollers', stopPollers);
   const ticker = setInterval(() => {
     const atMs = Math.round(bus.nowMs());
     ctx.samples.push({
@@ -72,8 +82,11 @@ export async function executeTimelinePhase(ctx: Observed): Promise<void> {
     state: live,
     signal: timeline.signal,
     deadlineMs: scenario.deadlineMs,
+    beforeStop: async () => {
+      await Promise.all(pollers.map((p) => p.sampleNow()));
+    },
   });
   await executeTimeline(scenario.steps, { bus, runtime, signal: timeline.signal, originMs: 0 });
   await arrivals;
-  await health.stop();
+  await stopPollers();
 }

@@ -4,21 +4,27 @@
  * process controller, the fakes' journal and ingest store, the failed-batch directory, and the
  * working directories beside it.
  */
+import { replicaNumbers } from '../../domain/replica.js';
 import { createBreakerTracker } from '../../observe/breaker-tracker.js';
 import { createLiveState } from '../../observe/live-state.js';
 import { observeFakes } from '../../observe/observe-fakes.js';
 import { trackRecordIdentity } from '../../observe/record-identification.js';
 import { scanStrayBatches } from '../../observe/scan-stray-batches.js';
-import { watchFailedBatches } from '../../observe/watch-failed-batches.js';
+import { combineWatchers, watchFailedBatches } from '../../observe/watch-failed-batches.js';
 import { requireStoreDir } from '../../store/require-store-dir.js';
 import { createStoreFaults } from '../../store/store-faults.js';
 import type { Observed, WithTarget } from '../run-context.js';
 import { createTargetController } from '../target-controller.js';
 
+/** Wall ms between reads of a store read through the target (each read is a request to it). */
+const STORE_RESCAN_MS = 500;
+
 export async function observePhase(ctx: WithTarget): Promise<Observed> {
   const { session, bus, prepared, fakes, options } = ctx;
-  // An empty path: the target cannot say where its store is on this machine (target.ts).
-  const storeDir: string | null = prepared.failedBatchesDir === '' ? null : prepared.failedBatchesDir;
+  // Store faults act on a directory of this machine: a store read through the target (a
+  // container's filesystem) or an empty path (target.ts) has none, and such steps are a usage error.
+  const storeDir: string | null =
+    prepared.failedBatchStore || prepared.failedBatchesDir === '' ? null : prepared.failedBatchesDir;
   const storeSteps = ctx.scenario.steps.flatMap((s, i) =>
     s.action.kind === 'store_fault' ? [s.name ?? `#${i + 1}`] : [],
   );
@@ -36,11 +42,22 @@ export async function observePhase(ctx: WithTarget): Promise<Observed> {
     identity,
   });
   session.defer('fake observers', unobserveFakes);
-  const watcher = watchFailedBatches(prepared.failedBatchesDir, bus, { identify: identity.identify });
+  const { identify } = identity;
+  // A store inside the target (a container's filesystem) is read through the target, per replica.
+  const stores = prepared.failedBatchStore;
+  const watcher = stores
+    ? combineWatchers(
+        (prepared.replicas ? replicaNumbers(prepared.replicas) : [1]).map((replica) =>
+          watchFailedBatches(stores(replica), bus, {
+            identify,
+            rescanMs: STORE_RESCAN_MS,
+            ...(prepared.replicas ? { replica } : {}),
+          }),
+        ),
+      )
+    : watchFailedBatches(prepared.failedBatchesDir, bus, { identify });
   session.defer('failed-batch watcher', () => watcher.stop());
-  const strayScanner = scanStrayBatches(prepared.workingDirs, prepared.failedBatchesDir, bus, {
-    identify: identity.identify,
-  });
+  const strayScanner = scanStrayBatches(prepared.workingDirs, prepared.failedBatchesDir, bus, { identify });
   session.defer('stray failed-batch scanner', () => strayScanner.stop());
   const storeFaults = createStoreFaults(storeDir, watcher);
   // Registered after the watcher: undone first, so the watcher sees the store as the target left it.

@@ -2,11 +2,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadAlertRules } from '../../alerts/load-alert-rules.js';
 import { RUNBOOK_BREAKER_DEFAULTS } from '../../domain/breaker.js';
-import { ChaosError, describeError, InfrastructureError } from '../../errors.js';
+import { endpointLabel } from '../../domain/replica.js';
+import { ChaosError, describeError, InfrastructureError, UsageError } from '../../errors.js';
 import type { TargetContext } from '../../targets/target.js';
 import { RUN_BUCKET, RUN_PREFIX, RUN_RULE_ID, RUN_SECRET_NAME, RUN_STREAM } from '../run-constants.js';
 import type { WithFakes, WithTarget } from '../run-context.js';
+import { DEFAULT_SCRAPE_INTERVAL_MS } from '../run-options.js';
 
 const DEFAULT_POLL_INTERVAL_MS = 1_000;
 
@@ -29,7 +32,10 @@ export async function prepareTargetPhase(ctx: WithFakes): Promise<WithTarget> {
     shims: options.shims,
     pollIntervalMs: scenario.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
     breakerConfig: { ...RUNBOOK_BREAKER_DEFAULTS, ...scenario.breakerConfig },
-    sentinelEndpointFor: (command) => `${ctx.endpoints.sentinel.replace(/\/$/, '')}/~${command}`,
+    sentinelEndpointFor: (command, replica) =>
+      `${ctx.endpoints.sentinel.replace(/\/$/, '')}/~${endpointLabel(command, replica)}`,
+    ...(options.replicas !== undefined ? { replicas: options.replicas } : {}),
+    signal: session.signal,
   };
   const prepared = await target.prepare(context).catch((error: unknown) => {
     if (error instanceof ChaosError) throw error;
@@ -38,6 +44,12 @@ export async function prepareTargetPhase(ctx: WithFakes): Promise<WithTarget> {
     });
   });
   session.add('prepared target', prepared, (p) => p[Symbol.asyncDispose]());
+  const runs = prepared.replicas ?? 1;
+  if (options.replicas !== undefined && options.replicas !== runs)
+    throw new UsageError(
+      `Failed to run ${options.replicas} replicas: target "${target.name}" runs ${runs}. ` +
+        'Drop --replicas, or use a target that runs replicas (--target container).',
+    );
   ctx.bus.emit({
     type: 'target:prepared',
     target: prepared.name,
@@ -47,6 +59,16 @@ export async function prepareTargetPhase(ctx: WithFakes): Promise<WithTarget> {
     breakerServices: prepared.breakerServices,
     assistance: prepared.assistance,
     failedBatchesDir: prepared.failedBatchesDir,
+  });
+  // Before anything launches: a malformed rule file is a usage error (exit 2) naming it.
+  const rulesDir = join(workDir, 'alert-rules');
+  const ruleLoad = await loadAlertRules(options.alertRules ?? prepared.alertRuleFiles ?? [], rulesDir);
+  ctx.bus.emit({
+    type: 'alerts:loaded',
+    sources: ruleLoad.sources,
+    rules: ruleLoad.rules,
+    intervalMs: options.scrapeIntervalMs ?? DEFAULT_SCRAPE_INTERVAL_MS,
+    workDir: rulesDir,
   });
   return { ...ctx, prepared };
 }

@@ -18,6 +18,7 @@ import type { PreparedTarget, Target, TargetCommand, TargetContext, TargetProces
 import { S3_BREAKER } from './guarded-source.js';
 import { REFERENCE_RECORD_SCHEMA } from './record-schema.js';
 import type { ReferenceConfig } from './reference-config.js';
+import { writeShippedAlertRules } from './shipped-alert-rules.js';
 import { parseReferenceTargetOptions } from './target-options.js';
 
 /** Absolute path of the CLI, so launching works from any cwd. */
@@ -107,6 +108,7 @@ export const referenceTarget: Target = {
     await mkdir(context.workDir, { recursive: true });
     const configPath = join(context.workDir, 'reference-config.json');
     await writeFile(configPath, `${JSON.stringify(config, null, 2)}\n`);
+    const alertRules = await writeShippedAlertRules(context.workDir, options.faultsForTesting);
     const packageVersion = (
       JSON.parse(readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8')) as {
         version: string;
@@ -128,6 +130,7 @@ export const referenceTarget: Target = {
       // Our own model: nothing is adapted or driven from outside its entry point.
       assistance: [],
       workingDirs: [context.workDir],
+      alertRuleFiles: [alertRules],
       recordSchema: REFERENCE_RECORD_SCHEMA,
       readLogRecord: readConnectorLogRecord,
       async launch(command: TargetCommand): Promise<TargetProcess> {
