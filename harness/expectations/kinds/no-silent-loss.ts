@@ -18,7 +18,9 @@ interface Window {
  * A lost record after a loud failure passes this check; the `ledger` expectation still counts it.
  *
  * @note The loud signals are the ones an operator's probes and supervisors see. An ERROR log line
- * alone is not one: nothing pages on it.
+ * alone is not one: nothing pages on it. A probe that is not OK while a breaker is not CLOSED does
+ * not count either: it reports the outage (a connector may make /ready follow its breakers), not
+ * the batches it could not store.
  */
 export const noSilentLoss = defineExpectationKind({
   kind: 'no_silent_loss',
@@ -47,7 +49,9 @@ export const noSilentLoss = defineExpectationKind({
       ...windows.map((w) => `store fault ${w.ruleId} @${formatSeconds(w.startMs)}–${formatSeconds(w.endMs)}`),
       `${failedCalls.length} upload call(s) failed and ${rejections.length} batch(es) were rejected while OPEN ` +
         'while the store was broken',
-      ...(loud.length > 0 ? loud.slice(0, SHOWN) : ['no loud signal: /ready and /health stayed OK, no non-zero exit']),
+      ...(loud.length > 0
+        ? loud.slice(0, SHOWN)
+        : ['no loud signal: /ready and /health OK whenever every breaker was CLOSED, no non-zero exit']),
     ];
     if (lostCount > 0) {
       const ids = [...lost].slice(0, 20).join(', ');
@@ -80,11 +84,12 @@ function storeFaultWindows(ctx: EvaluationContext): Window[] {
   return windows;
 }
 
-/** /ready or /health not OK, or a process exiting non-zero, while the store was broken. */
+/** /ready or /health not OK (with every breaker CLOSED), or a non-zero exit, while the store was broken. */
 function loudSignals(ctx: EvaluationContext, during: (atMs: number) => boolean): string[] {
   const out: string[] = [];
+  const breakerOpen = breakerNotClosed(ctx);
   for (const sample of ctx.ofType('probe:sampled')) {
-    if (!during(sample.atMs)) continue;
+    if (!during(sample.atMs) || breakerOpen(sample.atMs)) continue;
     if (sample.ready !== null && sample.ready !== 200)
       out.push(`@${formatSeconds(sample.atMs)} /ready → ${sample.ready}`);
     else if (sample.health !== null && sample.health !== 200)
@@ -94,4 +99,21 @@ function loudSignals(ctx: EvaluationContext, during: (atMs: number) => boolean):
     if (during(exit.atMs) && exit.code !== null && exit.code !== 0)
       out.push(`@${formatSeconds(exit.atMs)} ${exit.command} (pid ${exit.pid}) exited ${exit.code}`);
   return out;
+}
+
+/** Whether some breaker of the run process was OPEN or HALF_OPEN at a moment (from its logged transitions). */
+function breakerNotClosed(ctx: EvaluationContext): (atMs: number) => boolean {
+  const windows: { startMs: number; endMs: number }[] = [];
+  const since = new Map<string, number>();
+  for (const t of ctx.ofType('breaker:transitioned')) {
+    if (t.command !== 'run') continue;
+    const startMs = since.get(t.breaker);
+    if (t.to !== 'CLOSED' && startMs === undefined) since.set(t.breaker, t.atMs);
+    if (t.to === 'CLOSED' && startMs !== undefined) {
+      windows.push({ startMs, endMs: t.atMs });
+      since.delete(t.breaker);
+    }
+  }
+  for (const startMs of since.values()) windows.push({ startMs, endMs: ctx.endMs });
+  return (atMs) => windows.some((w) => atMs >= w.startMs && atMs <= w.endMs);
 }
