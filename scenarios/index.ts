@@ -23,8 +23,12 @@ import replicasOutage from './replicas-outage.js';
 import restartWhileOpen from './restart-while-open.js';
 import s3AccessDenied from './s3-access-denied.js';
 import s3Throttling from './s3-throttling.js';
+import sentinelBlackhole from './sentinel-blackhole.js';
 import sentinelForbidden from './sentinel-forbidden.js';
 import sentinelOutage from './sentinel-outage.js';
+import storeFull from './store-full.js';
+import storeUnwritable from './store-unwritable.js';
+import storeVanishes from './store-vanishes.js';
 
 const SCENARIOS: readonly Scenario[] = [
   rateLimit,
@@ -47,6 +51,10 @@ const SCENARIOS: readonly Scenario[] = [
   keyvaultRateLimit,
   s3Throttling,
   s3AccessDenied,
+  storeUnwritable,
+  storeFull,
+  storeVanishes,
+  sentinelBlackhole,
 ];
 
 export function listScenarios(): Scenario[] {

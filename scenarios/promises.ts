@@ -120,6 +120,28 @@ export const RUNBOOK_PROMISES: readonly RunbookPromise[] = [
     source: 'Runbook: Verification checklist (service requests succeeding)',
   },
   {
+    id: 'unstorable-batches-not-lost-silently',
+    statement:
+      'A failed batch that cannot be written to the failed-batch store (read-only, full, gone) is kept and ' +
+      'retried, or the connector fails loudly (/ready or /health not OK, a non-zero exit); it is never dropped ' +
+      'silently.',
+    source: 'Runbook: failed batch recovery (the local failed_batches/ store is the fallback)',
+  },
+  {
+    id: 'backlog-drained',
+    statement:
+      'Every object under the prefix is processed, on every list page, and a backlog drains at the rate the ' +
+      "connector's batch size allows.",
+    source: 'Runbook: normal operation (all objects under the prefix are ingested); issue 13 (volume)',
+  },
+  {
+    id: 'no-secrets-in-logs',
+    statement:
+      'The connector never writes record content (which may hold credentials or personal data) or the ' +
+      'credentials it was issued to its logs.',
+    source: 'Issue 13 (log hygiene); the connector redacts PII before upload (connector-contract.md)',
+  },
+  {
     id: 'configuration-honoured',
     statement: 'What the connector is configured with is what it uses: failed batches go to the configured directory.',
     source: 'CLI: --failed-batches-dir; runbook: failed-batch recovery (replay-failed reads that directory)',

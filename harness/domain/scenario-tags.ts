@@ -10,6 +10,8 @@ export const SCENARIO_TAGS = {
   breaker: 'judges circuit-breaker transitions, bounds and rejections',
   replay: 'judges replay-failed and the failed-batch files',
   integrity: 'judges record integrity and steady state without a breaker fault',
+  store: "faults on the target's failed-batch store (unwritable, full, vanished; the full store needs root)",
+  volume: 'more than one list page of objects: backlog drain, throughput and paging',
   quick: 'a fast cross-section of the suite: about a minute of wall time at --time-scale 10',
 } as const;
 

@@ -17,6 +17,7 @@ import type { EvaluationContext } from './evaluation-context.js';
 import { alertFires } from './kinds/alert-fires.js';
 import { alertsCleared } from './kinds/alerts-cleared.js';
 import { archivesOnlyDelivered } from './kinds/archives-only-delivered.js';
+import { backlogDrained } from './kinds/backlog-drained.js';
 import { breakerSequence } from './kinds/breaker-sequence.js';
 import { breakerTransitions } from './kinds/breaker-transitions.js';
 import { failedBatchesDrained } from './kinds/failed-batches-drained.js';
@@ -28,6 +29,7 @@ import { gaugeMatchesDisk } from './kinds/gauge-matches-disk.js';
 import { halfOpenProbes } from './kinds/half-open-probes.js';
 import { lastRequestsSucceeded } from './kinds/last-requests-succeeded.js';
 import { ledger } from './kinds/ledger.js';
+import { noSilentLoss } from './kinds/no-silent-loss.js';
 import { oneshotExitTruthful } from './kinds/oneshot-exit-truthful.js';
 import { openDuration } from './kinds/open-duration.js';
 import { readyReflectsBreaker } from './kinds/ready-reflects-breaker.js';
@@ -71,6 +73,8 @@ export const EXPECTATION_KINDS = [
   rulesWatchRealSeries,
   readyReflectsBreaker,
   gaugeMatchesDisk,
+  noSilentLoss,
+  backlogDrained,
 ] as const;
 
 type SpecOfKind<T> = T extends ExpectationKind<infer K, infer F> ? ExpectationSpec<K, F> : never;

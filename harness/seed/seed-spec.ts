@@ -39,8 +39,8 @@ export function seedShapeOf(spec: SeedSpec): SeedShape {
 
 const ARRIVAL_FIELDS = { atMs: durationMs({ required: true }), records: count({ required: true, min: 1 }) };
 
-/** Max records seeded up front: one S3 object each, at most one list page for the connector. */
-export const MAX_SEEDED_RECORDS = 1_000;
+/** Max records seeded up front: with one record per object, ten list pages (backlog-drain seeds 2,500). */
+export const MAX_SEEDED_RECORDS = 10_000;
 
 export const SEED_FIELDS = {
   shape: custom<Partial<SeedShape>>('{ format?, linesPerObject?, gzip? }', (value, path, problems) => {

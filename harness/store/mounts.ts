@@ -55,9 +55,13 @@ export function mountTmpfs(dir: string, sizeBytes: number): void {
   track(dir);
 }
 
-export function unmount(dir: string): void {
+/**
+ * `lazy`: detached at once even while a process still has a file open in it (a target retrying a
+ * write); new paths resolve to what lies beneath, and the mount goes when the last file closes.
+ */
+export function unmount(dir: string, options: { readonly lazy?: boolean } = {}): void {
   if (!mounted.has(dir)) return;
-  run('umount', [dir]);
+  run('umount', options.lazy === true ? ['-l', dir] : [dir]);
   mounted.delete(dir);
 }
 

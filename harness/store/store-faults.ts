@@ -5,8 +5,8 @@
  *   unwritable  the directory cannot be written: a read-only bind mount over it as root (root
  *               ignores permissions), `chmod a-w` otherwise. Files already there stay readable.
  *   full        writes fail with ENOSPC: a small tmpfs holding copies of the directory's files is
- *               mounted over it and filled. Clearing copies what the target wrote back onto the real
- *               directory (reached through a second mount of it) before the tmpfs goes. Root only.
+ *               mounted over it and filled. Clearing unmounts it from the directory first (still
+ *               full), then copies what the target wrote there back onto the real one. Root only.
  *   vanish      the directory is removed. Files already stored are moved aside, not deleted, and
  *               come back on clear; the watcher is told, so their move is not read as archiving.
  *
@@ -14,7 +14,7 @@
  */
 import { chmod, cp, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { InfrastructureError, UsageError } from '../errors.js';
 import { bindMount, bindReadOnly, canMount, mountTmpfs, unmount } from './mounts.js';
 import type { StoreFault } from './store-fault-kinds.js';
@@ -39,7 +39,7 @@ export function createStoreFaults(dir: string | null, watcher: RemovalHold): Sto
   let active: { fault: StoreFault; undo: () => Promise<void> } | null = null;
   const faults: Record<StoreFault, (dir: string) => Promise<() => Promise<void>>> = {
     unwritable,
-    full,
+    full: (d) => full(d, watcher),
     vanish: (d) => vanish(d, watcher),
   };
   return {
@@ -71,32 +71,40 @@ export function createStoreFaults(dir: string | null, watcher: RemovalHold): Sto
 async function unwritable(dir: string): Promise<() => Promise<void>> {
   if (canMount()) {
     bindReadOnly(dir);
-    return async () => unmount(dir);
+    return async () => unmount(dir, { lazy: true });
   }
   const { mode } = await stat(dir);
   await chmod(dir, 0o555);
   return () => chmod(dir, mode & 0o7777);
 }
 
-async function full(dir: string): Promise<() => Promise<void>> {
+async function full(dir: string, watcher: RemovalHold): Promise<() => Promise<void>> {
   if (!canMount()) throw new UsageError('Failed to make the store full: this mounts a tmpfs, so it needs root.');
   const work = await mkdtemp(join(tmpdir(), 'chaos-store-full-'));
-  const [small, real] = [join(work, 'tmpfs'), join(work, 'real')];
-  await Promise.all([mkdir(small), mkdir(real)]);
+  const small = join(work, 'tmpfs');
+  await mkdir(small);
   mountTmpfs(small, FULL_TMPFS_BYTES);
   await cp(dir, small, { recursive: true });
   await writeFile(join(small, FILLER), Buffer.alloc(FULL_TMPFS_BYTES)).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOSPC') throw error;
   });
-  bindMount(dir, real); // a second view of the real directory, for the way back
   bindMount(small, dir); // no moment without the files: the tmpfs already holds copies of them
   return async () => {
-    await rm(join(dir, FILLER), { force: true });
-    await cp(dir, real, { recursive: true, force: true });
-    unmount(dir);
-    unmount(real);
-    unmount(small);
-    await rm(work, { recursive: true, force: true });
+    // The tmpfs stays full until the target no longer sees it: a target that keeps retrying
+    // would otherwise write into the freed room after the copy back, and lose those files.
+    watcher.holdRemovals();
+    try {
+      unmount(dir, { lazy: true }); // the real directory again; the target writes there from now on
+      await cp(small, dir, {
+        recursive: true,
+        force: false, // a file the target wrote since is newer than any copy
+        filter: (source) => basename(source) !== FILLER,
+      });
+    } finally {
+      unmount(small, { lazy: true });
+      await rm(work, { recursive: true, force: true });
+      watcher.releaseRemovals();
+    }
   };
 }
 

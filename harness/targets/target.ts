@@ -117,7 +117,10 @@ export interface PreparedTarget extends AsyncDisposable {
     readonly target: Readonly<Record<string, string>>;
     readonly sdks: Readonly<Record<string, string>>;
   };
-  /** Directory where the target writes failed-batch files (top level only; `archived/` below it). */
+  /**
+   * Directory where the target writes failed-batch files (top level only; `archived/` below it);
+   * empty when the target cannot say where on this machine they are (store faults are then a usage error).
+   */
   readonly failedBatchesDir: string;
   /**
    * The failed-batch store of a replica when it is not a directory on this machine (it lives

@@ -2,6 +2,7 @@
 import type { AlwaysOnCheck } from './define-always-on-check.js';
 import { failedBatchesSurviveRestart } from './failed-batches-survive-restart.js';
 import { failedBatchesWhereConfigured } from './failed-batches-where-configured.js';
+import { noCanaryInLogs } from './no-canary-in-logs.js';
 import { noImpossibleTransitions } from './no-impossible-transitions.js';
 import { steadyStateAfter, steadyStateBefore } from './steady-state.js';
 import { uploadsReachedSentinel } from './uploads-reached-sentinel.js';
@@ -13,6 +14,7 @@ export const ALWAYS_ON_CHECKS: readonly AlwaysOnCheck[] = [
   steadyStateAfter,
   failedBatchesSurviveRestart,
   failedBatchesWhereConfigured,
+  noCanaryInLogs,
 ];
 export type { AlwaysOnCheck } from './define-always-on-check.js';
 export { defineAlwaysOnCheck } from './define-always-on-check.js';

@@ -11,6 +11,7 @@ import { observeFakes } from '../../observe/observe-fakes.js';
 import { trackRecordIdentity } from '../../observe/record-identification.js';
 import { scanStrayBatches } from '../../observe/scan-stray-batches.js';
 import { combineWatchers, watchFailedBatches } from '../../observe/watch-failed-batches.js';
+import { requireStoreDir } from '../../store/require-store-dir.js';
 import { createStoreFaults } from '../../store/store-faults.js';
 import type { Observed, WithTarget } from '../run-context.js';
 import { createTargetController } from '../target-controller.js';
@@ -20,6 +21,14 @@ const STORE_RESCAN_MS = 500;
 
 export async function observePhase(ctx: WithTarget): Promise<Observed> {
   const { session, bus, prepared, fakes, options } = ctx;
+  // Store faults act on a directory of this machine: a store read through the target (a
+  // container's filesystem) or an empty path (target.ts) has none, and such steps are a usage error.
+  const storeDir: string | null =
+    prepared.failedBatchStore || prepared.failedBatchesDir === '' ? null : prepared.failedBatchesDir;
+  const storeSteps = ctx.scenario.steps.flatMap((s, i) =>
+    s.action.kind === 'store_fault' ? [s.name ?? `#${i + 1}`] : [],
+  );
+  requireStoreDir(storeSteps, storeDir);
   const tracker = createBreakerTracker();
   const live = createLiveState(bus);
   session.defer('live state', () => live.dispose());
@@ -50,8 +59,7 @@ export async function observePhase(ctx: WithTarget): Promise<Observed> {
   session.defer('failed-batch watcher', () => watcher.stop());
   const strayScanner = scanStrayBatches(prepared.workingDirs, prepared.failedBatchesDir, bus, { identify });
   session.defer('stray failed-batch scanner', () => strayScanner.stop());
-  // Store faults act on a directory of this machine; a store read through the target has none.
-  const storeFaults = createStoreFaults(stores ? null : prepared.failedBatchesDir, watcher);
+  const storeFaults = createStoreFaults(storeDir, watcher);
   // Registered after the watcher: undone first, so the watcher sees the store as the target left it.
   session.defer('store faults', () => storeFaults.clear());
   return { ...ctx, tracker, live, controller, watcher, strayScanner, storeFaults };

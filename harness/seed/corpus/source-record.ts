@@ -8,9 +8,12 @@
  * (n × 1000 + jitter), and both addresses (built from n). A connector that rewrites one of them
  * (redaction, a type change, a dropped column) still leaves the others to recognise the record by,
  * so the ledger can say it arrived altered instead of calling it lost.
+ *
+ * Log hygiene: the rule name ends in a canary value (canaries.ts), credential- or PII-shaped.
  */
 import { createPrng, deriveSeed } from '../../../fakes/core/prng.js';
 import type { SourceField } from '../../domain/record-schema.js';
+import { canaryFor } from './canaries.js';
 
 export interface SourceRecord {
   /** ISO-8601 UTC with milliseconds, e.g. `2024-01-01T00:00:07.042Z`. */
@@ -43,7 +46,8 @@ export function sourceRecord(seed: number, n: number): SourceRecord {
     src_ip: random() < 0.5 ? ipv4(n, 10) : ipv6(n, random),
     dst_ip: random() < 0.5 ? ipv4(n, 172) : ipv6(n, random),
     action: pick(ACTIONS),
-    rule_name: `fw-${pick(['edge', 'dmz', 'core', 'vpn'])}-${1 + Math.floor(random() * 64)}`,
+    // Every rule name carries a canary (canaries.ts): record content in a log line is then a finding.
+    rule_name: `fw-${pick(['edge', 'dmz', 'core', 'vpn'])}-${1 + Math.floor(random() * 64)}/${canaryFor(n).value}`,
     proto: pick(PROTOCOLS),
     src_port: 1_024 + Math.floor(random() * 64_000),
     dst_port: pick(SERVICE_PORTS),

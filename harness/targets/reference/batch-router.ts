@@ -44,6 +44,8 @@ export interface BatchRouterOptions {
   readonly shutdownSignal: AbortSignal;
   readonly dropFailedBatches: boolean;
   readonly skipStoreOnTimeout: boolean;
+  /** Test knobs for a batch whose file cannot be written: drop it, and/or log its records. */
+  readonly unstorable?: { readonly drop: boolean; readonly logRecords: boolean };
 }
 
 const NOTHING: readonly SentinelRecord[] = [];
@@ -107,7 +109,7 @@ export async function persistFailure(
 export async function storeBatch(
   records: readonly SentinelRecord[],
   error: unknown,
-  options: Pick<BatchRouterOptions, 'store' | 'log' | 'metrics' | 'clock'>,
+  options: Pick<BatchRouterOptions, 'store' | 'log' | 'metrics' | 'clock' | 'unstorable'>,
 ): Promise<BatchOutcome> {
   const { log, metrics, store, clock } = options;
   const message = error instanceof CircuitBreakerOpenError ? error.message : describeError(error);
@@ -122,7 +124,15 @@ export async function storeBatch(
       `Failed to store failed batch ${batchId} (${records.length} records): ${storeError}. ` +
         `Make ${store.dir} a writable directory with free space.`,
     );
+    // Test knob: the real router logs the unredacted batch here (connector-contract.md §2.1).
+    if (options.unstorable?.logRecords === true)
+      log('ERROR', ROOT_LOGGER, `Failed batch data: ${JSON.stringify({ batch_id: batchId, data: records })}`);
     log('ERROR', ROOT_LOGGER, `Batch ${batchId} failed: ${message}`);
+    if (options.unstorable?.drop === true) {
+      // Test knob: the real router drops it and carries on; nothing outside the log says so.
+      metrics.droppedRecords += records.length;
+      return { delivered: NOTHING, stored: NOTHING, dropped: records, unstored: NOTHING };
+    }
     const unstoredBecause = { cause: error, storeError };
     return { delivered: NOTHING, stored: NOTHING, dropped: NOTHING, unstored: records, unstoredBecause };
   }

@@ -60,6 +60,18 @@ export const TEST_FAULTS = {
     'forgetQueueOnRestart',
     'run deletes the failed-batch files it finds at start-up (a restart forgets the queue)',
   ),
+  first_list_page_only: flag(
+    'firstListPageOnly',
+    'only the first ListObjectsV2 page is read (1,000 keys): objects beyond it are never processed',
+  ),
+  drop_unstorable_batches: flag(
+    'dropUnstorableBatches',
+    'a failed batch whose file cannot be written is dropped, /ready stays OK (the real one, silently)',
+  ),
+  log_records_on_store_failure: flag(
+    'logRecordsOnStoreFailure',
+    "a failed batch whose file cannot be written is logged with its records (the real one's ERROR Failed batch data)",
+  ),
   ignore_breaker_config: flag(
     'ignoreBreakerConfig',
     "the scenario's breaker configuration is ignored: every breaker runs on the runbook defaults",

@@ -79,6 +79,10 @@ export function createPipeline(
       shutdownSignal: signals.shutdown.signal,
       dropFailedBatches: faults.dropFailedBatches === true,
       skipStoreOnTimeout: faults.skipStoreOnTimeout === true,
+      unstorable: {
+        drop: faults.dropUnstorableBatches === true,
+        logRecords: faults.logRecordsOnStoreFailure === true,
+      },
     },
     stopSignal: signals.stop.signal,
   });

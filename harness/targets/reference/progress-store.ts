@@ -28,6 +28,7 @@ const entryId = (key: string, etag: string): string => `${key}\u0000${etag}`;
 export class ProgressStore {
   private objects = new Map<string, ProgressEntry>();
   private writing: Promise<void> = Promise.resolve();
+  private queued: Promise<void> | null = null;
   readonly path: string;
 
   constructor(readonly stateDir: string) {
@@ -64,17 +65,26 @@ export class ProgressStore {
     return this.flush();
   }
 
+  /**
+   * Resolves once a write that started after this call is on disk. Calls made while a write is
+   * queued share it: it takes its snapshot when it starts, so it holds their entries too. (One
+   * write per object made a backlog of thousands quadratic: each wrote every entry so far.)
+   */
   flush(): Promise<void> {
-    const snapshot: ProgressFile = { version: 1, objects: Object.fromEntries(this.objects) };
+    if (this.queued) return this.queued;
     // A failed earlier write must not block later ones; its error went to its own caller.
-    this.writing = this.writing
+    const write = this.writing
       .catch(() => undefined)
       .then(async () => {
+        this.queued = null; // from here on, a new entry needs the next write
+        const snapshot: ProgressFile = { version: 1, objects: Object.fromEntries(this.objects) };
         await mkdir(this.stateDir, { recursive: true });
         const tmp = `${this.path}.${process.pid}.tmp`;
         await writeFile(tmp, `${JSON.stringify(snapshot, null, 2)}\n`);
         await rename(tmp, this.path);
       });
-    return this.writing;
+    this.queued = write;
+    this.writing = write;
+    return write;
   }
 }

@@ -34,6 +34,7 @@ export async function runIngestion(
   const s3 = new S3Source(runtime.env, runtime.clock, {
     // Test fault s3_no_retries: one attempt per call, no SDK retry (breaks s3-errors-handled).
     ...(config.faultsForTesting.s3NoRetries === true ? { maxAttempts: 1 } : {}),
+    firstPageOnly: config.faultsForTesting.firstListPageOnly === true,
   });
   const pipeline = createPipeline(config, runtime, parts, s3);
   const secrets = createSecretCache(config, runtime, parts);

@@ -34,13 +34,19 @@ export interface ObjectSource {
 export class S3Source implements ObjectSource {
   private readonly client: S3Client;
   private readonly endpoint: string;
+  private readonly firstPageOnly: boolean;
 
   constructor(
     env: Readonly<Record<string, string | undefined>>,
     private readonly clock: Clock,
-    options: { readonly maxAttempts?: number } = {},
+    options: {
+      readonly maxAttempts?: number;
+      /** Test knob (first_list_page_only): stop after the first list page, as a connector that ignores paging. */
+      readonly firstPageOnly?: boolean;
+    } = {},
   ) {
     this.endpoint = env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL ?? '(SDK default)';
+    this.firstPageOnly = options.firstPageOnly === true;
     this.client = new S3Client({
       endpoint: env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL,
       region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
@@ -107,7 +113,7 @@ export class S3Source implements ObjectSource {
         if (item.Key === undefined) continue;
         objects.push({ key: item.Key, etag: item.ETag ?? '', size: item.Size ?? 0 });
       }
-      continuationToken = page.IsTruncated === true ? page.NextContinuationToken : undefined;
+      continuationToken = page.IsTruncated === true && !this.firstPageOnly ? page.NextContinuationToken : undefined;
     } while (continuationToken !== undefined);
     return objects;
   }

@@ -21,10 +21,17 @@ const SPACING_TOLERANCE_MS = 5;
 
 const shared = useSharedFakes({ clearFaultsAfterEach: true });
 
-function upload(stream: string, recordCount = 10) {
+function upload(stream: string, recordCount = 10, timeoutMs?: number) {
   return runNodeClient<UploadResult>(
     'monitor-upload.ts',
-    { endpoint: shared.fakes.endpoints.sentinel, ruleId: 'dcr-js-faults', stream, recordCount, recordBytes: 100 },
+    {
+      endpoint: shared.fakes.endpoints.sentinel,
+      ruleId: 'dcr-js-faults',
+      stream,
+      recordCount,
+      recordBytes: 100,
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    },
     shared.fakes.env,
   );
 }
@@ -47,6 +54,24 @@ describe('Logs Ingestion faults seen by LogsIngestionClient', () => {
         1_000 - SPACING_TOLERANCE_MS,
       );
     }
+  });
+
+  it("a blackhole reads the whole upload and never answers: only the caller's timeout ends it", async () => {
+    const rule = shared.fakes.faults.add({
+      target: { service: 'sentinel', operation: 'Upload', stream: 'Custom-Blackhole_CL' },
+      effect: { kind: 'blackhole' },
+    });
+    const since = shared.fakes.journal.total();
+    const run = await upload('Custom-Blackhole_CL', 10, 1_500);
+    expect(run.result.ok, run.stderr).toBe(false);
+    expect(run.result.error!.causes.map((c) => c.name)).toEqual(['AbortError']);
+    // Journaled once it is released (the client left); the body was read in full, nothing answered.
+    await expect
+      .poll(() => shared.fakes.journal.query({ sinceSeq: since, service: 'sentinel' }))
+      .toEqual([expect.objectContaining({ outcome: 'hung', faultKind: 'blackhole', faultRuleId: rule.id, status: 0 })]);
+    const [held] = shared.fakes.journal.query({ sinceSeq: since, service: 'sentinel' });
+    expect(held!.bytesIn).toBeGreaterThan(0);
+    expect(shared.fakes.ingest.records({ stream: 'Custom-Blackhole_CL' })).toEqual([]);
   });
 
   it('surfaces an injected 403 as a RestError after a single attempt', async () => {

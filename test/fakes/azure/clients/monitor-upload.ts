@@ -1,7 +1,8 @@
 /**
  * Child-process client: uploads generated records with the real @azure/monitor-ingestion client and
  * DefaultAzureCredential, configured only by the environment. Prints one JSON line.
- * Args (JSON argv[2]): { endpoint, ruleId, stream, recordCount, recordBytes }.
+ * Args (JSON argv[2]): { endpoint, ruleId, stream, recordCount, recordBytes, timeoutMs? }; `timeoutMs`
+ * aborts the upload then, as a caller's operation timeout does.
  */
 import { DefaultAzureCredential } from '@azure/identity';
 import { LogsIngestionClient } from '@azure/monitor-ingestion';
@@ -12,6 +13,7 @@ interface Args {
   stream: string;
   recordCount: number;
   recordBytes: number;
+  timeoutMs?: number;
 }
 
 const args = JSON.parse(process.argv[2] ?? '{}') as Args;
@@ -19,7 +21,8 @@ const client = new LogsIngestionClient(args.endpoint, new DefaultAzureCredential
 const logs = Array.from({ length: args.recordCount }, (_, n) => ({ n, payload: 'x'.repeat(args.recordBytes) }));
 const startedMs = Date.now();
 try {
-  await client.upload(args.ruleId, args.stream, logs);
+  const abortSignal = args.timeoutMs === undefined ? undefined : AbortSignal.timeout(args.timeoutMs);
+  await client.upload(args.ruleId, args.stream, logs, { abortSignal });
   console.log(JSON.stringify({ ok: true, durationMs: Date.now() - startedMs }));
 } catch (error) {
   const e = error as Error & { errors?: Array<{ cause?: Error & { statusCode?: number } }> };
