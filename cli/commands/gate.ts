@@ -4,12 +4,15 @@
  * expectation failed, 2 usage or infrastructure error).
  */
 
+import { appendFile } from 'node:fs/promises';
 import { loadHarnessEngine } from '../../reports/gate/gate-engine.js';
 import { mergeShardOutputs } from '../../reports/gate/merge-shards.js';
 import { runGate } from '../../reports/gate/run-gate.js';
 import { describeTags } from '../../reports/gate-suite.js';
 import { readHarnessVersion } from '../../reports/harness-version.js';
 import { GateUsageError } from '../../reports/report-error.js';
+import type { GateSummary } from '../../reports/summary/gate-summary.js';
+import { renderStepSummary } from '../../reports/summary/step-summary.js';
 import { parseGateArgs } from '../args/parse-gate-args.js';
 import { parseRunOptions } from '../args/parse-run-options.js';
 import { reportCliError } from '../support/cli-errors.js';
@@ -26,15 +29,29 @@ ${tagLines.map((line) => `                        ${line}`).join('\n')}
   --shard i/n         run shard i of n: ids sorted, dealt round-robin (k-th id → shard k mod n + 1)
   --merge <dir…>      merge finished shard out dirs into the out dir; runs nothing
   --concurrency N     scenarios at once (default: 2 on the reference target, 1 on python)
+  --step-summary <f>  append the findings-first Markdown summary to file f (in GitHub Actions:
+                      --step-summary "$GITHUB_STEP_SUMMARY"); also with --merge
   -h, --help          this help
 
 Run options: every option of npm run scenario (target, connector dir, target options, shims,
 time scale, seed, out dir, verbose) is passed through unchanged.
 
 Writes: <out>/<scenario>.json (per scenario), <out>/junit/junit.xml, <out>/json/summary.json
+        (schemas/result.schema.json, schemas/gate-summary.schema.json)
 Exit:   0 all expectations passed; 1 an expectation failed (even in an errored scenario);
         2 usage error, infrastructure error, or a scenario without a result.
 `;
+
+/** Appends the step summary when `--step-summary` was given (GitHub's file is shared by every step). */
+async function appendStepSummary(
+  path: string | undefined,
+  summary: GateSummary,
+  progress: (line: string) => void,
+): Promise<void> {
+  if (path === undefined) return;
+  await appendFile(path, renderStepSummary(summary));
+  progress(`gate: wrote the step summary to ${path}`);
+}
 
 export async function runGateCommand(argv: readonly string[]): Promise<number> {
   try {
@@ -55,6 +72,7 @@ export async function runGateCommand(argv: readonly string[]): Promise<number> {
         harnessVersion,
         onProgress: progress,
       });
+      await appendStepSummary(args.stepSummary, outcome.summary, progress);
       return outcome.exitCode;
     }
     if (positionals.length > 0) {
@@ -80,6 +98,7 @@ export async function runGateCommand(argv: readonly string[]): Promise<number> {
         ...(args.shard ? { shard: args.shard } : {}),
         ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}),
       });
+      await appendStepSummary(args.stepSummary, outcome.summary, progress);
       return abort.signal.aborted ? 2 : outcome.exitCode;
     } finally {
       process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
