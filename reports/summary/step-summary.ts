@@ -87,12 +87,13 @@ export function renderStepSummary(summary: GateSummary, options: StepSummaryOpti
   const shard = summary.shard ? ` (shard ${summary.shard.index}/${summary.shard.count})` : '';
   const target = [...new Set(summary.scenarios.map((s) => s.target))].join(', ') || 'no target';
   const scale = [...new Set(summary.scenarios.map((s) => `×${s.timeScale}`))].join(', ');
+  const facts = `Target ${escapeMarkdown(target)}${scale ? `, time scale ${scale}` : ''}`;
   const lines = [
     `## ${escapeMarkdown(options.title ?? 'Resilience gate')}${shard}`,
     '',
     outcomeLine(summary),
     '',
-    `Target ${escapeMarkdown(target)}${scale ? `, time scale ${scale}` : ''}, harness ${escapeMarkdown(summary.harnessVersion)}.`,
+    `${facts}, harness ${escapeMarkdown(summary.harnessVersion)}.`,
     '',
     `### Findings (top ${Math.min(TOP_FINDINGS, summary.findings.length)} of ${summary.findings.length})`,
     '',
