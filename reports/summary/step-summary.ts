@@ -63,12 +63,17 @@ function promiseTable(summary: GateSummary): string[] {
   ];
 }
 
+/** Failed expectations named per scenario row; the JUnit file and the report name them all. */
+const FAILED_NAMES_SHOWN = 3;
+
 function scenarioTable(summary: GateSummary): string[] {
   return [
     '| Scenario | Verdict | Expectations | Failed |',
     '| --- | --- | --- | --- |',
     ...summary.scenarios.map((s) => {
-      const failed = s.expectations.filter((e) => !e.passed).map((e) => escapeMarkdown(e.name));
+      const failedNames = s.expectations.filter((e) => !e.passed).map((e) => escapeMarkdown(e.name));
+      const more = failedNames.length - FAILED_NAMES_SHOWN;
+      const failed = [...failedNames.slice(0, FAILED_NAMES_SHOWN), ...(more > 0 ? [`and ${more} more`] : [])];
       const error = s.error !== undefined ? [`error: ${escapeMarkdown(s.error)}`] : [];
       const held = s.expectations.length - s.expectations.filter((e) => !e.passed).length;
       const shims = s.shims.length > 0 ? ` (shims: ${escapeMarkdown(s.shims.join(', '))})` : '';
