@@ -6,7 +6,12 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** Files known to run longest (minutes of target time), longest first. */
-const LONG_RUNNING = ['real-time-witness.e2e.test.ts', 'gate.e2e.test.ts', 'breaking-targets-'];
+const LONG_RUNNING = [
+  'real-time-witness.e2e.test.ts',
+  'gate.e2e.test.ts',
+  'packed-cli.e2e.test.ts',
+  'breaking-targets-',
+];
 
 const rank = (spec: TestSpecification): number => {
   const index = LONG_RUNNING.findIndex((name) => spec.moduleId.includes(name));
