@@ -65,11 +65,14 @@ export async function run(): Promise<BenchResult> {
       const result = JSON.parse(await readFile(join(outDir, `${scenario.id}.json`), 'utf8')) as ScenarioResultFile;
       const idealMs = targetSpanMs(result) / TIME_SCALE;
       serialMs += scenario.durationMs;
+      const wall = (scenario.durationMs / 1_000).toFixed(1);
+      const span = ((idealMs * TIME_SCALE) / 1_000).toFixed(0);
+      const ratio = (scenario.durationMs / idealMs).toFixed(2);
       rows.push({
         name: scenario.id,
         note:
-          `wall ${(scenario.durationMs / 1_000).toFixed(1)} s · target span ${((idealMs * TIME_SCALE) / 1_000).toFixed(0)} s ` +
-          `(ideal ${(idealMs / 1_000).toFixed(1)} s) · ${(scenario.durationMs / idealMs).toFixed(2)}× ideal · ${scenario.verdict}`,
+          `wall ${wall} s · target span ${span} s ` +
+          `(ideal ${(idealMs / 1_000).toFixed(1)} s) · ${ratio}× ideal · ${scenario.verdict}`,
       });
     }
     const met = wallMs <= TARGET_WALL_MS ? 'met' : 'MISSED';
@@ -77,7 +80,8 @@ export async function run(): Promise<BenchResult> {
       title: `gate (default suite of ${summary.suite.length}, reference, x${TIME_SCALE}, ${concurrency} at a time)`,
       rows,
       summary: [
-        `gate wall time ${(wallMs / 1_000).toFixed(1)} s (target ≤ ${TARGET_WALL_MS / 1_000} s: ${met}); exit ${gate.code}, ` +
+        `gate wall time ${(wallMs / 1_000).toFixed(1)} s (target ≤ ${TARGET_WALL_MS / 1_000} s: ${met}); ` +
+          `exit ${gate.code}, ` +
           `${summary.totals.passed}/${summary.totals.scenarios} scenarios passed`,
         `serial baseline (sum of scenario wall times, this run) ${(serialMs / 1_000).toFixed(1)} s: ` +
           `the gate took ${(wallMs / serialMs).toFixed(2)}× of it at ${concurrency} at a time`,
