@@ -9,7 +9,7 @@
  * against the sum of its scenarios' wall times, the serial baseline measured in the same run,
  * which shows what running `--concurrency` scenarios at a time buys.
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,17 +22,32 @@ const TIME_SCALE = 10;
 const TARGET_WALL_MS = 4 * 60_000;
 const root = fileURLToPath(new URL('../', import.meta.url));
 
+/** Runs the gate as CI does; its per-scenario result lines (✔/✘) are echoed as progress. */
 function runGate(outDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(
+    const child = spawn(
       process.execPath,
       ['--import', 'tsx', 'cli/gate.ts', '--time-scale', String(TIME_SCALE), '--out', outDir],
-      { cwd: root, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    let stdout = '';
+    let stderr = '';
+    let pending = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) if (/^(✔|✘|gate:)/.test(line)) console.error(`  [bench gate] ${line}`);
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
+
+const seconds = (ms: number, digits = 1): string => (ms / 1_000).toFixed(digits);
 
 /** The scenario's target-time span: its last sample, or its last step when it has no samples. */
 function targetSpanMs(result: ScenarioResultFile): number {
@@ -65,14 +80,14 @@ export async function run(): Promise<BenchResult> {
       const result = JSON.parse(await readFile(join(outDir, `${scenario.id}.json`), 'utf8')) as ScenarioResultFile;
       const idealMs = targetSpanMs(result) / TIME_SCALE;
       serialMs += scenario.durationMs;
-      const wall = (scenario.durationMs / 1_000).toFixed(1);
-      const span = ((idealMs * TIME_SCALE) / 1_000).toFixed(0);
-      const ratio = (scenario.durationMs / idealMs).toFixed(2);
       rows.push({
         name: scenario.id,
-        note:
-          `wall ${wall} s · target span ${span} s ` +
-          `(ideal ${(idealMs / 1_000).toFixed(1)} s) · ${ratio}× ideal · ${scenario.verdict}`,
+        note: [
+          `wall ${seconds(scenario.durationMs)} s`,
+          `target span ${seconds(idealMs * TIME_SCALE, 0)} s (ideal ${seconds(idealMs)} s)`,
+          `${(scenario.durationMs / idealMs).toFixed(2)}× ideal`,
+          scenario.verdict,
+        ].join(' · '),
       });
     }
     const met = wallMs <= TARGET_WALL_MS ? 'met' : 'MISSED';
@@ -80,8 +95,7 @@ export async function run(): Promise<BenchResult> {
       title: `gate (default suite of ${summary.suite.length}, reference, x${TIME_SCALE}, ${concurrency} at a time)`,
       rows,
       summary: [
-        `gate wall time ${(wallMs / 1_000).toFixed(1)} s (target ≤ ${TARGET_WALL_MS / 1_000} s: ${met}); ` +
-          `exit ${gate.code}, ` +
+        `gate wall time ${seconds(wallMs)} s (target ≤ ${seconds(TARGET_WALL_MS, 0)} s: ${met}); exit ${gate.code}, ` +
           `${summary.totals.passed}/${summary.totals.scenarios} scenarios passed`,
         `serial baseline (sum of scenario wall times, this run) ${(serialMs / 1_000).toFixed(1)} s: ` +
           `the gate took ${(wallMs / serialMs).toFixed(2)}× of it at ${concurrency} at a time`,

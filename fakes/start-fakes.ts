@@ -37,7 +37,7 @@ export async function startFakes(options: StartFakesOptions = {}): Promise<Start
   const ports: Partial<Record<string, number>> = options.ports ?? {};
 
   try {
-    const certs = await createRunCertificates();
+    const certs = await createRunCertificates(options.tlsAltNames ? { altNames: options.tlsAltNames } : {});
     stopList.add(() => certs.dispose());
     const tls = { cert: certs.certPem, key: certs.keyPem };
     const endpoints: Record<string, string> = {};

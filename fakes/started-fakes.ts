@@ -24,6 +24,8 @@ export interface StartFakesOptions extends FakeServicesOptions {
   readonly journalCapacity?: number;
   /** Bodies above this get the service's 413. Default 64 MiB. */
   readonly maxBodyBytes?: number;
+  /** More names for the TLS certificate (tls.ts `altNames`), e.g. `10.0.2.2` for containers. */
+  readonly tlsAltNames?: readonly string[];
   /** Fixed ports on 127.0.0.1; each defaults to 0 (a free port). */
   readonly ports?: Partial<Record<keyof FakesEndpoints, number>>;
 }

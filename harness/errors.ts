@@ -6,6 +6,8 @@
  * Messages follow "Failed to X: reason. Fix hint." so the CLI can print them as they are.
  */
 
+import type { Assistance } from './domain/assistance.js';
+
 /** Base of every error the harness raises on purpose. */
 export class ChaosError extends Error {
   constructor(message: string, options?: ErrorOptions) {
@@ -45,6 +47,33 @@ export class InfrastructureError extends ChaosError {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = 'InfrastructureError';
+  }
+}
+
+/**
+ * The build under test failed before any scenario step could run: its own image did not build,
+ * or it exited at start / never answered /health. Not the harness's failure: the run's verdict
+ * is `failed`, with `evidence` (the build or start output) as the first thing the report shows.
+ */
+export class ProductFailureError extends ChaosError {
+  readonly targetVersions: Readonly<Record<string, string>>;
+  readonly assistance: readonly Assistance[];
+  constructor(
+    /** What failed, as an expectation name: `connector image builds from the checkout's Dockerfile`. */
+    readonly what: string,
+    message: string,
+    readonly evidence: readonly string[],
+    options?: ErrorOptions & {
+      /** What the target knew of the build when it failed (image, base, commit), for the result file. */
+      readonly targetVersions?: Readonly<Record<string, string>>;
+      /** Help already given when it failed (a substituted base image), declared like a prepared target's. */
+      readonly assistance?: readonly Assistance[];
+    },
+  ) {
+    super(message, options);
+    this.name = 'ProductFailureError';
+    this.targetVersions = options?.targetVersions ?? {};
+    this.assistance = options?.assistance ?? [];
   }
 }
 

@@ -19,6 +19,7 @@ import s3FlakyNetwork from './network/s3-flaky-network.js';
 import sentinelLatency from './network/sentinel-latency.js';
 import rateLimit from './rate-limit.js';
 import replayWhileFailing from './replay-while-failing.js';
+import replicasOutage from './replicas-outage.js';
 import restartWhileOpen from './restart-while-open.js';
 import s3AccessDenied from './s3-access-denied.js';
 import s3Throttling from './s3-throttling.js';
@@ -31,6 +32,7 @@ const SCENARIOS: readonly Scenario[] = [
   replayWhileFailing,
   ingestUnderOutage,
   sentinelOutage,
+  replicasOutage,
   authFailure,
   keyvaultOutage,
   keyvaultNetwork,

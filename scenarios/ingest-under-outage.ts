@@ -29,7 +29,7 @@ export default defineScenario({
     'to know whether records were ingested or kept.',
   seed: { records: 10, arrivals: arrivalsEvery(2_000, { fromMs: FIRST_ARRIVAL_MS, toMs: LAST_ARRIVAL_MS }) },
   pollIntervalMs: 1_000,
-  deadlineMs: 300_000,
+  deadlineMs: 400_000,
   steps: [
     { atMs: 10_000, name: 'stop-run', action: { kind: 'stop_target' } },
     {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Idempotent project set-up: everything the tests and scenarios need beyond `npm ci`.
 //
-//   node scripts/setup.mjs [--quiet] [--only python,toxiproxy,system]
+//   node scripts/setup.mjs [--quiet] [--only python,toxiproxy,system,podman]
 //
 // - python:    a project-local virtual environment (.venv) with the Python SDKs pinned in
 //              python/requirements-sdk.txt. Re-installed only when that file changes.
@@ -10,6 +10,12 @@
 // - system:    Debian packages the tests use (faketime for --time-scale on the python
 //              target, chromium for the report's browser test). Installed with apt-get when
 //              missing and we are root; otherwise the exact command is printed.
+// - podman:    for --target container (root only, CI included): podman 4.3 from Debian with runc
+//              (crun fails on this machine type's hybrid cgroups), slirp4netns (each replica's own
+//              network namespace, reaching the fakes on loopback), debootstrap (the locally built
+//              base image), and /etc/containers/containers.conf with `default_ulimits = []` (the
+//              default nofile/nproc ulimits fail here) and `runtime = "runc"`. Not root: skipped
+//              with the command to run. The podman service itself is started by each run.
 //
 // Each step writes a stamp file so that a second run costs milliseconds.
 //
@@ -30,6 +36,13 @@ const SYSTEM_PACKAGES = [
   { bin: 'chromium', pkg: 'chromium', testsOnly: true },
 ];
 
+const PODMAN_PACKAGES = ['podman', 'runc', 'slirp4netns', 'debootstrap'];
+const CONTAINERS_CONF = '/etc/containers/containers.conf';
+const CONTAINERS_CONF_TEXT =
+  '# Written by s3-sentinel-chaos `npm run setup` (podman step): see scripts/setup.mjs.\n' +
+  '[containers]\ndefault_ulimits = []\n\n[engine]\nruntime = "runc"\n';
+const PODMAN_STAMP = '/var/lib/s3-sentinel-chaos/podman-setup.stamp';
+
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const installed = root.split(sep).includes('node_modules');
 const home = process.env.S3_SENTINEL_CHAOS_HOME || root;
@@ -43,7 +56,7 @@ const only =
       ? new Set(['toxiproxy', 'system'])
       : null;
 if (args.includes('--help')) {
-  console.log(`Usage: s3-sentinel-chaos setup [--quiet] [--only python,toxiproxy,system]
+  console.log(`Usage: s3-sentinel-chaos setup [--quiet] [--only python,toxiproxy,system,podman]
        (in this repository: npm run setup -- [options], or node scripts/setup.mjs [options])
 
 Installs, idempotently, what runs and tests need into ${home}
@@ -51,7 +64,8 @@ Installs, idempotently, what runs and tests need into ${home}
   python     .venv with python/requirements-sdk.txt (this repository's tests)
   toxiproxy  .tools/bin/toxiproxy-server ${TOXIPROXY_VERSION}, built with Go (network scenarios)
   system     faketime (python target time scaling)${installed ? '' : ', chromium (report browser test)'}, via apt-get
-Default: ${installed ? 'toxiproxy,system (installed package)' : 'all three'}.`);
+  podman     podman, runc, slirp4netns, debootstrap and containers.conf (--target container; root only)
+Default: ${installed ? 'toxiproxy,system (installed package)' : 'all four'}.`);
   process.exit(0);
 }
 
@@ -140,8 +154,35 @@ function setupSystem() {
   });
 }
 
+function setupPodman() {
+  const digest = createHash('sha256')
+    .update(`${PODMAN_PACKAGES.join(',')}\n${CONTAINERS_CONF_TEXT}`)
+    .digest('hex');
+  const present = PODMAN_PACKAGES.every((pkg) => spawnSync('dpkg', ['-s', pkg], { stdio: 'ignore' }).status === 0);
+  if (present && stampMatches(PODMAN_STAMP, digest)) return log('podman (runc, slirp4netns, debootstrap) set up');
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !has('apt-get')) {
+    log(
+      `podman not set up (needed by --target container only): as root, run \`npm run setup\`, or ` +
+        `apt-get install ${PODMAN_PACKAGES.join(' ')} and write ${CONTAINERS_CONF} as scripts/setup.mjs does`,
+    );
+    return;
+  }
+  if (!present) {
+    log(`installing ${PODMAN_PACKAGES.join(' ')} (for --target container)`);
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...PODMAN_PACKAGES], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  }
+  mkdirSync(dirname(CONTAINERS_CONF), { recursive: true });
+  writeFileSync(CONTAINERS_CONF, CONTAINERS_CONF_TEXT);
+  mkdirSync(dirname(PODMAN_STAMP), { recursive: true });
+  writeFileSync(PODMAN_STAMP, digest);
+}
+
 if (!installed && !existsSync(join(root, 'node_modules'))) fail('node_modules is missing. Run `npm ci` first.');
-const steps = { python: setupPython, toxiproxy: setupToxiproxy, system: setupSystem };
+const steps = { python: setupPython, toxiproxy: setupToxiproxy, system: setupSystem, podman: setupPodman };
 for (const [name, step] of Object.entries(steps)) {
   if (!only || only.has(name)) step();
 }

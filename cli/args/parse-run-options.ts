@@ -29,6 +29,7 @@ const VALUE_FLAGS = [
   '--time-scale',
   '--seed',
   '--out',
+  '--replicas',
 ] as const;
 const BOOLEAN_FLAGS = ['--list', '--kinds', '--verbose', '--help', '-h'] as const;
 
@@ -43,6 +44,7 @@ export function parseRunOptions(
   let connectorDir = env.CONNECTOR_DIR || undefined;
   let timeScale = 1;
   let seed = 1;
+  let replicas: number | undefined;
   let outDir = DEFAULT_OUT_DIR;
   let verbose = false;
   let list = false;
@@ -124,6 +126,15 @@ export function parseRunOptions(
         seed = n;
         break;
       }
+      case '--replicas': {
+        const n = Number(value);
+        if (!/^\d+$/.test(value) || n < 1 || n > 16)
+          throw new UsageError(
+            `Failed to parse --replicas "${value}": expected a whole number 1–16, e.g. --replicas 2.`,
+          );
+        replicas = n;
+        break;
+      }
       case '--out':
         if (value === '') throw new UsageError('Failed to parse --out: the directory is empty.');
         outDir = value;
@@ -137,6 +148,7 @@ export function parseRunOptions(
       ...(connectorDir !== undefined ? { connectorDir } : {}),
       targetOptions,
       shims,
+      ...(replicas !== undefined ? { replicas } : {}),
       timeScale,
       seed,
       outDir,
@@ -163,6 +175,8 @@ function example(flag: string): string {
       return '--time-scale 10';
     case '--seed':
       return '--seed 42';
+    case '--replicas':
+      return '--replicas 2';
     default:
       return '--out .chaos/results';
   }

@@ -20,13 +20,14 @@ Runs one chaos scenario against a connector build and judges it against the runb
 Options:
   --list                   list the scenarios and exit
   --kinds                  list the expectation kinds, conditions and step actions and exit
-  --target <name>          reference (default) or python
-  --connector <dir>        connector checkout for --target python (or CONNECTOR_DIR)
+  --target <name>          reference (default), python or container
+  --connector <dir>        connector checkout for --target python|container (or CONNECTOR_DIR)
   --target-option k=v      target option, repeatable (reference: breaker fields such as
                            failure_threshold=5, recovery_timeout=60; drop_failed_batches=true, …)
-  --shim NAME              python target shim, repeatable
+  --shim NAME              python or container target shim, repeatable
   --time-scale N           run target time N× faster than wall time (default 1)
   --seed N                 seed for fault decisions and record ids (default 1)
+  --replicas N             run N replicas of "run" side by side (container target; default: its manifest)
   --out <dir>              result folder (default .chaos/results)
   --verbose                print steps, transitions and faults as they happen
   --help                   this text

@@ -15,6 +15,7 @@
  */
 import { webcrypto } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @note @peculiar/x509 (through tsyringe) needs a Reflect metadata polyfill loaded before it.
@@ -39,7 +40,17 @@ const VALIDITY_MS = 7 * 24 * 60 * 60 * 1_000;
 /** Clock skew allowance so a certificate made "now" is valid on a client whose clock is behind. */
 const BACKDATE_MS = 60 * 60 * 1_000;
 
-export async function createRunCertificates(options: { dir?: string } = {}): Promise<RunCertificates> {
+export interface RunCertificatesOptions {
+  readonly dir?: string;
+  /**
+   * More names the leaf certificate carries (IPs or DNS names), for a client that reaches the fakes'
+   * loopback listeners by another address: a container reaches them as 10.0.2.2 (slirp4netns' alias of
+   * the host's loopback). Still loopback on this machine; only the name differs.
+   */
+  readonly altNames?: readonly string[];
+}
+
+export async function createRunCertificates(options: RunCertificatesOptions = {}): Promise<RunCertificates> {
   const crypto = webcrypto;
   // @note Node's webcrypto is the Web Crypto API, but its type is not the DOM `Crypto` that @peculiar/x509
   // declares, and the two types share too little for a direct cast.
@@ -85,6 +96,10 @@ export async function createRunCertificates(options: { dir?: string } = {}): Pro
         { type: 'ip', value: '127.0.0.1' },
         { type: 'dns', value: 'localhost' },
         { type: 'dns', value: '*.localhost' },
+        ...(options.altNames ?? []).map((name) => ({
+          type: isIP(name) ? ('ip' as const) : ('dns' as const),
+          value: name,
+        })),
       ]),
       await x509.SubjectKeyIdentifierExtension.create(leafKeys.publicKey),
       await x509.AuthorityKeyIdentifierExtension.create(caKeys.publicKey),

@@ -6,6 +6,7 @@
 export * from './assistance.js';
 export * from './breaker.js';
 export * from './record-schema.js';
+export * from './replica.js';
 export * from './scenario-tags.js';
 export * from './services.js';
 export * from './target-command.js';

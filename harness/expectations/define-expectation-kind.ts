@@ -50,6 +50,12 @@ export interface ExpectationKind<K extends string = string, F extends FieldRecor
   readonly fields: F;
   /** Rules across fields (min ≤ max, a step name that exists), after each field passed its own check. */
   refine?(spec: SpecOf<F>, path: string, problems: Problems, context: ExpectationValidationContext): void;
+  /**
+   * Whether the kind judges each `run` replica on its own when the target runs several
+   * (expectations/replica-view.ts): true for what lives in one process (its breakers, its health,
+   * its failed-batch store, its retry pacing). Default false: judged over the whole run (the ledger).
+   */
+  perReplica?: boolean | ((spec: SpecOf<F>) => boolean);
   evaluate(spec: ExpectationSpec<K, F>, ctx: EvaluationContext): ExpectationVerdict;
 }
 

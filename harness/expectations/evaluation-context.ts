@@ -95,6 +95,7 @@ export function createEvaluationContext(events: readonly RunEvent[], ledger: Led
     command: e.command,
     pid: e.pid,
     receivedAtMs: Math.round(e.atMs),
+    ...(e.replica === undefined ? {} : { replica: e.replica }),
   }));
 
   const steps = new Map<string, StepTiming>();

@@ -7,13 +7,13 @@
 import type { ResultExpectation } from '../result/result-schema.js';
 import { ALWAYS_ON_CHECKS } from './always-on/index.js';
 import type { EvaluationContext } from './evaluation-context.js';
-import { type Expectation, evaluateExpectation, toResult } from './registry.js';
+import { type Expectation, judgeExpectation, toResult } from './registry.js';
 
 export function evaluateExpectations(
   expectations: readonly Expectation[],
   ctx: EvaluationContext,
 ): ResultExpectation[] {
-  const declared = expectations.map((e) => evaluateExpectation(e, ctx));
+  const declared = expectations.flatMap((e) => judgeExpectation(e, ctx));
   const alwaysOn = ALWAYS_ON_CHECKS.flatMap((check) => {
     const verdict = check.evaluate(ctx);
     return verdict ? [toResult(verdict, check.kind, check.promise)] : [];

@@ -10,6 +10,7 @@ import {
   type SpecOf,
   validateFields,
 } from '../../common/validation/index.js';
+import { replicaLabel } from '../domain/replica.js';
 import type { ResultExpectation } from '../result/result-schema.js';
 import type { ExpectationKind, ExpectationSpec, ExpectationValidationContext } from './define-expectation-kind.js';
 import type { EvaluationContext } from './evaluation-context.js';
@@ -35,6 +36,7 @@ import { retrySpacing } from './kinds/retry-spacing.js';
 import { secretServedFromCache } from './kinds/secret-served-from-cache.js';
 import { serviceBreaker } from './kinds/service-breaker.js';
 import { targetAlive } from './kinds/target-alive.js';
+import { replicasOf, replicaView } from './replica-view.js';
 
 export const EXPECTATION_KINDS = [
   breakerSequence,
@@ -98,10 +100,30 @@ export function validateExpectation(
 }
 
 export function evaluateExpectation(spec: Expectation, ctx: EvaluationContext): ResultExpectation {
+  const kind = kindOf(spec);
+  return toResult(kind.evaluate(spec as ExpectationSpec<string, FieldRecord>, ctx), spec.kind, spec.promise);
+}
+
+/**
+ * One result, or one per replica (named `… [r2]`) for a per-replica kind when the target ran
+ * several `run` replicas (replica-view.ts).
+ */
+export function judgeExpectation(spec: Expectation, ctx: EvaluationContext): ResultExpectation[] {
+  const kind = kindOf(spec);
+  const typed = spec as ExpectationSpec<string, FieldRecord>;
+  const perReplica = typeof kind.perReplica === 'function' ? kind.perReplica(typed) : kind.perReplica === true;
+  const replicas = perReplica ? replicasOf(ctx.events) : [];
+  if (replicas.length <= 1) return [evaluateExpectation(spec, ctx)];
+  return replicas.map((replica) => {
+    const verdict = kind.evaluate(typed, replicaView(ctx, replica));
+    return toResult({ ...verdict, name: `${verdict.name} [${replicaLabel(replica)}]` }, spec.kind, spec.promise);
+  });
+}
+
+function kindOf(spec: Expectation): ExpectationKind {
   const kind = BY_KIND.get(spec.kind);
   if (!kind) throw new Error(`Failed to evaluate expectation: unknown kind "${spec.kind}" (known: ${KIND_NAMES}).`);
-  const verdict = kind.evaluate(spec as ExpectationSpec<string, FieldRecord>, ctx);
-  return toResult(verdict, spec.kind, spec.promise);
+  return kind;
 }
 
 /** Same key order in every result file, whatever order an evaluator built its object in. */

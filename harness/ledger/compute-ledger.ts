@@ -12,6 +12,7 @@
  * @example const ledger = computeLedger(bus.events()); ledger.lost === 0
  */
 import type { DeclaredSchema } from '../domain/record-schema.js';
+import { endpointLabel } from '../domain/replica.js';
 import type { RunEvent } from '../observe/events.js';
 import type { ResultLedger } from '../result/result-schema.js';
 import type { SourceRecord } from '../seed/corpus/source-record.js';
@@ -57,7 +58,8 @@ export function computeLedger(events: readonly RunEvent[]): LedgerDetail {
           unknownDeliveries += 1;
           break;
         }
-        const origin = event.origin ?? 'unknown';
+        // Across replicas: `run.r1`, `run.r2`, … each counted, and a record two replicas delivered is a duplicate.
+        const origin = event.origin === null ? 'unknown' : endpointLabel(event.origin, event.replica);
         byOrigin[origin] = (byOrigin[origin] ?? 0) + 1;
         history.deliveries.push(event);
         break;
@@ -70,6 +72,7 @@ export function computeLedger(events: readonly RunEvent[]): LedgerDetail {
         }
         break;
       case 'batch-file:archived':
+      case 'batch-file:vanished':
         waitingFiles.delete(event.file);
         break;
       case 'record:rejected':

@@ -41,9 +41,18 @@ export type RunEventPayload =
       readonly outcome: 'stored' | 'failed' | 'rejected_open';
       readonly batchId: string | null;
       readonly line: string;
+      /** Which replica, when the target runs several (domain/replica.ts). */
+      readonly replica?: number;
     }
-  | { readonly type: 'target:launched'; readonly command: TargetCommand; readonly pid: number }
-  | { readonly type: 'target:ready'; readonly healthUrl: string | null }
+  | {
+      readonly type: 'target:launched';
+      readonly command: TargetCommand;
+      readonly pid: number;
+      /** Which replica, when the target runs several (domain/replica.ts). */
+      readonly replica?: number;
+    }
+  /** Every replica answers /health; `healthUrl` is the first replica's. */
+  | { readonly type: 'target:ready'; readonly healthUrl: string | null; readonly replicas?: number }
   | {
       readonly type: 'target:exited';
       readonly command: TargetCommand;
@@ -51,6 +60,8 @@ export type RunEventPayload =
       readonly code: number | null;
       readonly signal: string | null;
       readonly expected: boolean;
+      /** Which replica, when the target runs several (domain/replica.ts). */
+      readonly replica?: number;
     }
   | {
       readonly type: 'log:record';
@@ -62,6 +73,8 @@ export type RunEventPayload =
       readonly message: string | null;
       /** Epoch ms of the record's own timestamp on the TARGET's clock, when it has one. */
       readonly loggedAtMs: number | null;
+      /** Which replica, when the target runs several (domain/replica.ts). */
+      readonly replica?: number;
     }
   /** `consistent` is false when `from` is not the state last seen for this breaker (`expectedFrom`). */
   | {
@@ -76,6 +89,8 @@ export type RunEventPayload =
       readonly line: string;
       /** Epoch ms of the record's own timestamp (target clock), when it has one. */
       readonly loggedAtMs: number | null;
+      /** Which replica, when the target runs several (domain/replica.ts). */
+      readonly replica?: number;
     }
   | {
       readonly type: 'secret:served-from-cache';
@@ -105,6 +120,8 @@ export type RunEventPayload =
       readonly origin: TargetCommand | null;
       readonly recordIds: readonly string[];
       readonly unidentified: number;
+      /** Which replica, when the target runs several (domain/replica.ts). */
+      readonly replica?: number;
     }
   | {
       readonly type: 'record:ingested';
@@ -113,21 +130,33 @@ export type RunEventPayload =
       readonly ingest: IngestRecord;
       /** The target process whose upload delivered it, when known. */
       readonly origin: TargetCommand | null;
+      /** Which replica, when the target runs several (domain/replica.ts). */
+      readonly replica?: number;
     }
   | {
       readonly type: 'probe:sampled';
       readonly health: number | null;
       readonly ready: number | null;
       readonly metrics: Readonly<Record<string, number>>;
+      readonly replica?: number;
     }
-  /** `writtenAtMs`: epoch ms of the file's own `timestamp` field (the TARGET clock), when readable. */
+  /**
+   * `writtenAtMs`: epoch ms of the file's own `timestamp` field (the TARGET clock), when readable.
+   * A replica's files are named `r2/<file>`: two replicas may write files of the same name.
+   */
   | {
       readonly type: 'batch-file:created';
       readonly file: string;
       readonly recordIds: readonly string[];
       readonly writtenAtMs: number | null;
+      readonly replica?: number;
     }
-  | { readonly type: 'batch-file:archived'; readonly file: string }
+  | { readonly type: 'batch-file:archived'; readonly file: string; readonly replica?: number }
+  /**
+   * A waiting file is gone because its store is: the target's process was recreated with a fresh
+   * filesystem (a container restart), not because replay archived it.
+   */
+  | { readonly type: 'batch-file:vanished'; readonly file: string; readonly replica?: number; readonly why: string }
   /** A failed-batch file found OUTSIDE the configured directory (in a working directory of the target). */
   | { readonly type: 'batch-file:stray'; readonly path: string; readonly recordIds: readonly string[] }
   | { readonly type: 'step:started'; readonly index: number; readonly name: string; readonly action: string }
@@ -147,6 +176,7 @@ export type RunEventPayload =
       readonly pid: number;
       readonly code: number | null;
       readonly summary: string | null;
+      readonly replica?: number;
     }
   | { readonly type: 'run:ended'; readonly reason: string }
   /** A phase of the run (run/phase.ts) started, completed or failed. */

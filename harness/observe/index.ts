@@ -15,4 +15,4 @@ export { measureTimeScale } from './measure-time-scale.js';
 export { type ObservableFakes, observeFakes, originOf } from './observe-fakes.js';
 export { observeTargetProcess } from './observe-target-process.js';
 export { type HealthPoller, parsePrometheus, pollHealth } from './poll-health.js';
-export { type FailedBatchWatcher, watchFailedBatches } from './watch-failed-batches.js';
+export { combineWatchers, type FailedBatchWatcher, watchFailedBatches } from './watch-failed-batches.js';

@@ -5,12 +5,16 @@
  */
 
 import type { BreakerState } from '../domain/breaker.js';
+import { replicaLabel } from '../domain/replica.js';
 import type { EventBus } from './event-bus.js';
 import type { RunEvent } from './events.js';
 
 export interface LiveState {
-  /** Breakers of the current `run` process (fresh CLOSED after a restart). */
+  /** Breakers of the current `run` process (fresh CLOSED after a restart); with replicas, the first one's. */
   breakerState(breaker: string): BreakerState;
+  /** The breaker's state in every current `run` replica, in replica order (one entry without replicas). */
+  replicaBreakerStates(breaker: string): readonly BreakerState[];
+  /** Every breaker seen, as `name` (one run process) or `name [r2]` (replicas), with its state. */
   breakerStates(): Readonly<Record<string, BreakerState>>;
   /** Times `breaker` entered `state` in run processes, over the whole run (restarts included). */
   transitionsInto(breaker: string, state: BreakerState): number;
@@ -22,8 +26,11 @@ export interface LiveState {
   waitingFiles(): number;
   activeFaults(): ReadonlyMap<string, string>;
   requests(filter: { readonly service: string; readonly operation?: string; readonly status?: number }): number;
-  /** True once the current `run` process has exited (or before any was launched). */
-  runExited(): boolean;
+  /**
+   * True once the current `run` process has exited (or before any was launched); with replicas,
+   * once any replica's has (or, given `replica`, that replica's).
+   */
+  runExited(replica?: number): boolean;
   /**
    * Seeded, not yet delivered, not waiting in a failed-batch file: in flight or still in S3.
    * Only the final ledger (ledger.ts) can call a record lost.
@@ -31,10 +38,15 @@ export interface LiveState {
   pending(): number;
 }
 
+interface RunInstance {
+  readonly pid: number;
+  exited: boolean;
+  readonly breakers: Map<string, BreakerState>;
+}
+
 export function createLiveState(bus: EventBus): LiveState & { dispose(): void } {
-  let runPid: number | null = null;
-  let runExited = true;
-  let breakers = new Map<string, BreakerState>();
+  /** Current `run` process per replica (0: a target without replicas). */
+  const runs = new Map<number, RunInstance>();
   const entered = new Map<string, number>();
   const seeded = new Set<string>();
   const delivered = new Set<string>();
@@ -46,22 +58,23 @@ export function createLiveState(bus: EventBus): LiveState & { dispose(): void } 
   const apply = (event: RunEvent): void => {
     switch (event.type) {
       case 'target:launched':
-        if (event.command === 'run') {
-          runPid = event.pid;
-          runExited = false;
-          breakers = new Map();
-        }
+        if (event.command === 'run')
+          runs.set(event.replica ?? 0, { pid: event.pid, exited: false, breakers: new Map() });
         break;
-      case 'target:exited':
-        if (event.command === 'run' && event.pid === runPid) runExited = true;
+      case 'target:exited': {
+        const run = runs.get(event.replica ?? 0);
+        if (event.command === 'run' && run?.pid === event.pid) run.exited = true;
         break;
-      case 'breaker:transitioned':
-        if (event.command === 'run' && event.pid === runPid) breakers.set(event.breaker, event.to);
+      }
+      case 'breaker:transitioned': {
+        const run = runs.get(event.replica ?? 0);
+        if (event.command === 'run' && run?.pid === event.pid) run.breakers.set(event.breaker, event.to);
         if (event.command === 'run') {
           const key = `${event.breaker}→${event.to}`;
           entered.set(key, (entered.get(key) ?? 0) + 1);
         }
         break;
+      }
       case 'seed:put':
         for (const { id } of event.records) seeded.add(id);
         break;
@@ -73,6 +86,7 @@ export function createLiveState(bus: EventBus): LiveState & { dispose(): void } 
         files.set(event.file, event.recordIds);
         break;
       case 'batch-file:archived':
+      case 'batch-file:vanished':
         files.delete(event.file);
         break;
       case 'fault:injected':
@@ -99,9 +113,21 @@ export function createLiveState(bus: EventBus): LiveState & { dispose(): void } 
     return ids;
   };
 
+  const ordered = (): [number, RunInstance][] => [...runs].sort(([a], [b]) => a - b);
+  const replicaBreakerStates = (breaker: string): BreakerState[] =>
+    ordered().map(([, run]) => run.breakers.get(breaker) ?? 'CLOSED');
   return {
-    breakerState: (breaker) => breakers.get(breaker) ?? 'CLOSED',
-    breakerStates: () => Object.fromEntries(breakers),
+    breakerState: (breaker) => replicaBreakerStates(breaker)[0] ?? 'CLOSED',
+    replicaBreakerStates,
+    breakerStates: () =>
+      Object.fromEntries(
+        ordered().flatMap(([replica, run]) =>
+          [...run.breakers].map(([name, state]) => [
+            replica === 0 ? name : `${name} [${replicaLabel(replica)}]`,
+            state,
+          ]),
+        ),
+      ),
     transitionsInto: (breaker, state) => entered.get(`${breaker}→${state}`) ?? 0,
     seeded,
     delivered,
@@ -116,7 +142,10 @@ export function createLiveState(bus: EventBus): LiveState & { dispose(): void } 
           (f.operation === undefined || r.operation === f.operation) &&
           (f.status === undefined || r.status === f.status),
       ).length,
-    runExited: () => runExited,
+    runExited: (replica) =>
+      replica === undefined
+        ? runs.size === 0 || [...runs.values()].some((run) => run.exited)
+        : (runs.get(replica)?.exited ?? true),
     pending() {
       const waiting = waitingRecordIds();
       let pending = 0;

@@ -12,7 +12,11 @@ const MIN_SPAN_WALL_MS = 1_000;
 type TimedBatchFile = Extract<RunEvent, { type: 'batch-file:created' }> & { readonly writtenAtMs: number };
 
 export function measureTimeScale(events: readonly RunEvent[], timeScale: number): number | undefined {
-  const files = events.filter((e): e is TimedBatchFile => e.type === 'batch-file:created' && e.writtenAtMs !== null);
+  const timed = events.filter((e): e is TimedBatchFile => e.type === 'batch-file:created' && e.writtenAtMs !== null);
+  // Replicas start their (faked) clocks at different moments: compare files of one replica only.
+  const byReplica = new Map<number, TimedBatchFile[]>();
+  for (const file of timed) byReplica.set(file.replica ?? 0, [...(byReplica.get(file.replica ?? 0) ?? []), file]);
+  const files = [...byReplica.values()].reduce<TimedBatchFile[]>((a, b) => (b.length > a.length ? b : a), []);
   if (files.length >= 2) {
     const window = Math.max(1, Math.ceil(files.length / 10));
     // Within each end, the file seen soonest after it was written (the watcher adds ≤ one rescan).

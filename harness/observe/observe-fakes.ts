@@ -6,7 +6,8 @@
  */
 import type { IngestRecord, JournalEntry } from '../../fakes/core/types.js';
 import type { UploadAttempt } from '../../fakes/sentinel/upload-attempts.js';
-import { TARGET_COMMANDS, type TargetCommand } from '../domain/target-command.js';
+import { parseEndpointLabel } from '../domain/replica.js';
+import type { TargetCommand } from '../domain/target-command.js';
 import type { RecordIdentity } from '../records/record-identity.js';
 import type { EventBus } from './event-bus.js';
 
@@ -26,7 +27,13 @@ export interface ObserveFakesOptions {
 
 /** The target process an endpoint label names, or null for no label or another one. */
 export function originOf(label: string | undefined): TargetCommand | null {
-  return (TARGET_COMMANDS as readonly string[]).includes(label ?? '') ? (label as TargetCommand) : null;
+  return parseEndpointLabel(label)?.command ?? null;
+}
+
+/** `{ replica }` when the label names a replica's process, else nothing. */
+function replicaOf(label: string | undefined): { replica?: number } {
+  const replica = parseEndpointLabel(label)?.replica;
+  return replica === undefined ? {} : { replica };
 }
 
 export function observeFakes(fakes: ObservableFakes, bus: EventBus, options: ObserveFakesOptions): () => void {
@@ -45,10 +52,18 @@ export function observeFakes(fakes: ObservableFakes, bus: EventBus, options: Obs
       origin: originOf(attempt.origin),
       recordIds: ids.filter((id): id is string => id !== null),
       unidentified: ids.filter((id) => id === null).length,
+      ...replicaOf(attempt.origin),
     });
   });
   const offIngest = fakes.ingest.subscribe((ingest) => {
-    bus.emit({ type: 'record:ingested', recordId: identify(ingest.record), ingest, origin: originOf(ingest.origin) });
+    const origin = originOf(ingest.origin);
+    bus.emit({
+      type: 'record:ingested',
+      recordId: identify(ingest.record),
+      ingest,
+      origin,
+      ...replicaOf(ingest.origin),
+    });
   });
   return () => {
     offJournal();

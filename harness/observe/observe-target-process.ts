@@ -15,6 +15,7 @@ export function observeTargetProcess(
   bus: EventBus,
   tracker: BreakerTracker,
 ): () => void {
+  const tag = process.replica === undefined ? {} : { replica: process.replica };
   return process.onLogRecord((record, stream) => {
     const read = prepared.readLogRecord(record);
     bus.emit({
@@ -25,6 +26,7 @@ export function observeTargetProcess(
       level: read.level,
       message: read.message,
       loggedAtMs: read.loggedAtMs,
+      ...tag,
     });
     for (const event of read.events) {
       if (event.kind === 'breaker_transition') {
@@ -32,7 +34,7 @@ export function observeTargetProcess(
         const { breaker, from, to, line } = event;
         const loggedAtMs = read.loggedAtMs;
         const transition = { breaker, from, to, expectedFrom, consistent, line, loggedAtMs };
-        bus.emit({ type: 'breaker:transitioned', command, pid: process.pid, ...transition });
+        bus.emit({ type: 'breaker:transitioned', command, pid: process.pid, ...transition, ...tag });
       } else if (event.kind === 'secret_served_from_cache') {
         bus.emit({
           type: 'secret:served-from-cache',
@@ -42,9 +44,9 @@ export function observeTargetProcess(
         });
       } else if (event.kind === 'batch_stored' || event.kind === 'batch_failed') {
         const outcome = event.kind === 'batch_stored' ? 'stored' : 'failed';
-        bus.emit({ type: 'batch:logged', command, outcome, batchId: event.batchId, line: event.line });
+        bus.emit({ type: 'batch:logged', command, outcome, batchId: event.batchId, line: event.line, ...tag });
       } else if (event.kind === 'breaker_rejected') {
-        bus.emit({ type: 'batch:logged', command, outcome: 'rejected_open', batchId: null, line: event.line });
+        bus.emit({ type: 'batch:logged', command, outcome: 'rejected_open', batchId: null, line: event.line, ...tag });
       } else if (event.kind === 'record_rejected') {
         bus.emit({ type: 'record:rejected', reason: event.reason, count: event.count, line: event.line });
       }

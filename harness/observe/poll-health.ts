@@ -14,8 +14,9 @@ export interface HealthPoller {
 export function pollHealth(
   healthUrl: () => string | null,
   bus: EventBus,
-  options: { readonly intervalMs: number },
+  options: { readonly intervalMs: number; readonly replica?: number },
 ): HealthPoller {
+  const tag = options.replica === undefined ? {} : { replica: options.replica };
   let inFlight: Promise<void> = Promise.resolve();
   let stopped = false;
   const sample = async (): Promise<void> => {
@@ -28,7 +29,7 @@ export function pollHealth(
     ]);
     // The target was being stopped meanwhile: a refused sample says nothing about its health.
     if (stopped || healthUrl() !== base) return;
-    bus.emit({ type: 'probe:sampled', health, ready, metrics: parsePrometheus(metricsText ?? '') });
+    bus.emit({ type: 'probe:sampled', health, ready, metrics: parsePrometheus(metricsText ?? ''), ...tag });
   };
   const sampleNow = (): Promise<void> => (inFlight = inFlight.then(sample, sample));
   const timer = setInterval(() => void sampleNow(), options.intervalMs);

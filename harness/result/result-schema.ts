@@ -31,6 +31,8 @@ export interface ResultTransition {
    * Added by the scenario engine.
    */
   readonly command?: TargetCommand;
+  /** The replica whose process logged it, when the target ran several (`r<n>` lanes in reports). */
+  readonly replica?: number;
 }
 
 export interface ResultExpectation {
@@ -149,6 +151,8 @@ export interface ScenarioResultFile {
   readonly measuredTimeScale?: number;
   readonly seed: number;
   readonly shims: readonly string[];
+  /** How many `run` replicas the target ran side by side; absent for a target that runs one. */
+  readonly replicas?: number;
   /**
    * Every help the run gave the target (shims, drivers, substitutions), as the target declared it.
    * A promise verified only in runs with help is "verified with help" (absent in older files).

@@ -4,6 +4,7 @@
  */
 
 import { cpus } from 'node:os';
+import type { Assistance } from '../domain/assistance.js';
 import { RUNBOOK_BREAKER_DEFAULTS } from '../domain/breaker.js';
 import type { EvaluationContext } from '../expectations/evaluation-context.js';
 import { toResultLedger } from '../ledger/compute-ledger.js';
@@ -40,6 +41,9 @@ export interface BuildResultInput {
   readonly timeScale: number;
   readonly seed: number;
   readonly shims: readonly string[];
+  readonly replicas?: number;
+  /** Help declared before the target was prepared (a product failure during preparation). */
+  readonly assistance?: readonly Assistance[];
   readonly targetOptions: Readonly<Record<string, string>>;
   readonly versions: ScenarioResultFile['versions'];
   readonly expectations: readonly ResultExpectation[];
@@ -115,7 +119,8 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
     ...(measured !== undefined ? { measuredTimeScale: Math.round(measured * 1_000) / 1_000 } : {}),
     seed: input.seed,
     shims: input.shims,
-    assistance: ctx.ofType('target:prepared')[0]?.assistance ?? [],
+    ...(input.replicas !== undefined ? { replicas: input.replicas } : {}),
+    assistance: ctx.ofType('target:prepared')[0]?.assistance ?? input.assistance ?? [],
     tags: input.scenario.tags,
     breakerServices: ctx.ofType('target:prepared')[0]?.breakerServices ?? {},
     promises: [...new Set(input.scenario.expectations.flatMap((e) => (e.promise ? [e.promise] : [])))].sort(),
@@ -132,6 +137,7 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
       evidence: t.evidence,
       consistent: t.consistent,
       command: t.command,
+      ...(t.replica === undefined ? {} : { replica: t.replica }),
     })),
     ledger: toResultLedger(ctx.ledger),
     faults,
@@ -151,9 +157,11 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
  * head matters because a failing target usually repeats one error thousands of times: the tail
  * alone would show the repetition and lose the lines that explain it.
  */
-export function excerptLog(records: readonly { readonly command: string; readonly record: string }[]): string[] {
-  const toLines = (e: { readonly command: string; readonly record: string }): string[] =>
-    clipRecord(e.record.split('\n')).map((line) => `[${e.command}] ${line}`);
+export function excerptLog(
+  records: readonly { readonly command: string; readonly record: string; readonly replica?: number }[],
+): string[] {
+  const toLines = (e: { readonly command: string; readonly record: string; readonly replica?: number }): string[] =>
+    clipRecord(e.record.split('\n')).map((line) => `[${e.command}${e.replica ? ` r${e.replica}` : ''}] ${line}`);
   if (records.length <= HEAD_LOG_RECORDS + TAIL_LOG_RECORDS) return records.flatMap(toLines);
   const omitted = records.length - HEAD_LOG_RECORDS - TAIL_LOG_RECORDS;
   return [

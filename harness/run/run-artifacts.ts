@@ -59,7 +59,7 @@ export async function openRunArtifacts(bus: EventBus, outDir: string, scenarioId
       logStream.write(
         `${event.record
           .split('\n')
-          .map((line) => `[${event.command}] ${line}`)
+          .map((line) => `[${event.command}${event.replica ? ` r${event.replica}` : ''}] ${line}`)
           .join('\n')}\n`,
       );
     } else if (event.type === 'request:completed') {

@@ -9,6 +9,8 @@ export interface RunOptions {
   /** `--target-option k=v`, unparsed; the target validates them. Wins over the scenario's own. */
   readonly targetOptions: Record<string, string>;
   readonly shims: string[];
+  /** `--replicas N`: how many `run` instances a target that runs replicas starts (default: its own count). */
+  readonly replicas?: number;
   /** Target time runs this many times faster than wall time. */
   readonly timeScale: number;
   readonly seed: number;

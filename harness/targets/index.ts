@@ -1,5 +1,6 @@
 /**
- * Target registry: `reference` (default, the runbook model) and `python` (the real connector).
+ * Target registry: `reference` (default, the runbook model), `python` (the real connector from
+ * source) and `container` (the real connector as its image ships).
  * Each is imported only when a run asks for it, so a target whose set-up is missing breaks only
  * runs that select it. A new target is one folder plus one line here (CONTRIBUTING.md).
  *
@@ -27,6 +28,10 @@ const TARGETS = {
   python: {
     summary: 'an unmodified topazyo/s3-sentinel-connector checkout (--connector <dir> or CONNECTOR_DIR)',
     load: async (options) => (await import('./python/index.js')).createPythonTarget(options),
+  },
+  container: {
+    summary: "the checkout's own Dockerfile built with podman, run as containers (replicas) via testcontainers",
+    load: async (options) => (await import('./container/index.js')).createContainerTarget(options),
   },
 } as const satisfies Record<string, TargetEntry>;
 

@@ -2,9 +2,13 @@
  * A connector build the harness can run: the reference model (default) or the real Python
  * connector. The harness never knows which; it only uses this interface.
  *
- *   Target.prepare(ctx) ─▶ PreparedTarget.launch('run'|'ingest'|'replay-failed') ─▶ TargetProcess
- *                                 │                                                   │
- *                                 └── readLogRecord(record) → level, time, events     └── stop()
+ *   Target.prepare(ctx) ─▶ PreparedTarget.launch('run'|'ingest'|'replay-failed', replica?) ─▶ TargetProcess
+ *                                 │                                                             │
+ *                                 └── readLogRecord(record) → level, time, events               └── stop()
+ *
+ * A target may run `run` as several replicas side by side (`replicas`): the harness then launches
+ * one `run` per replica (numbered from 1), reads each one's health and failed-batch store, and
+ * judges breakers per replica. A target with one instance leaves `replicas` out.
  */
 import type { Assistance } from '../domain/assistance.js';
 import type { BreakerConfig, BreakerServices, BreakerState } from '../domain/breaker.js';
@@ -41,6 +45,10 @@ export interface TargetContext {
   readonly shims: readonly string[];
   /** Poll interval of `run`, in target milliseconds. */
   readonly pollIntervalMs: number;
+  /** `--replicas N` when the user asked for a count; a target that cannot run that many throws UsageError. */
+  readonly replicas?: number;
+  /** Aborted by Ctrl-C: a long preparation (an image build) stops and cleans up what it started. */
+  readonly signal?: AbortSignal;
   /**
    * The breaker configuration under test: the runbook defaults, or the scenario's own (runbook
    * Step 4 Option B). A target applies it the way its users would, or declares the help it needs
@@ -52,7 +60,7 @@ export interface TargetContext {
    * the command as a label (`…/~replay-failed`), so each delivery is credited to the process that
    * made it. A target passes it the way its users configure the endpoint.
    */
-  sentinelEndpointFor(command: TargetCommand): string;
+  sentinelEndpointFor(command: TargetCommand, replica?: number): string;
 }
 
 /** Something the target's log said. Multi-line records arrive joined with `\n`. */
@@ -92,6 +100,8 @@ export interface TargetLogRecord {
 export interface TargetProcess {
   readonly pid: number;
   readonly command: TargetCommand;
+  /** The replica it runs in (or as), when the target runs several. */
+  readonly replica?: number;
   /** Resolves with the exit code (or null when killed by a signal). */
   readonly exited: Promise<{ readonly code: number | null; readonly signal: NodeJS.Signals | null }>;
   /** Every complete log record (stderr and stdout), multi-line records joined. */
@@ -109,8 +119,21 @@ export interface PreparedTarget extends AsyncDisposable {
   };
   /** Directory where the target writes failed-batch files (top level only; `archived/` below it). */
   readonly failedBatchesDir: string;
-  /** Base URL of /health, /ready, /metrics while `run` is up, or null if the target has none. */
-  healthUrl(): string | null;
+  /**
+   * The failed-batch store of a replica when it is not a directory on this machine (it lives
+   * inside a container): the harness reads it through this instead of `failedBatchesDir`, and
+   * store faults are not available.
+   */
+  failedBatchStore?(replica: number): FailedBatchSource;
+  /** How many `run` instances the harness starts (absent: one, with no replica number). */
+  readonly replicas?: number;
+  /**
+   * True when a `run` that exits before it is ready, or never answers /health, is the build
+   * under test failing (verdict `failed`), not the harness's set-up (verdict `error`).
+   */
+  readonly startFailureIsProduct?: boolean;
+  /** Base URL of /health, /ready, /metrics of `run` (of `replica`) while it is up, or null if none. */
+  healthUrl(replica?: number): string | null;
   /** Breaker config the target runs with (from options or the runbook). */
   readonly breakerConfig: BreakerConfig;
   /** Which breaker guards which service, as the target's own documentation names them. */
@@ -124,8 +147,31 @@ export interface PreparedTarget extends AsyncDisposable {
   readonly workingDirs: readonly string[];
   /** How the target says it maps a firewall record to Sentinel columns (what "intact" means). */
   readonly recordSchema: DeclaredSchema;
-  launch(command: TargetCommand): Promise<TargetProcess>;
+  launch(command: TargetCommand, replica?: number): Promise<TargetProcess>;
   readLogRecord(record: string): TargetLogRecord;
+}
+
+/** One file of a failed-batch store as read now. */
+export interface FailedBatchEntry {
+  readonly name: string;
+  /** The file's text, or null when it cannot be read yet (half-written). */
+  read(): Promise<string | null>;
+}
+
+/** A failed-batch store the harness reads through the target (watch-failed-batches.ts). */
+export interface FailedBatchSource {
+  /** Where the store lives, for the result file: `/app/failed_batches in container …`. */
+  describe(): string;
+  /**
+   * The top-level `*.json` files now ([] when the store does not exist yet), or null when the
+   * store cannot be read at this moment (say nothing rather than report every file gone).
+   */
+  list(): Promise<readonly FailedBatchEntry[] | null>;
+  /**
+   * Counts replacements of the store by a fresh one (a recreated container). A file known
+   * before a replacement and missing after it vanished with its store; it was not archived.
+   */
+  generation(): number;
 }
 
 export interface Target {
@@ -138,5 +184,10 @@ export interface Target {
    * this target does not know.
    */
   describeShims(shims: readonly string[]): string | null;
+  /**
+   * Extra names (IPs or DNS names) the fakes' TLS certificate must carry because the target
+   * reaches them by another address than loopback (a container through its network namespace).
+   */
+  readonly fakesTlsAltNames?: readonly string[];
   prepare(context: TargetContext): Promise<PreparedTarget>;
 }

@@ -87,7 +87,9 @@ function newGroupOrGet(groups: Map<string, Group>, cause: Cause): Group {
 function scenarioBlocker(result: ScenarioResultFile): Cause | null {
   const noUploads = result.expectations.find((e) => e.kind === 'uploads_reached_sentinel' && !e.passed);
   if (noUploads) {
-    const top = result.targetErrors?.[0];
+    // The FIRST error the target logged, not the most frequent: what follows it (breaker OPEN
+    // rejections, "batch failed" lines) is usually its consequence, and repeats more often.
+    const top = [...(result.targetErrors ?? [])].sort((a, b) => a.firstAtMs - b.firstAtMs)[0];
     return {
       key: `blocked:${top?.signature ?? 'no error logged'}`,
       title: top

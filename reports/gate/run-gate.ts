@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import type { ScenarioResultFile } from '../../harness/result/result-schema.js';
 import { renderFindingsText } from '../findings/render-findings.js';
 import { resolveSuite, type SuiteSelection } from '../gate-suite.js';
-import { GateUsageError } from '../report-error.js';
 import { buildErroredResult } from '../results/errored-result.js';
 import { sortResults } from '../results/load-result-files.js';
 import { buildGateSummary, type GateSummary } from '../summary/gate-summary.js';

@@ -35,8 +35,10 @@ export interface PromiseStatus {
 /**
  * Status of every promise in the catalogue, in catalogue order. A failed expectation makes a
  * promise violated wherever it comes from. A passed one verifies it only when its scenario
- * did not error: an errored run stopped early, so its passes prove nothing. A pass in a run with
- * declared help verifies it only "with help".
+ * did not error: an errored run stopped early, so its passes prove nothing. Nor does a pass in a
+ * run where no upload reached Sentinel (`uploads_reached_sentinel` failed): "no record altered"
+ * or "no upload while OPEN" hold trivially when nothing is sent. A pass in a run with declared
+ * help verifies it only "with help".
  * @example computePromiseStatuses(results, RUNBOOK_PROMISES)
  */
 export function computePromiseStatuses(
@@ -47,6 +49,7 @@ export function computePromiseStatuses(
     const scenarios = new Set<string>();
     const failed: string[] = [];
     const erroredOnly = new Set<string>();
+    const idleOnly = new Set<string>();
     const notApplicable: string[] = [];
     const help = new Set<string>();
     let passedUnaided = false;
@@ -57,11 +60,13 @@ export function computePromiseStatuses(
         notApplicable.push(`${result.scenario} (${result.error ?? 'not applicable'})`);
       }
       const assistance = assistanceOf(result);
+      const nothingSent = result.expectations.some((e) => e.kind === 'uploads_reached_sentinel' && !e.passed);
       for (const expectation of result.expectations) {
         if (expectation.promise !== promise.id) continue;
         scenarios.add(result.scenario);
         if (!expectation.passed) failed.push(`${result.scenario}: ${expectation.name}`);
         else if (result.verdict === 'error') erroredOnly.add(result.scenario);
+        else if (nothingSent) idleOnly.add(result.scenario);
         else if (assistance.length > 0) {
           passedWithHelp = true;
           for (const a of assistance) help.add(`${a.kind} ${a.name}`);
@@ -78,6 +83,7 @@ export function computePromiseStatuses(
             : 'not exercised';
     const notes = [
       ...(erroredOnly.size > 0 ? [`scenario errored: ${[...erroredOnly].sort().join(', ')}`] : []),
+      ...(idleOnly.size > 0 ? [`no upload reached Sentinel in: ${[...idleOnly].sort().join(', ')}`] : []),
       ...(notApplicable.length > 0 ? [`not applicable: ${notApplicable.join('; ')}`] : []),
     ];
     return {

@@ -1,4 +1,4 @@
-import type { ScenarioResultFile } from '../../harness/result/result-schema.js';
+import type { ScenarioResultFile, Verdict } from '../../harness/result/result-schema.js';
 import { ReportInputError } from '../report-error.js';
 
 const REQUIRED_ARRAYS = [
@@ -11,7 +11,14 @@ const REQUIRED_ARRAYS = [
   'shims',
 ] as const;
 const REQUIRED_OBJECTS = ['ledger', 'versions', 'requestCounts', 'machine', 'targetOptions'] as const;
-const VERDICTS = new Set(['passed', 'failed', 'error']);
+// A Record, so that a new Verdict cannot be forgotten here (a not_applicable result was once refused).
+const VERDICT_NAMES: Readonly<Record<Verdict, true>> = {
+  passed: true,
+  failed: true,
+  error: true,
+  not_applicable: true,
+};
+const VERDICTS = new Set<string>(Object.keys(VERDICT_NAMES));
 
 /** Whether a parsed JSON value looks like a result file at all (vs. a summary or other JSON). */
 export function isResultFileLike(value: unknown): boolean {

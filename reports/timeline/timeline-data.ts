@@ -58,11 +58,14 @@ export function buildTimelineData(result: ScenarioResultFile): TimelineData {
     ...(result.steps ?? []).map((s) => s.startedAtMs),
   ];
   const endMs = Math.max(1, ...times);
-  const names = new Set<string>(result.transitions.map((t) => t.breaker));
+  // One lane per breaker, and per replica when the target ran several (`azure-sentinel [r2]`, as in samples).
+  const laneOf = (t: ScenarioResultFile['transitions'][number]): string =>
+    t.replica === undefined ? t.breaker : `${t.breaker} [r${t.replica}]`;
+  const names = new Set<string>(result.transitions.map(laneOf));
   for (const sample of result.samples) for (const name of Object.keys(sample.breakerStates)) names.add(name);
   const breakers = [...names].sort().map((name) => {
     const fromLog = result.transitions
-      .filter((t) => t.breaker === name)
+      .filter((t) => laneOf(t) === name)
       .sort((a, b) => a.atMs - b.atMs)
       .map((t) => ({ atMs: t.atMs, state: t.to }));
     const changes =

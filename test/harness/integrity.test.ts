@@ -261,6 +261,24 @@ describe('steady state (always on)', () => {
     expect(after?.evidence).toEqual(['window 26.0s–40.0s, bound 3000 ms', 'record 5 put @32.0s delivered late @39.0s']);
   });
 
+  it('does not wait for records kept in failed-batch files: replay-failed, not the run, delivers them', () => {
+    const events = run(
+      [-1, seeded('1')],
+      [500, ingestedRecord(1)],
+      [10_000, faultInjected()],
+      [12_000, seeded('2')],
+      [13_000, fileCreated('a.json', '2')], // kept for replay, delivered only at the end
+      [20_000, faultCleared()],
+      [24_000, seeded('3')],
+      [25_000, ingestedRecord(3)],
+      [38_000, ingestedRecord(2, {}, 'replay-failed')],
+      [40_000, { type: 'run:ended', reason: 'end of the synthetic run' }],
+    );
+    const [, after] = steady(events);
+    expect(after?.passed).toBe(true);
+    expect(after?.evidence[0]).toBe('window 20.0s–40.0s, bound 3000 ms');
+  });
+
   it('fails on a late delivery before the fault and a duplicate after recovery, naming the records', () => {
     const events = run(
       [1_000, seeded('2')],

@@ -14,7 +14,7 @@ import { buildChildEnv } from '../../harness/targets/python/child-env.js';
 import { findPython } from '../../harness/targets/python/find-python.js';
 import { CONNECTOR_DRIVER_PATH, DEFAULT_VENV_CACHE_DIR } from '../../harness/targets/python/index.js';
 import { type ProvisionedVenv, provisionVenv } from '../../harness/targets/python/provision-venv.js';
-import { runCommand } from '../../harness/targets/python/run-command.js';
+import { runCommand } from '../../harness/targets/shared/run-command.js';
 import { STANDIN_SOURCE } from './standin-checkout.js';
 
 const ROUTER = `

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RUNBOOK_BREAKER_DEFAULTS } from '../../harness/domain/breaker.js';
 import { ChaosError, InfrastructureError, UsageError } from '../../harness/errors.js';
-import { acquireFileLock } from '../../harness/targets/python/file-lock.js';
 import { findPython } from '../../harness/targets/python/find-python.js';
 import { createPythonTarget, parsePythonTargetOptions } from '../../harness/targets/python/index.js';
 import { provisionVenv } from '../../harness/targets/python/provision-venv.js';
+import { acquireFileLock } from '../../harness/targets/shared/file-lock.js';
 import type { TargetContext } from '../../harness/targets/target.js';
 
 let scratch: string;

@@ -73,6 +73,20 @@ describe('promise statuses', () => {
     expect(status).toMatchObject({ status: 'not exercised', scenarios: ['breaker-custom-config'] });
     expect(status?.note).toContain('add --shim breaker-config');
   });
+
+  it('is "not exercised", not "verified", when it held only in runs where no upload reached Sentinel', () => {
+    const idle = result('rate-limit', {
+      verdict: 'failed',
+      expectations: [
+        pass('records-unaltered'),
+        fail('uploads-reached', 'uploads_reached_sentinel', 'uploads reached Sentinel', 0),
+      ],
+    });
+    expect(statusOf([idle], 'records-unaltered')).toMatchObject({
+      status: 'not exercised',
+      note: 'no upload reached Sentinel in: rate-limit',
+    });
+  });
 });
 
 describe('findings', () => {
@@ -83,10 +97,17 @@ describe('findings', () => {
       firstAtMs: 1_000,
       count: 40,
     };
+    // Its consequence repeats more often, but logs later: the earlier error is the cause.
+    const consequence = {
+      signature: "Circuit breaker OPEN for '…'",
+      firstLine: "2026-11-27 04:00:09,000 - root - ERROR - Circuit breaker OPEN for 'azure-sentinel'",
+      firstAtMs: 9_000,
+      count: 90,
+    };
     const blocked = (id: string) =>
       result(id, {
         verdict: 'failed',
-        targetErrors: [error],
+        targetErrors: [consequence, error],
         expectations: [
           fail('steady-state', 'uploads_reached_sentinel', 'uploads reached Sentinel', 0),
           fail('outage-breaker', 'breaker_sequence', `${id} sequence`, 'CLOSED'),

@@ -40,6 +40,7 @@ const RESULT_KEYS: Record<keyof ScenarioResultFile, true> = {
   measuredTimeScale: true,
   seed: true,
   shims: true,
+  replicas: true,
   assistance: true,
   promises: true,
   breakerServices: true,

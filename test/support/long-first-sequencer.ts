@@ -9,6 +9,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 const LONG_RUNNING = [
   'real-time-witness.e2e.test.ts',
   'gate.e2e.test.ts',
+  'container-target.e2e.test.ts',
   'packed-cli.e2e.test.ts',
   'breaking-targets-',
 ];

@@ -1,5 +1,6 @@
 /** The checks every run gets, in the order they appear in the result file. */
 import type { AlwaysOnCheck } from './define-always-on-check.js';
+import { failedBatchesSurviveRestart } from './failed-batches-survive-restart.js';
 import { failedBatchesWhereConfigured } from './failed-batches-where-configured.js';
 import { noImpossibleTransitions } from './no-impossible-transitions.js';
 import { steadyStateAfter, steadyStateBefore } from './steady-state.js';
@@ -10,6 +11,7 @@ export const ALWAYS_ON_CHECKS: readonly AlwaysOnCheck[] = [
   uploadsReachedSentinel,
   steadyStateBefore,
   steadyStateAfter,
+  failedBatchesSurviveRestart,
   failedBatchesWhereConfigured,
 ];
 export type { AlwaysOnCheck } from './define-always-on-check.js';

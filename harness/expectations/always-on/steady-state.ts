@@ -49,7 +49,12 @@ export const steadyStateAfter = defineAlwaysOnCheck({
       const expected = 'every fault cleared and every breaker CLOSED, then steady delivery';
       return { name, passed: false, expected, observed: recoveredAt, evidence: [] };
     }
-    const fromMs = Math.max(recoveredAt, backlogDeliveredAt(ctx, recoveredAt, 'last'));
+    // Records kept in failed-batch files wait for replay-failed, an operator's step: they are not
+    // part of the run process's drain.
+    const waitingForReplay = new Set(
+      [...ctx.ofType('batch-file:created'), ...ctx.ofType('batch-file:stray')].flatMap((f) => f.recordIds),
+    );
+    const fromMs = Math.max(recoveredAt, backlogDeliveredAt(ctx, recoveredAt, 'last', waitingForReplay));
     return judge(ctx, { label: 'after recovery', fromMs, toMs: ctx.endMs });
   },
 });
@@ -58,14 +63,20 @@ export const steadyStateAfter = defineAlwaysOnCheck({
  * When the backlog (every record seeded at or before `putByMs`) was delivered once each. When part
  * of it never arrives (the ledger reports those), `ifIncomplete` picks the fallback: its `first`
  * delivery (an initial backlog too large to drain before the fault) or its `last` one (what could
- * drain, drained). 0 without a backlog.
+ * drain, drained). Records in `excluded` are not part of the backlog. 0 without a backlog.
  */
-function backlogDeliveredAt(ctx: EvaluationContext, putByMs: number, ifIncomplete: 'first' | 'last'): number {
+function backlogDeliveredAt(
+  ctx: EvaluationContext,
+  putByMs: number,
+  ifIncomplete: 'first' | 'last',
+  excluded: ReadonlySet<string> = new Set(),
+): number {
   const backlog = new Set(
     ctx
       .ofType('seed:put')
       .filter((s) => s.atMs <= putByMs)
-      .flatMap((s) => s.records.map((r) => r.id)),
+      .flatMap((s) => s.records.map((r) => r.id))
+      .filter((id) => !excluded.has(id)),
   );
   if (backlog.size === 0) return 0;
   let at = 0;

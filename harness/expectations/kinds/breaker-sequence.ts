@@ -17,6 +17,8 @@ export const breakerSequence = defineExpectationKind({
     sequence: list(breakerState(), { required: true, nonEmpty: true }),
     match: oneOf(['exact', 'subsequence'], { required: true }),
   },
+  // A breaker lives in one process: each replica has its own sequence.
+  perReplica: true,
   evaluate(spec, ctx) {
     const intervals = ctx.intervals(spec.breaker);
     const observed = intervals.map((i) => i.state);

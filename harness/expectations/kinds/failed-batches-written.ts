@@ -7,6 +7,8 @@ export const failedBatchesWritten = defineExpectationKind({
   kind: 'failed_batches_written',
   summary: "At least `min` failed-batch files appeared in the target's failed-batch directory.",
   fields: { min: count({ required: true, min: 1 }) },
+  // Each replica falls back to its own store.
+  perReplica: true,
   evaluate(spec, ctx) {
     const created = ctx.ofType('batch-file:created');
     return {

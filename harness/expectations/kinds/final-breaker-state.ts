@@ -11,6 +11,7 @@ export const finalBreakerState = defineExpectationKind({
   kind: 'final_breaker_state',
   summary: 'At the end of the run the breaker of the last run process is in `state` (default CLOSED).',
   fields: { breaker: breakerName({ required: true }), state: breakerState() },
+  perReplica: true,
   evaluate(spec, ctx) {
     const expected = spec.state ?? 'CLOSED';
     const intervals = ctx.intervals(spec.breaker);

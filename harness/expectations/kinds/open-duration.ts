@@ -22,6 +22,7 @@ export const openDuration = defineExpectationKind({
     if (spec.minMs > spec.maxMs)
       problems.push(`${at(path, 'minMs')}: must be <= maxMs (${spec.maxMs}), got ${spec.minMs}`);
   },
+  perReplica: true,
   evaluate(spec, ctx) {
     const base = {
       name: `${spec.breaker} stays OPEN for the recovery timeout before HALF_OPEN`,

@@ -21,6 +21,7 @@ export const recoveryTime = defineExpectationKind({
     if (spec.minMs !== undefined && spec.minMs > spec.maxMs)
       problems.push(`${at(path, 'minMs')}: must be <= maxMs (${spec.maxMs}), got ${spec.minMs}`);
   },
+  perReplica: true,
   evaluate(spec, ctx) {
     const bound = spec.minMs !== undefined ? `${spec.minMs} ms ≤ t ≤ ${spec.maxMs} ms` : `≤ ${spec.maxMs} ms`;
     const base = { name: `${spec.breaker} recovery time from "${spec.fromStep}"`, expected: bound };

@@ -50,6 +50,8 @@ export const requestCount = defineExpectationKind({
     if (spec.min !== undefined && spec.max !== undefined && spec.min > spec.max)
       problems.push(`${at(path, 'min')}: must be <= max (${spec.max}), got ${spec.min}`);
   },
+  // A breaker state window is one replica's; requests are placed by the replica's labelled endpoint.
+  perReplica: (spec) => spec.whileBreaker !== undefined,
   evaluate(spec, ctx) {
     const evidence: string[] = [];
     let inStepWindow = (_atMs: number): boolean => true;

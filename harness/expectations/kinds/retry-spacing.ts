@@ -21,6 +21,9 @@ export const retrySpacing = defineExpectationKind({
     status: number({ required: true, integer: true, min: 100, max: 599 }),
     minGapMs: durationMs({ required: true }),
   },
+  // Pacing is each client's: only Sentinel requests carry the replica's label (another replica's
+  // request right after a 429 is no retry of it).
+  perReplica: (spec) => spec.service === 'sentinel',
   evaluate(spec, ctx) {
     const requests = ctx.requests.filter(
       (r) => r.entry.service === spec.service && (spec.operation === undefined || r.entry.operation === spec.operation),

@@ -9,6 +9,8 @@ export const targetAlive = defineExpectationKind({
   kind: 'target_alive',
   summary: 'The run process never exited on its own and /health kept answering.',
   fields: {},
+  // Each replica answers its own /health and may crash on its own.
+  perReplica: true,
   evaluate(_spec, ctx) {
     const crashes = ctx.ofType('target:exited').filter((e) => e.command === 'run' && !e.expected);
     const samples = ctx.ofType('probe:sampled');

@@ -37,6 +37,20 @@ export function evaluatePhase(ctx: RunContext, outcome: PhasesOutcome): Evaluati
     };
   }
   if (outcome.verdict === 'error') return { verdict: 'error', error: outcome.error, expectations, ctx: evaluation };
+  if (outcome.verdict === 'failed') {
+    // The report opens with it: the build or start output is the first evidence shown.
+    const failure = outcome.productFailure;
+    const first: ResultExpectation = {
+      name: failure.what,
+      kind: 'product_starts',
+      passed: false,
+      expected: 'the build under test builds and starts as shipped',
+      observed: failure.message,
+      evidence: failure.evidence,
+    };
+    // Nothing after the failed build or start ran: the scenario's own expectations would only echo it.
+    return { verdict: 'failed', expectations: [first], ctx: evaluation };
+  }
   const verdict = expectations.every((e) => e.passed) ? 'passed' : 'failed';
   return { verdict, expectations, ctx: evaluation };
 }

@@ -2,6 +2,7 @@
  * Phase "execute timeline": the target starts (time zero is when it answers /health), then the
  * health poller, progress line, deadline and arrivals run beside the scenario's steps.
  */
+import { replicaNumbers } from '../../domain/replica.js';
 import { InfrastructureError } from '../../errors.js';
 import { pollHealth } from '../../observe/poll-health.js';
 import { scheduleArrivals } from '../../seed/arrivals.js';
@@ -27,9 +28,16 @@ export async function executeTimelinePhase(ctx: Observed): Promise<void> {
   bus.rebase();
   ctx.artifacts?.markTimeZero();
   const probeEveryWallMs = Math.min(1_000, Math.max(100, 1_000 / options.timeScale));
-  const runUrl = (): string | null => (controller.isRunUp() && !live.runExited() ? prepared.healthUrl() : null);
-  const health = pollHealth(runUrl, bus, { intervalMs: probeEveryWallMs });
-  session.defer('health poller', () => health.stop());
+  // One poller per replica (or one for a target without replicas), each on its own /health.
+  const pollers = (prepared.replicas ? replicaNumbers(prepared.replicas) : [undefined]).map((replica) => {
+    const runUrl = (): string | null =>
+      controller.isRunUp() && !live.runExited(replica) ? prepared.healthUrl(replica) : null;
+    return pollHealth(runUrl, bus, { intervalMs: probeEveryWallMs, ...(replica === undefined ? {} : { replica }) });
+  });
+  const stopPollers = async (): Promise<void> => {
+    await Promise.all(pollers.map((p) => p.stop()));
+  };
+  session.defer('health pollers', stopPollers);
   const ticker = setInterval(() => {
     const atMs = Math.round(bus.nowMs());
     ctx.samples.push({
@@ -75,5 +83,5 @@ export async function executeTimelinePhase(ctx: Observed): Promise<void> {
   });
   await executeTimeline(scenario.steps, { bus, runtime, signal: timeline.signal, originMs: 0 });
   await arrivals;
-  await health.stop();
+  await stopPollers();
 }

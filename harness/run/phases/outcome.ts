@@ -1,5 +1,5 @@
 /** How the phases up to "settle" ended, before anything was judged. */
-import { describeError, InterruptedError, NotApplicableError, UsageError } from '../../errors.js';
+import { describeError, InterruptedError, NotApplicableError, ProductFailureError, UsageError } from '../../errors.js';
 import type { PreparedTarget } from '../../targets/target.js';
 import type { RunContext } from '../run-context.js';
 
@@ -12,11 +12,15 @@ export type PhasesOutcome =
       /** A bad --target-option surfaces while preparing the target: rethrown after teardown. */
       readonly usageError?: UsageError;
       readonly prepared?: PreparedTarget;
-    };
+    }
+  /** The build under test failed to build or start: judged (verdict `failed`), with its output as evidence. */
+  | { readonly verdict: 'failed'; readonly productFailure: ProductFailureError; readonly prepared?: PreparedTarget };
 
 export function failedOutcome(ctx: RunContext, error: unknown, prepared?: PreparedTarget): PhasesOutcome {
   // Ctrl-C aborts the session; whatever error the abort caused downstream, the run was interrupted.
   const interrupted = ctx.session.signal.aborted || error instanceof InterruptedError;
+  if (!interrupted && error instanceof ProductFailureError)
+    return { verdict: 'failed', productFailure: error, ...(prepared ? { prepared } : {}) };
   if (error instanceof NotApplicableError && !interrupted) return { verdict: 'not_applicable', error: error.message };
   return {
     verdict: 'error',

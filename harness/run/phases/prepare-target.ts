@@ -3,7 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RUNBOOK_BREAKER_DEFAULTS } from '../../domain/breaker.js';
-import { ChaosError, describeError, InfrastructureError } from '../../errors.js';
+import { endpointLabel } from '../../domain/replica.js';
+import { ChaosError, describeError, InfrastructureError, UsageError } from '../../errors.js';
 import type { TargetContext } from '../../targets/target.js';
 import { RUN_BUCKET, RUN_PREFIX, RUN_RULE_ID, RUN_SECRET_NAME, RUN_STREAM } from '../run-constants.js';
 import type { WithFakes, WithTarget } from '../run-context.js';
@@ -29,7 +30,10 @@ export async function prepareTargetPhase(ctx: WithFakes): Promise<WithTarget> {
     shims: options.shims,
     pollIntervalMs: scenario.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
     breakerConfig: { ...RUNBOOK_BREAKER_DEFAULTS, ...scenario.breakerConfig },
-    sentinelEndpointFor: (command) => `${ctx.endpoints.sentinel.replace(/\/$/, '')}/~${command}`,
+    sentinelEndpointFor: (command, replica) =>
+      `${ctx.endpoints.sentinel.replace(/\/$/, '')}/~${endpointLabel(command, replica)}`,
+    ...(options.replicas !== undefined ? { replicas: options.replicas } : {}),
+    signal: session.signal,
   };
   const prepared = await target.prepare(context).catch((error: unknown) => {
     if (error instanceof ChaosError) throw error;
@@ -38,6 +42,12 @@ export async function prepareTargetPhase(ctx: WithFakes): Promise<WithTarget> {
     });
   });
   session.add('prepared target', prepared, (p) => p[Symbol.asyncDispose]());
+  const runs = prepared.replicas ?? 1;
+  if (options.replicas !== undefined && options.replicas !== runs)
+    throw new UsageError(
+      `Failed to run ${options.replicas} replicas: target "${target.name}" runs ${runs}. ` +
+        'Drop --replicas, or use a target that runs replicas (--target container).',
+    );
   ctx.bus.emit({
     type: 'target:prepared',
     target: prepared.name,

@@ -11,7 +11,12 @@ import type { RunContext, WithFakes } from '../run-context.js';
 
 export async function startFakesPhase(ctx: RunContext): Promise<WithFakes> {
   const { session, bus, options, scenario } = ctx;
-  const fakes = await startFakes({ seed: options.seed, timeScale: options.timeScale }).catch((error: unknown) => {
+  const tlsAltNames = ctx.target.fakesTlsAltNames;
+  const fakes = await startFakes({
+    seed: options.seed,
+    timeScale: options.timeScale,
+    ...(tlsAltNames ? { tlsAltNames } : {}),
+  }).catch((error: unknown) => {
     throw new InfrastructureError(
       `Failed to start the fakes: ${describeError(error)}. ` +
         'Check that loopback ports can be bound and run npm run setup.',

@@ -27,10 +27,12 @@ export async function writeResultPhase(
     timeScale: options.timeScale,
     seed: options.seed,
     shims: options.shims,
+    ...(prepared?.replicas !== undefined ? { replicas: prepared.replicas } : {}),
+    ...(outcome.verdict === 'failed' ? { assistance: outcome.productFailure.assistance } : {}),
     targetOptions: ctx.targetOptions,
     versions: {
       harness: await readHarnessVersion(),
-      target: prepared?.versions.target ?? {},
+      target: prepared?.versions.target ?? (outcome.verdict === 'failed' ? outcome.productFailure.targetVersions : {}),
       sdks: prepared?.versions.sdks ?? {},
     },
     expectations: evaluation.expectations,

@@ -21,7 +21,8 @@ const LIBFAKETIME_CANDIDATES = [
 
 /** Wall ms the probe sleeps; long enough for ms timestamps, short enough for every prepare. */
 const PROBE_WALL_MS = 400;
-const PROBE_TIMEOUT_MS = 20_000;
+/** Includes starting a container when the probe runs in one. */
+const PROBE_TIMEOUT_MS = 60_000;
 
 /**
  * @example findLibfaketime() // '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1'
@@ -74,9 +75,22 @@ export function probeTimeScale(
   env: Readonly<Record<string, string>>,
   scale: number,
 ): Promise<TimeScaleProbe> {
+  return probeTimeScaleWith(python, [], env, scale);
+}
+
+/**
+ * The same probe through a launcher: `file ...args -c <probe> <seconds>`, e.g. `podman run … python3`
+ * for a container, whose faketime environment the launcher passes on.
+ */
+export function probeTimeScaleWith(
+  file: string,
+  args: readonly string[],
+  env: Readonly<Record<string, string>>,
+  scale: number,
+): Promise<TimeScaleProbe> {
   const targetSleepS = (PROBE_WALL_MS / 1_000) * scale;
   return new Promise((resolve, reject) => {
-    const child = spawn(python, ['-c', PROBE_SCRIPT, String(targetSleepS)], {
+    const child = spawn(file, [...args, '-c', PROBE_SCRIPT, String(targetSleepS)], {
       env: { ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -3,7 +3,7 @@
  * needs Python 3.11 or later (asyncio.TaskGroup, connector-contract.md §1.2).
  */
 import { InfrastructureError } from '../../errors.js';
-import { runCommand } from './run-command.js';
+import { runCommand } from '../shared/run-command.js';
 
 export const MIN_PYTHON: readonly [number, number] = [3, 11];
 

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InfrastructureError } from '../../errors.js';
-import { acquireFileLock, type FileLock } from './file-lock.js';
+import { acquireFileLock, type FileLock } from '../shared/file-lock.js';
 
 export const CONNECTOR_HEALTH_PORT = 8080;
 export const CONNECTOR_METRICS_PORT = 9090;

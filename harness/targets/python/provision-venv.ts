@@ -12,9 +12,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InfrastructureError } from '../../errors.js';
-import { acquireFileLock } from './file-lock.js';
+import { acquireFileLock } from '../shared/file-lock.js';
+import { runCommand, tailOf } from '../shared/run-command.js';
 import type { PythonInterpreter } from './find-python.js';
-import { runCommand, tailOf } from './run-command.js';
 
 const READY_MARKER = '.chaos-ready.json';
 /** Wall ms for `pip install -r`: a cold install of the connector's pins takes a few minutes. */

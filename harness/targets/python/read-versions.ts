@@ -3,7 +3,7 @@
  * output (which also proves the checkout imports) and the SDK versions pip installed.
  */
 import { InfrastructureError } from '../../errors.js';
-import { runCommand, tailOf } from './run-command.js';
+import { runCommand, tailOf } from '../shared/run-command.js';
 
 /** pip distribution names whose versions go into `versions.sdks`. */
 export const SDK_DISTRIBUTIONS = [

@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
-import { runCommand } from './run-command.js';
+import { runCommand } from '../shared/run-command.js';
 
 export interface ConnectorCheckout {
   /** Absolute path of the work tree. */

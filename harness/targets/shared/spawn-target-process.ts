@@ -12,7 +12,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { TargetCommand, TargetProcess } from '../target.js';
-import { createLogRecordAssembler } from './log-record-assembler.js';
+import { createProcessLog } from './process-log.js';
 
 export interface SpawnTargetProcessOptions {
   /** Recorded as `TargetProcess.command`; NOT added to `args` (pass it there yourself). */
@@ -28,32 +28,8 @@ export interface SpawnTargetProcessOptions {
   readonly cwd: string;
 }
 
-/** Wall ms without new output after which an open log record is considered complete. */
-const RECORD_IDLE_FLUSH_MS = 30;
 /** After exit, how long to wait for the pipes to drain (a grandchild may still hold them). */
 const PIPE_DRAIN_MS = 1_000;
-
-/** Like the assembler, but every non-empty line is its own record. */
-function createLineSplitter(onLine: (line: string) => void): { push(chunk: string): void; flush(): void } {
-  let partial = '';
-  const emit = (raw: string): void => {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (line !== '') onLine(line);
-  };
-  return {
-    push(chunk: string): void {
-      const lines = (partial + chunk).split('\n');
-      partial = lines.pop() ?? '';
-      lines.forEach(emit);
-    },
-    flush(): void {
-      emit(partial);
-      partial = '';
-    },
-  };
-}
-
-type LogListener = (record: string, stream: 'stdout' | 'stderr') => void;
 
 /** Absolute file URL of tsx's ESM loader, so `--import` works from any cwd. */
 export function resolveTsxLoaderUrl(): string {
@@ -93,19 +69,9 @@ export function spawnTargetProcess(options: SpawnTargetProcessOptions): TargetPr
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 
-  const listeners = new Set<LogListener>();
-  const history: { record: string; stream: 'stdout' | 'stderr' }[] = [];
-  const deliver = (record: string, stream: 'stdout' | 'stderr'): void => {
-    history.push({ record, stream });
-    for (const listener of listeners) listener(record, stream);
-  };
-  const assemblers = {
-    // stdout carries only print() output (version, listening line, replay summary): one record a line.
-    stdout: createLineSplitter((r) => deliver(r, 'stdout')),
-    stderr: createLogRecordAssembler((r) => deliver(r, 'stderr'), { idleFlushMs: RECORD_IDLE_FLUSH_MS }),
-  };
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => assemblers.stdout.push(chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => assemblers.stderr.push(chunk));
+  const log = createProcessLog();
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => log.push('stdout', chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => log.push('stderr', chunk));
 
   let hasExited = false;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
@@ -113,18 +79,18 @@ export function spawnTargetProcess(options: SpawnTargetProcessOptions): TargetPr
       // 'exit' never fires when the executable could not be started at all.
       if (child.pid === undefined) {
         hasExited = true;
-        deliver(
-          `Failed to start target process: ${error.message}. Check that ${executable} exists and is executable.`,
+        log.push(
           'stderr',
+          `Failed to start target process: ${error.message}. Check that ${executable} exists and is executable.\n`,
         );
+        log.flush();
         resolve({ code: 127, signal: null });
       }
     });
     child.once('exit', (code, signal) => {
       hasExited = true;
       const finish = (): void => {
-        assemblers.stdout.flush();
-        assemblers.stderr.flush();
+        log.flush();
         resolve({ code, signal });
       };
       if (child.stdout.closed && child.stderr.closed) return finish();
@@ -160,12 +126,8 @@ export function spawnTargetProcess(options: SpawnTargetProcessOptions): TargetPr
     pid: child.pid ?? -1,
     command: options.command,
     exited,
-    onLogRecord(listener: LogListener): () => void {
-      // Replay what was already said, so a listener added after launch misses nothing.
-      for (const { record, stream } of history) listener(record, stream);
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    // Replays what was already said, so a listener added after launch misses nothing.
+    onLogRecord: (listener) => log.onLogRecord(listener),
     stop,
   };
 }

@@ -31,8 +31,10 @@ export function itFailsOnEachCase(cases: readonly BreakingCase[]): void {
     it(`${c.scenario} with ${option}: ${c.kind} fails with evidence`, async () => {
       const run = await trackedRun(getScenario(c.scenario)!, { targetOptions: c.option });
       const result = run.result!;
-      expect(result.error).toBeUndefined();
-      expect(result.verdict).toBe('failed');
+      // A broken target can also leave a later step waiting past the scenario's deadline (on a
+      // loaded box, sooner): the run then errors as well, and its expectations are still judged.
+      if (result.error !== undefined) expect(result.error).toMatch(/deadline|still running/);
+      expect(['failed', 'error']).toContain(result.verdict);
       // A scenario may hold several expectations of one kind (two ledgers): the one citing the promise.
       const expectation = result.expectations.find((e) => e.kind === c.kind && e.promise === c.promise);
       expect(expectation, `no ${c.kind} citing ${c.promise}; failed: ${failedKinds(result)}`).toBeDefined();

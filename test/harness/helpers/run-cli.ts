@@ -12,10 +12,10 @@ export interface CliRun {
   waitForStderr(pattern: RegExp): Promise<RegExpExecArray>;
 }
 
-export function runCli(args: readonly string[]): CliRun {
+export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}): CliRun {
   const child = spawn(process.execPath, ['--import', 'tsx', 'cli/scenario.ts', ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, CONNECTOR_DIR: '' },
+    env: { ...process.env, CONNECTOR_DIR: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

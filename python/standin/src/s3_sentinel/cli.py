@@ -7,6 +7,7 @@ import hashlib
 import json
 import logging
 import os
+import signal
 import sys
 import time
 from datetime import datetime, timezone
@@ -72,7 +73,8 @@ class Pipeline:
             if key in self.delivered:
                 continue
             body = self.s3.get_object(Bucket=self.bucket, Key=key)["Body"].read().decode()
-            if self.send([parse_firewall(body)]):
+            # One firewall record per line; an object holds one or more.
+            if self.send([parse_firewall(line) for line in body.splitlines() if line.strip()]):
                 self.delivered.add(key)
 
     def send(self, batch):
@@ -150,6 +152,9 @@ def main(argv=None):
     if args.command != "run":
         parser.print_help()
         return 0
+    # Graceful on SIGTERM, as the connector's pipeline is (and needed as PID 1 in a container,
+    # where SIGTERM has no default action).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     state = {"ready": False, "cycles": 0}
     serve(state)
     while True:

@@ -1,7 +1,9 @@
 """/health, /ready and /metrics on the connector's fixed ports 8080 and 9090 (loopback only:
-the stand-in follows the project's rule; the real connector binds 0.0.0.0)."""
+the stand-in follows the project's rule; the real connector binds 0.0.0.0). In its container image
+STANDIN_HEALTH_HOST=0.0.0.0: there every interface is the container's own network namespace."""
 
 import json
+import os
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -33,5 +35,5 @@ def serve(state):
 
     for port in FIXED_PORTS:
         # Raises OSError (address in use) like the real connector does on a clash.
-        server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        server = ThreadingHTTPServer((os.environ.get("STANDIN_HEALTH_HOST", "127.0.0.1"), port), Handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()

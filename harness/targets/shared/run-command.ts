@@ -17,6 +17,8 @@ export interface RunCommandOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Wall ms before the command is killed; provisioning steps are bounded, not hopeful. */
   readonly timeoutMs?: number;
+  /** Kills the command when aborted (Ctrl-C during a long build). */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -36,6 +38,7 @@ export function runCommand(
         env: options.env ? { ...options.env } : process.env,
         timeout: options.timeoutMs ?? 60_000,
         maxBuffer: 64 * 1024 * 1024,
+        ...(options.signal ? { signal: options.signal } : {}),
         encoding: 'utf8',
       },
       (error, stdout, stderr) => {
