@@ -172,6 +172,31 @@ export const RUNBOOK_PROMISES: readonly RunbookPromise[] = [
       'Under Key Vault 429 the connector backs off as told, serves the cached secret, and its breaker recovers.',
     source: 'Runbook Step 5: Key Vault rate limiting',
   },
+  {
+    id: 'alert-when-open',
+    statement: 'When a breaker opens, an alert "Circuit breaker OPEN for [service-name]" fires.',
+    source: 'Circuit breaker recovery runbook: When to Use',
+  },
+  {
+    id: 'alerts-cleared',
+    statement: 'After recovery the monitoring alerts are cleared.',
+    source: 'Circuit breaker recovery runbook: Verification checklist (monitoring alerts cleared)',
+  },
+  {
+    id: 'alert-rules-watch-real-series',
+    statement: 'The shipped alert rules watch series the connector actually exposes, so they can fire.',
+    source: 'Deployment: Prometheus rules and PrometheusRule manifests; /metrics',
+  },
+  {
+    id: 'ready-reflects-breaker',
+    statement: 'While a breaker is OPEN, /ready does not report the connector ready.',
+    source: 'Runbook: readiness the deployment probes (/ready) while waiting for recovery',
+  },
+  {
+    id: 'failed-batch-gauge-truthful',
+    statement: 'The failed-batch gauge equals the failed-batch files waiting on disk.',
+    source: 'Monitoring dashboards; /metrics s3_sentinel_failed_batch_files',
+  },
 ];
 
 export function getPromise(id: string): RunbookPromise | undefined {

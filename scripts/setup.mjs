@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Idempotent project set-up: everything the tests and scenarios need beyond `npm ci`.
 //
-//   node scripts/setup.mjs [--quiet] [--only python,toxiproxy,system,podman]
+//   node scripts/setup.mjs [--quiet] [--only python,toxiproxy,promtool,system,podman]
 //
 // - python:    a project-local virtual environment (.venv) with the Python SDKs pinned in
 //              python/requirements-sdk.txt. Re-installed only when that file changes.
 // - toxiproxy: the Toxiproxy server, built from its Go module at a pinned version with the
 //              machine's Go toolchain, into .tools/bin. Re-built only when the pin changes.
+// - promtool:  Prometheus's promtool (rule checks and rule unit tests: the harness evaluates
+//              alert rules with Prometheus's own engine), built the same way into .tools/bin.
 // - system:    Debian packages the tests use (faketime for --time-scale on the python
 //              target, chromium for the report's browser test). Installed with apt-get when
 //              missing and we are root; otherwise the exact command is printed.
@@ -22,7 +24,7 @@
 // Where: `.venv` and `.tools` go in the tools home: $S3_SENTINEL_CHAOS_HOME when set (the
 // `s3-sentinel-chaos setup` command always sets it, see common/package-paths.ts), else this
 // repository's root. An installed package (under node_modules) needs only what a run needs:
-// by default toxiproxy and faketime; the SDK venv and chromium are for this repository's tests.
+// by default toxiproxy, promtool and faketime; the SDK venv and chromium are for this repository's tests.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,6 +33,9 @@ import { fileURLToPath } from 'node:url';
 
 export const TOXIPROXY_MODULE = 'github.com/Shopify/toxiproxy/v2';
 export const TOXIPROXY_VERSION = 'v2.5.0';
+// Prometheus's Go module is versioned v0.<major><minor>.<patch>: v0.316.0 is Prometheus 3.16.0.
+export const PROMTOOL_MODULE = 'github.com/prometheus/prometheus';
+export const PROMTOOL_VERSION = 'v0.316.0';
 const SYSTEM_PACKAGES = [
   { bin: 'faketime', pkg: 'faketime', libCheck: '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1' },
   { bin: 'chromium', pkg: 'chromium', testsOnly: true },
@@ -53,19 +58,20 @@ const only =
   onlyIndex >= 0
     ? new Set(String(args[onlyIndex + 1] ?? '').split(','))
     : installed
-      ? new Set(['toxiproxy', 'system'])
+      ? new Set(['toxiproxy', 'promtool', 'system'])
       : null;
 if (args.includes('--help')) {
-  console.log(`Usage: s3-sentinel-chaos setup [--quiet] [--only python,toxiproxy,system,podman]
+  console.log(`Usage: s3-sentinel-chaos setup [--quiet] [--only python,toxiproxy,promtool,system,podman]
        (in this repository: npm run setup -- [options], or node scripts/setup.mjs [options])
 
 Installs, idempotently, what runs and tests need into ${home}
 (the tools home: $S3_SENTINEL_CHAOS_HOME, else the repository root, else ~/.cache/s3-sentinel-chaos):
   python     .venv with python/requirements-sdk.txt (this repository's tests)
   toxiproxy  .tools/bin/toxiproxy-server ${TOXIPROXY_VERSION}, built with Go (network scenarios)
+  promtool   .tools/bin/promtool ${PROMTOOL_VERSION}, built with Go (alert rules; a few minutes, once)
   system     faketime (python target time scaling)${installed ? '' : ', chromium (report browser test)'}, via apt-get
   podman     podman, runc, slirp4netns, debootstrap and containers.conf (--target container; root only)
-Default: ${installed ? 'toxiproxy,system (installed package)' : 'all four'}.`);
+Default: ${installed ? 'toxiproxy,promtool,system (installed package)' : 'all five'}.`);
   process.exit(0);
 }
 
@@ -137,6 +143,27 @@ function setupToxiproxy() {
   writeFileSync(stamp, TOXIPROXY_VERSION);
 }
 
+function setupPromtool() {
+  const binDir = join(home, '.tools', 'bin');
+  const binary = join(binDir, 'promtool');
+  const stamp = join(home, '.tools', '.promtool-version');
+  if (existsSync(binary) && stampMatches(stamp, PROMTOOL_VERSION)) return log(`promtool ${PROMTOOL_VERSION} present`);
+  if (!has('go'))
+    fail('the Go toolchain is not on PATH; it is needed to build promtool. Install Go, then re-run `npm run setup`.');
+  // About 4 minutes on a 2-core machine: Prometheus is a large module. The stamp makes it once.
+  log(`building promtool ${PROMTOOL_VERSION} with go install (a few minutes, once)`);
+  mkdirSync(binDir, { recursive: true });
+  const env = {
+    ...process.env,
+    GOBIN: binDir,
+    GOPATH: process.env.GOPATH ?? join(home, '.tools', 'gopath'),
+    CGO_ENABLED: '0',
+    GOFLAGS: '-mod=mod',
+  };
+  run('go', ['install', `${PROMTOOL_MODULE}/cmd/promtool@${PROMTOOL_VERSION}`], { env });
+  writeFileSync(stamp, PROMTOOL_VERSION);
+}
+
 function setupSystem() {
   const missing = SYSTEM_PACKAGES.filter(
     (p) => !(installed && p.testsOnly) && (!has(p.bin) || (p.libCheck && !existsSync(p.libCheck))),
@@ -182,7 +209,13 @@ function setupPodman() {
 }
 
 if (!installed && !existsSync(join(root, 'node_modules'))) fail('node_modules is missing. Run `npm ci` first.');
-const steps = { python: setupPython, toxiproxy: setupToxiproxy, system: setupSystem, podman: setupPodman };
+const steps = {
+  python: setupPython,
+  toxiproxy: setupToxiproxy,
+  promtool: setupPromtool,
+  system: setupSystem,
+  podman: setupPodman,
+};
 for (const [name, step] of Object.entries(steps)) {
   if (!only || only.has(name)) step();
 }

@@ -29,6 +29,8 @@ const VALUE_FLAGS = [
   '--time-scale',
   '--seed',
   '--out',
+  '--alert-rules',
+  '--scrape-interval',
   '--replicas',
 ] as const;
 const BOOLEAN_FLAGS = ['--list', '--kinds', '--verbose', '--help', '-h'] as const;
@@ -46,6 +48,8 @@ export function parseRunOptions(
   let seed = 1;
   let replicas: number | undefined;
   let outDir = DEFAULT_OUT_DIR;
+  const alertRules: string[] = [];
+  let scrapeIntervalMs: number | undefined;
   let verbose = false;
   let list = false;
   let help = false;
@@ -139,6 +143,23 @@ export function parseRunOptions(
         if (value === '') throw new UsageError('Failed to parse --out: the directory is empty.');
         outDir = value;
         break;
+      case '--alert-rules':
+        if (value === '')
+          throw new UsageError(
+            'Failed to parse --alert-rules: the path is empty. Pass a rule file or a directory of them.',
+          );
+        alertRules.push(value);
+        break;
+      case '--scrape-interval': {
+        const n = Number(value);
+        if (value.trim() === '' || !Number.isInteger(n) || n < 100 || n > 60_000)
+          throw new UsageError(
+            `Failed to parse --scrape-interval "${value}": expected whole target ms from 100 to 60000, ` +
+              'e.g. --scrape-interval 1000.',
+          );
+        scrapeIntervalMs = n;
+        break;
+      }
     }
   }
   // What a target needs (a checkout, shims it knows) is the target's to check when it is resolved.
@@ -153,6 +174,8 @@ export function parseRunOptions(
       seed,
       outDir,
       verbose,
+      ...(alertRules.length > 0 ? { alertRules } : {}),
+      ...(scrapeIntervalMs !== undefined ? { scrapeIntervalMs } : {}),
     },
     positionals,
     list,

@@ -29,6 +29,9 @@ Options:
   --seed N                 seed for fault decisions and record ids (default 1)
   --replicas N             run N replicas of "run" side by side (container target; default: its manifest)
   --out <dir>              result folder (default .chaos/results)
+  --alert-rules <file|dir> Prometheus rule file, PrometheusRule manifest or folder of them,
+                           repeatable (default: the target's own rules); malformed: exit 2
+  --scrape-interval MS     target ms between scrapes of /health, /ready, /metrics (default 1000)
   --verbose                print steps, transitions and faults as they happen
   --help                   this text
 

@@ -3,6 +3,7 @@
  * service names, target commands. Everything in harness/ may import it; it imports nothing above.
  */
 
+export * from './alerts.js';
 export * from './assistance.js';
 export * from './breaker.js';
 export * from './record-schema.js';

@@ -14,6 +14,8 @@ import { replicaLabel } from '../domain/replica.js';
 import type { ResultExpectation } from '../result/result-schema.js';
 import type { ExpectationKind, ExpectationSpec, ExpectationValidationContext } from './define-expectation-kind.js';
 import type { EvaluationContext } from './evaluation-context.js';
+import { alertFires } from './kinds/alert-fires.js';
+import { alertsCleared } from './kinds/alerts-cleared.js';
 import { archivesOnlyDelivered } from './kinds/archives-only-delivered.js';
 import { breakerSequence } from './kinds/breaker-sequence.js';
 import { breakerTransitions } from './kinds/breaker-transitions.js';
@@ -22,17 +24,20 @@ import { failedBatchesWritten } from './kinds/failed-batches-written.js';
 import { failedCallsAccounted } from './kinds/failed-calls-accounted.js';
 import { failuresBeforeOpen } from './kinds/failures-before-open.js';
 import { finalBreakerState } from './kinds/final-breaker-state.js';
+import { gaugeMatchesDisk } from './kinds/gauge-matches-disk.js';
 import { halfOpenProbes } from './kinds/half-open-probes.js';
 import { lastRequestsSucceeded } from './kinds/last-requests-succeeded.js';
 import { ledger } from './kinds/ledger.js';
 import { oneshotExitTruthful } from './kinds/oneshot-exit-truthful.js';
 import { openDuration } from './kinds/open-duration.js';
+import { readyReflectsBreaker } from './kinds/ready-reflects-breaker.js';
 import { recordsUnaltered } from './kinds/records-unaltered.js';
 import { recoveryTime } from './kinds/recovery-time.js';
 import { replayReportTruthful } from './kinds/replay-report-truthful.js';
 import { requestCount } from './kinds/request-count.js';
 import { retriesPerCall } from './kinds/retries-per-call.js';
 import { retrySpacing } from './kinds/retry-spacing.js';
+import { rulesWatchRealSeries } from './kinds/rules-watch-real-series.js';
 import { secretServedFromCache } from './kinds/secret-served-from-cache.js';
 import { serviceBreaker } from './kinds/service-breaker.js';
 import { targetAlive } from './kinds/target-alive.js';
@@ -61,6 +66,11 @@ export const EXPECTATION_KINDS = [
   failedBatchesDrained,
   failuresBeforeOpen,
   retriesPerCall,
+  alertFires,
+  alertsCleared,
+  rulesWatchRealSeries,
+  readyReflectsBreaker,
+  gaugeMatchesDisk,
 ] as const;
 
 type SpecOfKind<T> = T extends ExpectationKind<infer K, infer F> ? ExpectationSpec<K, F> : never;

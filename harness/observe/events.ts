@@ -4,6 +4,7 @@
  * ledger and every expectation read the same stream, so they can never disagree.
  */
 import type { IngestRecord, JournalEntry } from '../../fakes/core/types.js';
+import type { AlertEvaluation, AlertRule, AlertRuleSource } from '../domain/alerts.js';
 import type { Assistance } from '../domain/assistance.js';
 import type { BreakerConfig, BreakerServices, BreakerState } from '../domain/breaker.js';
 import type { DeclaredSchema } from '../domain/record-schema.js';
@@ -137,7 +138,14 @@ export type RunEventPayload =
       readonly type: 'probe:sampled';
       readonly health: number | null;
       readonly ready: number | null;
+      /** Every exposed sample, `name{labels}` → value (observe/parse-exposition.ts). */
       readonly metrics: Readonly<Record<string, number>>;
+      /** Target ms when the sample's requests were sent (`atMs` is when the answers were all in). */
+      readonly requestedAtMs?: number;
+      /** /metrics answered with a body in the text format (false: no answer, an error status, or unparsable). */
+      readonly scraped?: boolean;
+      /** Why the body could not be parsed, when it could not. */
+      readonly scrapeProblem?: string;
       readonly replica?: number;
     }
   /**
@@ -178,6 +186,18 @@ export type RunEventPayload =
       readonly summary: string | null;
       readonly replica?: number;
     }
+  /** The Prometheus rules this run judges (the target's own, or --alert-rules), checked by promtool. */
+  | {
+      readonly type: 'alerts:loaded';
+      readonly sources: readonly AlertRuleSource[];
+      readonly rules: readonly AlertRule[];
+      /** Target ms between scrapes, which is also the rules' evaluation interval. */
+      readonly intervalMs: number;
+      /** The run's scratch directory for rule files and promtool's test file. */
+      readonly workDir: string;
+    }
+  /** What promtool's rule engine made of the rules over the scraped series (after the run settled). */
+  | { readonly type: 'alerts:evaluated'; readonly evaluation: AlertEvaluation }
   | { readonly type: 'run:ended'; readonly reason: string }
   /** A phase of the run (run/phase.ts) started, completed or failed. */
   | { readonly type: 'run:phase'; readonly phase: string; readonly state: 'started' | 'completed' | 'failed' };

@@ -14,5 +14,6 @@ export { createLogClock, type LogClock } from './log-clock.js';
 export { measureTimeScale } from './measure-time-scale.js';
 export { type ObservableFakes, observeFakes, originOf } from './observe-fakes.js';
 export { observeTargetProcess } from './observe-target-process.js';
-export { type HealthPoller, parsePrometheus, pollHealth } from './poll-health.js';
+export { type ExposedSamples, metricNameOf, parseExposition, seriesKey } from './parse-exposition.js';
+export { type HealthPoller, pollHealth } from './poll-health.js';
 export { combineWatchers, type FailedBatchWatcher, watchFailedBatches } from './watch-failed-batches.js';

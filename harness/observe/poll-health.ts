@@ -1,9 +1,11 @@
 /**
- * Samples the target's /health, /ready and /metrics while `run` is up, as `probe:sampled`
- * events. A sample that cannot connect records null statuses: that is an observation (the target
- * was not answering), not a harness error.
+ * Samples (scrapes) the target's /health, /ready and /metrics while `run` is up, as
+ * `probe:sampled` events, every `intervalMs` of wall time (the run converts its target-time
+ * scrape interval). A sample that cannot connect records null statuses: that is an observation
+ * (the target was not answering), not a harness error.
  */
 import type { EventBus } from './event-bus.js';
+import { parseExposition } from './parse-exposition.js';
 
 export interface HealthPoller {
   sampleNow(): Promise<void>;
@@ -22,6 +24,7 @@ export function pollHealth(
   const sample = async (): Promise<void> => {
     const base = healthUrl();
     if (base === null || stopped) return;
+    const requestedAtMs = bus.nowMs();
     const [health, ready, metricsText] = await Promise.all([
       status(`${base}/health`),
       status(`${base}/ready`),
@@ -29,7 +32,17 @@ export function pollHealth(
     ]);
     // The target was being stopped meanwhile: a refused sample says nothing about its health.
     if (stopped || healthUrl() !== base) return;
-    bus.emit({ type: 'probe:sampled', health, ready, metrics: parsePrometheus(metricsText ?? ''), ...tag });
+    const parsed = metricsText === null ? null : parseExposition(metricsText);
+    bus.emit({
+      type: 'probe:sampled',
+      health,
+      ready,
+      metrics: parsed?.samples ?? {},
+      requestedAtMs,
+      scraped: parsed !== null && parsed.problem === null,
+      ...(parsed?.problem ? { scrapeProblem: parsed.problem } : {}),
+      ...tag,
+    });
   };
   const sampleNow = (): Promise<void> => (inFlight = inFlight.then(sample, sample));
   const timer = setInterval(() => void sampleNow(), options.intervalMs);
@@ -61,23 +74,4 @@ async function text(url: string): Promise<string | null> {
   } catch {
     return null;
   }
-}
-
-/**
- * Prometheus text format → `{ 'series{labels}': value }`, comments skipped. Only what the
- * harness shows and keeps; not a full parser.
- *
- * @example parsePrometheus('s3_sentinel_ready 1\n') // { s3_sentinel_ready: 1 }
- */
-export function parsePrometheus(body: string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const line of body.split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const match = /^([a-zA-Z_:][\w:]*(?:\{[^}]*\})?)\s+(\S+)/.exec(line);
-    if (match) {
-      const value = Number(match[2]);
-      if (!Number.isNaN(value)) out[match[1]] = value;
-    }
-  }
-  return out;
 }

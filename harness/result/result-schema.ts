@@ -5,6 +5,7 @@
  * Times: `atMs` fields are target milliseconds since the run started (already multiplied
  * by the time scale); `wallAtMs` fields are real milliseconds since the run started.
  */
+import type { AlertEpisode, AlertRule } from '../domain/alerts.js';
 import type { Assistance } from '../domain/assistance.js';
 import type { BreakerConfig, BreakerState } from '../domain/breaker.js';
 import type { TargetCommand } from '../domain/target-command.js';
@@ -194,6 +195,39 @@ export interface ScenarioResultFile {
    * they could not be written.
    */
   readonly artifacts?: ResultArtifacts;
+  /**
+   * The operator's view: readiness and every scraped series as change points, the alert rules
+   * judged and the alerts promtool's rule engine raised over them (absent in older files).
+   */
+  readonly operator?: ResultOperatorView;
+}
+
+/** `[target ms, value]` at each change; `null`: absent from the scrape, or no answer. */
+export type ResultPoint = readonly [number, number | null];
+
+export interface ResultOperatorView {
+  /** Target ms between scrapes (also the rules' evaluation interval). */
+  readonly scrapeIntervalMs: number;
+  readonly scrapes: number;
+  /** /ready status at each change (null: no answer). */
+  readonly ready: readonly ResultPoint[];
+  /** Series key (`name{label="v"}`, labels sorted) → change points. */
+  readonly series: Readonly<Record<string, readonly ResultPoint[]>>;
+  /** Change points dropped past 2 000 per series, when any were. */
+  readonly truncatedPoints?: number;
+  readonly alertRules: {
+    readonly sources: readonly { readonly path: string; readonly origin: string }[];
+    readonly rules: readonly Omit<AlertRule, never>[];
+  };
+  /** Alert episodes (pending from, firing from, ended at), as promtool evaluated them. */
+  readonly alerts: readonly AlertEpisode[];
+  readonly evaluation?: {
+    /** Wall ms promtool took. */
+    readonly wallMs: number;
+    readonly lastEvaluationMs: number;
+    readonly exposedMetrics: readonly string[];
+    readonly error?: string;
+  };
 }
 
 /** One distinct error the target logged: its message with numbers and ids masked, and how often. */

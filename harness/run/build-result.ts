@@ -21,7 +21,11 @@ import type {
 } from '../result/result-schema.js';
 import type { Scenario } from '../scenario/types.js';
 import { stepName } from '../timeline/execute-timeline.js';
+import { buildOperatorView } from './operator-view.js';
 import { summarizeTargetErrors } from './target-errors.js';
+
+const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
 /** Log records kept from the start of the run: how a failure began. */
 const HEAD_LOG_RECORDS = 60;
@@ -148,6 +152,7 @@ export function buildResult(input: BuildResultInput): ScenarioResultFile {
     logExcerpt: excerptLog(ctx.ofType('log:record')),
     machine: { platform: `${process.platform}-${process.arch}`, cpus: cpus().length, node: process.version },
     ...(input.artifacts ? { artifacts: input.artifacts } : {}),
+    ...optional('operator', buildOperatorView(ctx)),
   };
 }
 

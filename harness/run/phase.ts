@@ -13,6 +13,7 @@ export const RUN_PHASES = [
   'observe',
   'execute timeline',
   'settle',
+  'evaluate alerts',
   'evaluate',
   'write result',
 ] as const;

@@ -17,6 +17,13 @@ export interface RunOptions {
   /** Where `<scenario>.json` is written. */
   readonly outDir: string;
   readonly verbose: boolean;
+  /**
+   * `--alert-rules <file|dir>`, repeatable: Prometheus rule files (or PrometheusRule manifests) to
+   * evaluate over the scraped series. Absent: the target's own rules (PreparedTarget.alertRuleFiles).
+   */
+  readonly alertRules?: readonly string[];
+  /** Target ms between scrapes of /health, /ready and /metrics (default DEFAULT_SCRAPE_INTERVAL_MS). */
+  readonly scrapeIntervalMs?: number;
   /** Live progress lines (elapsed, breakers, faults, ledger); verbose adds steps and transitions. */
   readonly onProgress?: (line: string) => void;
   /**
@@ -29,3 +36,5 @@ export interface RunOptions {
 }
 
 export const DEFAULT_OUT_DIR = '.chaos/results';
+/** Target ms between scrapes: 1 s of target time, as the issue states (Prometheus defaults to 1 m). */
+export const DEFAULT_SCRAPE_INTERVAL_MS = 1_000;

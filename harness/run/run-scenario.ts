@@ -6,7 +6,7 @@
  *   start fakes ─▶ prepare target ─▶ observe ─▶ execute timeline ─▶ settle
  *        (any failure: verdict `error`, with what was seen so far)      │
  *                                                                       ▼
- *                          evaluate ─▶ tear down (reverse order) ─▶ write result
+ *               evaluate alerts (promtool) ─▶ evaluate ─▶ tear down (reverse order) ─▶ write result
  *
  * Times: scenario times are TARGET ms from the moment the target is ready; wall time is target
  * time divided by the time scale. Result times are target ms from the same zero.
@@ -18,6 +18,7 @@ import type { PreparedTarget } from '../targets/target.js';
 import { createRunContext } from './create-run-context.js';
 import { runPhase } from './phase.js';
 import { type Evaluation, evaluatePhase } from './phases/evaluate.js';
+import { evaluateAlertsPhase } from './phases/evaluate-alerts.js';
 import { executeTimelinePhase } from './phases/execute-timeline.js';
 import { observePhase } from './phases/observe.js';
 import { failedOutcome, type PhasesOutcome } from './phases/outcome.js';
@@ -46,6 +47,10 @@ export { DEFAULT_OUT_DIR } from './run-options.js';
 export async function runScenario(input: Scenario, options: RunOptions): Promise<ScenarioResultFile> {
   const ctx = await createRunContext(input, options);
   const outcome = await runUntilSettled(ctx);
+  if (outcome.verdict !== 'not_applicable')
+    await runPhase(ctx.bus, 'evaluate alerts', () => evaluateAlertsPhase(ctx)).catch((error: unknown) =>
+      ctx.progress(`[chaos] Failed to evaluate alert rules: ${describeError(error)}`),
+    );
   const evaluation = await runPhase(ctx.bus, 'evaluate', async () => evaluatePhase(ctx, outcome));
   const judged = await tearDown(ctx, evaluation);
   // Closed after teardown: the target's last log records arrive while it is being stopped.

@@ -29,6 +29,11 @@ export interface StepRuntimeDeps {
   readonly signal: AbortSignal;
   /** Target ms of the scenario's deadline, on the bus clock. */
   readonly deadlineMs: number;
+  /**
+   * Runs before the target is stopped or restarted: one last scrape, so the operator's view ends
+   * on the state the target was stopped in, not on a scrape taken before its last work.
+   */
+  readonly beforeStop?: () => Promise<void>;
 }
 
 export function createStepRuntime(deps: StepRuntimeDeps): StepRuntime {
@@ -77,8 +82,14 @@ export function createStepRuntime(deps: StepRuntimeDeps): StepRuntime {
       await deps.storeFaults.clear();
       if (fault) bus.emit({ type: 'fault:cleared', ruleId: `store-${fault}`, layer: 'store' });
     },
-    restartTarget: () => controller.restart(),
-    stopTarget: () => controller.stop(),
+    async restartTarget() {
+      await deps.beforeStop?.();
+      await controller.restart();
+    },
+    async stopTarget() {
+      await deps.beforeStop?.();
+      await controller.stop();
+    },
     async runOnce(command, timeoutWallMs) {
       const { code, summary } = await controller.runOnce(command, timeoutWallMs);
       return `${command} exited ${code}: ${summary ?? '(no summary line)'}`;

@@ -145,6 +145,11 @@ export interface PreparedTarget extends AsyncDisposable {
    * written anywhere but `failedBatchesDir`, so the report can say where files really went.
    */
   readonly workingDirs: readonly string[];
+  /**
+   * The Prometheus rules the target ships: plain rule files, PrometheusRule manifests, or folders
+   * of them. The run evaluates them over the scraped series unless `--alert-rules` names others.
+   */
+  readonly alertRuleFiles?: readonly string[];
   /** How the target says it maps a firewall record to Sentinel columns (what "intact" means). */
   readonly recordSchema: DeclaredSchema;
   launch(command: TargetCommand, replica?: number): Promise<TargetProcess>;

@@ -7,6 +7,7 @@ import {
   describeHelp,
   describeKeyVaultRequests,
 } from './operator-facts.js';
+import { buildAlertRulesTable, buildRunbookLinesTable, hasOperatorView } from './operator-tables.js';
 import type { Cell, Table } from './table.js';
 
 export interface ScenarioView {
@@ -25,6 +26,12 @@ export interface ScenarioView {
   readonly faults: Table;
   /** The scenario's steps as run (result files from engines that record them). */
   readonly steps: Table;
+  /** The alert rules judged, with when each fired and cleared (empty without rules). */
+  readonly alertRules: Table;
+  /** The runbook's "When to Use" and "Verification" lines, met or not met. */
+  readonly runbookLines: Table;
+  /** False for results without scrapes or runbook lines (older files): the two tables are left out. */
+  readonly operatorShown: boolean;
 }
 
 /**
@@ -169,6 +176,9 @@ export function buildScenarioView(result: ScenarioResultFile): ScenarioView {
         step.detail,
       ]),
     },
+    alertRules: buildAlertRulesTable(result),
+    runbookLines: buildRunbookLinesTable(result),
+    operatorShown: hasOperatorView(result),
     faults: {
       headers: ['Layer', 'Service', 'Rule', 'Description', 'From', 'To'],
       rows: result.faults.map((f) => [

@@ -5,6 +5,7 @@
  *
  *   fault windows   ▓▓HTTP sentinel 503▓▓        ░░NET keyvault latency░░
  *   azure-sentinel  ███CLOSED███▌OPEN▐█HALF████CLOSED████████   (state bands)
+ *   /ready, gauges, alerts (operator-lanes.ts: pending ░ firing █)
  *   sentinel reqs   ▮▮ ▮▮▮  ▮ ▮     ▮ ▮▮▮▮▮▮                    (marks by status)
  *   chart           failed-batch files (left axis) · delivered records (right axis)
  *   0s ── 10s ── 20s ──  …  target seconds
@@ -12,6 +13,7 @@
  */
 import type { ScenarioResultFile } from '../../harness/result/result-schema.js';
 import { escapeXml } from '../writers/escape.js';
+import { renderOperatorLanes } from './operator-lanes.js';
 import { BREAKER_COLOURS, FAULT_LAYER_STYLE, LINE_STYLE, STATUS_CLASSES } from './status-class.js';
 import { formatTickSeconds, timeTicks } from './time-axis.js';
 import { buildTimelineData } from './timeline-data.js';
@@ -126,6 +128,16 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
   }
   if (data.breakers.length === 0) y += BREAKER_ROW;
   y += 8;
+
+  // The operator's lanes: /ready, the failed-batch gauge, breaker-state series, alerts.
+  const operator = renderOperatorLanes(result.operator, y, {
+    left: LEFT,
+    plotWidth: PLOT_WIDTH,
+    endMs: data.endMs,
+    x,
+    label,
+  });
+  y += operator.height;
 
   // Requests: one lane per service, one sub-row per status class, one mark per pixel column.
   const marks: string[] = [];
@@ -298,6 +310,7 @@ export function renderTimelineSvg(result: ScenarioResultFile, options: TimelineS
     ...out,
     ...stepMarks,
     ...bands,
+    ...operator.parts,
     ...marks,
     ...chart,
     ...axis,

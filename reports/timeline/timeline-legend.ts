@@ -33,6 +33,10 @@ export function renderTimelineLegend(id: string, top: number, width: number): { 
       swatch: `<line x1="0" x2="14" y1="5" y2="5" stroke="${LINE_STYLE.deliveredRecords.colour}" stroke-width="2.5"/>`,
       text: LINE_STYLE.deliveredRecords.label,
     },
+    { swatch: '<rect width="14" height="10" fill="#ffb300"/>', text: 'alert pending' },
+    { swatch: '<rect width="14" height="10" fill="#b71c1c"/>', text: 'alert firing' },
+    { swatch: '<rect width="14" height="10" fill="#66bb6a"/>', text: '/ready 200' },
+    { swatch: '<rect width="14" height="10" fill="#e53935"/>', text: '/ready not 200' },
     {
       swatch:
         '<circle cx="7" cy="5" r="5.5" fill="#37474f"/>' +

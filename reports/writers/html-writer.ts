@@ -9,6 +9,8 @@ import { escapeHtml, scenarioAnchor } from './escape.js';
 import { HTML_REPORT_CSS } from './html-style.js';
 import type { ReportWriter } from './writer.js';
 
+const NO_ALERT_RULES = 'no alert rules: the target ships none and no --alert-rules was given';
+
 export interface HtmlOptions {
   /** @default 'report.html' */
   readonly fileName?: string;
@@ -149,6 +151,13 @@ export function renderHtmlReport(model: ReportModel): string {
       body.push(`<h4>Steady-state hypothesis</h4>`, renderTable(integrity.hypothesis, 'not checked'));
     body.push(`<h4>Requests by status (fakes)</h4>`, renderTable(view.requestCounts, 'no requests recorded'));
     body.push(`<h4>Fault windows</h4>`, renderTable(view.faults, 'no faults injected'));
+    if (view.operatorShown)
+      body.push(
+        `<h4>Runbook: When to Use and Verification</h4>`,
+        `<div class="runbook-lines">${renderTable(view.runbookLines, 'no runbook line checked')}</div>`,
+        `<h4>Alert rules (evaluated by promtool over the scraped series)</h4>`,
+        `<div class="alert-rules">${renderTable(view.alertRules, NO_ALERT_RULES)}</div>`,
+      );
     if (view.steps.rows.length > 0)
       body.push(`<h4>Steps (numbered as on the timeline)</h4>`, renderTable(view.steps, 'no steps'));
     body.push(`</section>`);

@@ -100,6 +100,15 @@ export function renderMarkdownReport(
       out.push('#### Steady-state hypothesis', '', renderTable(integrity.hypothesis, 'not checked'));
     out.push('#### Requests by status (fakes)', '', renderTable(view.requestCounts, 'no requests recorded'));
     out.push('#### Fault windows', '', renderTable(view.faults, 'no faults injected'));
+    if (view.operatorShown)
+      out.push(
+        '#### Runbook: When to Use and Verification',
+        '',
+        renderTable(view.runbookLines, 'no runbook line checked'),
+        '#### Alert rules (evaluated by promtool over the scraped series)',
+        '',
+        renderTable(view.alertRules, 'no alert rules: the target ships none and no --alert-rules was given'),
+      );
     if (view.steps.rows.length > 0)
       out.push('#### Steps (numbered as on the timeline)', '', renderTable(view.steps, 'no steps'));
   }

@@ -22,6 +22,7 @@ import type { Expectation, Scenario, Step } from '../../harness/scenario/types.j
 import { arrivalsEvery } from './arrivals.js';
 import { breakerBounds } from './breaker-bounds.js';
 import { FIRST_ARRIVAL_MS, FIRST_FAULT_MS, RECORDS_UNALTERED, REPLAY_EXPECTATIONS } from './integrity.js';
+import { operatorView } from './operator-view.js';
 import { verificationChecklist } from './verification.js';
 
 export const SENTINEL_BREAKER = 'azure-sentinel';
@@ -52,6 +53,8 @@ export interface SentinelBreakerScenarioInput {
    * service that is back but slower than the operation timeout); lifted after the relapse.
    */
   readonly halfOpenFault?: { readonly description: string; readonly effect: FaultEffect };
+  /** Turns the operator's ready_reflects_breaker off, with the reason the report shows. */
+  readonly readinessOff?: string;
 }
 
 export function sentinelBreakerScenario(input: SentinelBreakerScenarioInput): Scenario {
@@ -142,6 +145,7 @@ export function sentinelBreakerScenario(input: SentinelBreakerScenarioInput): Sc
       { kind: 'ledger', maxLost: 0, maxDuplicates: 0, maxUndelivered: 0, promise: 'no-duplicates' },
       { kind: 'target_alive' },
       ...verificationChecklist({ breaker: SENTINEL_BREAKER, service: 'sentinel', operation: 'Upload' }),
+      ...operatorView({ breaker: SENTINEL_BREAKER, readinessOff: input.readinessOff }),
     ],
   });
 }

@@ -27,6 +27,7 @@ const HARNESS_RANK: Record<string, number> = {
   seed: 2,
   records: 2,
   targets: 2,
+  alerts: 2,
   ledger: 3,
   conditions: 4,
   expectations: 4,

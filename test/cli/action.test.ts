@@ -47,9 +47,7 @@ const ACTION_ONLY_INPUTS = ['node-version', 'artifact-name'];
  * Flags the action passes that another branch adds to the CLI; once it is merged the test below
  * fails until the entry is removed here.
  */
-const PENDING_FLAGS: Readonly<Record<string, string>> = {
-  '--alert-rules': 'added to the run options by the operator-view work (issue 16)',
-};
+const PENDING_FLAGS: Readonly<Record<string, string>> = {};
 const SAMPLE_VALUES: Readonly<Record<string, readonly string[]>> = {
   '--connector': ['.'],
   '--target': ['python'],

@@ -20,7 +20,7 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 describe('package.json', () => {
   it('has one bin, s3-sentinel-chaos, run from the compiled dist/', () => {
     expect(pkg.bin).toEqual({ 's3-sentinel-chaos': 'dist/cli/bin.js' });
-    expect(pkg.scripts.build).toBe('tsc -p tsconfig.build.json');
+    expect(pkg.scripts.build).toBe('tsc -p tsconfig.build.json && node scripts/copy-assets.mjs');
     expect(pkg.scripts.prepack).toBe('npm run build');
   });
 

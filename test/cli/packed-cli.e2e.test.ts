@@ -1,8 +1,8 @@
 /**
  * The package as a connector's CI gets it: `npm pack` (which compiles to dist/), the tarball
  * installed into an empty folder, and `s3-sentinel-chaos` run from there with plain node — no
- * tsx, no repository files. The tools home is a fresh temp dir, so nothing outside the temp folder
- * is read or written. One file, in order: one gate (two scenarios) at a time on the 2-core box.
+ * tsx, no repository sources (only the repository's built tools, as the tools home). One file, in
+ * order: one gate (two scenarios) at a time on the 2-core box.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -68,8 +68,9 @@ beforeAll(async () => {
   );
   expect(installed.code, installed.stderr).toBe(0);
   bin = join(appDir, 'node_modules', '.bin', 's3-sentinel-chaos');
-  // A clean environment: no CONNECTOR_DIR, a tools home of its own.
-  env = { PATH: process.env.PATH, HOME: temp.path, S3_SENTINEL_CHAOS_HOME: join(temp.path, 'tools-home') };
+  // A clean environment (no CONNECTOR_DIR, HOME in the temp folder), with this repository as the tools
+  // home: the toxiproxy and promtool `npm run setup` built (promtool takes minutes to build).
+  env = { PATH: process.env.PATH, HOME: temp.path, S3_SENTINEL_CHAOS_HOME: root };
 }, 240_000);
 
 afterAll(async () => {
@@ -93,7 +94,7 @@ describe.sequential('the packed s3-sentinel-chaos, installed into an empty folde
       expect(help.code, `${command} --help: ${help.stderr}`).toBe(0);
       expect(help.stdout).toContain(`Usage: s3-sentinel-chaos ${command}`);
     }
-    expect((await cli(['setup', '--help'])).stdout).toContain(join(temp.path, 'tools-home'));
+    expect((await cli(['setup', '--help'])).stdout).toContain(`into ${root}`);
     expect((await cli(['deploy'])).code).toBe(2);
     const badFlag = await cli(['gate', '--shard', '5/2']);
     expect(badFlag.code).toBe(2);

@@ -3,7 +3,7 @@ export const PACKED_FILE_RULES = {
   allowed: [
     /^package\.json$/,
     /^README\.md$/,
-    /^dist\/(cli|common|fakes|harness|reports|scenarios)\/.+\.js$/,
+    /^dist\/(cli|common|fakes|harness|reports|scenarios)\/.+\.(js|ya?ml|json)$/,
     /^python\/driver\/[^/]+\.py$/,
     /^python\/requirements-sdk\.txt$/,
     /^scripts\/setup\.mjs$/,
@@ -13,6 +13,7 @@ export const PACKED_FILE_RULES = {
     'package.json',
     'dist/cli/bin.js',
     'dist/harness/targets/reference/main.js',
+    'dist/harness/targets/reference/alert-rules.yml',
     'python/driver/connector_driver.py',
     'python/requirements-sdk.txt',
     'scripts/setup.mjs',

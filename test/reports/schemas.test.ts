@@ -59,6 +59,7 @@ const RESULT_KEYS: Record<keyof ScenarioResultFile, true> = {
   steps: true,
   logExcerpt: true,
   machine: true,
+  operator: true,
   artifacts: true,
 };
 const SUMMARY_KEYS: Record<keyof GateSummary, true> = {

@@ -12,6 +12,7 @@ import { executeTimeline } from '../../timeline/execute-timeline.js';
 import { formatProgress } from '../progress.js';
 import { RUN_BUCKET, RUN_PREFIX } from '../run-constants.js';
 import type { Observed } from '../run-context.js';
+import { DEFAULT_SCRAPE_INTERVAL_MS } from '../run-options.js';
 import { createStepRuntime } from '../step-runtime-impl.js';
 
 /** The progress line and the report's samples, once a second of wall time. */
@@ -27,7 +28,8 @@ export async function executeTimelinePhase(ctx: Observed): Promise<void> {
   await controller.start();
   bus.rebase();
   ctx.artifacts?.markTimeZero();
-  const probeEveryWallMs = Math.min(1_000, Math.max(100, 1_000 / options.timeScale));
+  // Scrapes are spaced in TARGET time (a rule's `for: 10m` means ten target minutes); at most 20 a wall second.
+  const probeEveryWallMs = Math.max(50, (options.scrapeIntervalMs ?? DEFAULT_SCRAPE_INTERVAL_MS) / options.timeScale);
   // One poller per replica (or one for a target without replicas), each on its own /health.
   const pollers = (prepared.replicas ? replicaNumbers(prepared.replicas) : [undefined]).map((replica) => {
     const runUrl = (): string | null =>
@@ -80,6 +82,9 @@ export async function executeTimelinePhase(ctx: Observed): Promise<void> {
     state: live,
     signal: timeline.signal,
     deadlineMs: scenario.deadlineMs,
+    beforeStop: async () => {
+      await Promise.all(pollers.map((p) => p.sampleNow()));
+    },
   });
   await executeTimeline(scenario.steps, { bus, runtime, signal: timeline.signal, originMs: 0 });
   await arrivals;

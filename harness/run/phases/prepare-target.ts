@@ -2,12 +2,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadAlertRules } from '../../alerts/load-alert-rules.js';
 import { RUNBOOK_BREAKER_DEFAULTS } from '../../domain/breaker.js';
 import { endpointLabel } from '../../domain/replica.js';
 import { ChaosError, describeError, InfrastructureError, UsageError } from '../../errors.js';
 import type { TargetContext } from '../../targets/target.js';
 import { RUN_BUCKET, RUN_PREFIX, RUN_RULE_ID, RUN_SECRET_NAME, RUN_STREAM } from '../run-constants.js';
 import type { WithFakes, WithTarget } from '../run-context.js';
+import { DEFAULT_SCRAPE_INTERVAL_MS } from '../run-options.js';
 
 const DEFAULT_POLL_INTERVAL_MS = 1_000;
 
@@ -57,6 +59,16 @@ export async function prepareTargetPhase(ctx: WithFakes): Promise<WithTarget> {
     breakerServices: prepared.breakerServices,
     assistance: prepared.assistance,
     failedBatchesDir: prepared.failedBatchesDir,
+  });
+  // Before anything launches: a malformed rule file is a usage error (exit 2) naming it.
+  const rulesDir = join(workDir, 'alert-rules');
+  const ruleLoad = await loadAlertRules(options.alertRules ?? prepared.alertRuleFiles ?? [], rulesDir);
+  ctx.bus.emit({
+    type: 'alerts:loaded',
+    sources: ruleLoad.sources,
+    rules: ruleLoad.rules,
+    intervalMs: options.scrapeIntervalMs ?? DEFAULT_SCRAPE_INTERVAL_MS,
+    workDir: rulesDir,
   });
   return { ...ctx, prepared };
 }

@@ -251,6 +251,8 @@ export function createPythonTarget(factory: PythonTargetFactoryOptions): Target 
           ...(shim === 'keyvault-driver' ? { calls: ['keyvault' as const] } : {}),
         })),
         workingDirs: [cwd],
+        // Its own Prometheus rules: plain rule files and PrometheusRule manifests anywhere in the checkout.
+        alertRuleFiles: [checkout.dir],
         recordSchema,
         readLogRecord: readConnectorLogRecord,
         options,

@@ -63,6 +63,19 @@ export const TEST_FAULTS = {
     'ignoreBreakerConfig',
     "the scenario's breaker configuration is ignored: every breaker runs on the runbook defaults",
   ),
+  no_alert_rule: flag(
+    'noAlertRule',
+    'the shipped rule file has no "Circuit breaker OPEN" alert (the real one has none)',
+  ),
+  misspelt_rule_metric: flag(
+    'misspeltRuleMetric',
+    'the breaker alert watches s3_sentinel_circuit_breaker_sate, a series never exposed',
+  ),
+  ready_always_200: flag('readyAlways200', '/ready answers 200 whatever the breakers say (the real one)'),
+  gauge_wrong_dir: flag(
+    'gaugeWrongDir',
+    's3_sentinel_failed_batch_files counts <failedBatchesDir>/archived, not the files waiting for replay',
+  ),
 } as const satisfies Record<string, SwitchSpec<string>>;
 
 export type TestFaultOption = keyof typeof TEST_FAULTS;

@@ -19,6 +19,7 @@ import type { PreparedTarget, Target, TargetCommand, TargetContext, TargetProces
 import { S3_BREAKER } from './guarded-source.js';
 import { REFERENCE_RECORD_SCHEMA } from './record-schema.js';
 import type { ReferenceConfig } from './reference-config.js';
+import { writeShippedAlertRules } from './shipped-alert-rules.js';
 import { parseReferenceTargetOptions } from './target-options.js';
 
 /**
@@ -113,6 +114,7 @@ export const referenceTarget: Target = {
     await mkdir(context.workDir, { recursive: true });
     const configPath = join(context.workDir, 'reference-config.json');
     await writeFile(configPath, `${JSON.stringify(config, null, 2)}\n`);
+    const alertRules = await writeShippedAlertRules(context.workDir, options.faultsForTesting);
     const packageVersion = readPackageVersion();
 
     let healthUrl: string | null = null;
@@ -130,6 +132,7 @@ export const referenceTarget: Target = {
       // Our own model: nothing is adapted or driven from outside its entry point.
       assistance: [],
       workingDirs: [context.workDir],
+      alertRuleFiles: [alertRules],
       recordSchema: REFERENCE_RECORD_SCHEMA,
       readLogRecord: readConnectorLogRecord,
       async launch(command: TargetCommand): Promise<TargetProcess> {

@@ -6,10 +6,12 @@
  *   ingest: progress.load ─▶ secret (start-up) ─▶ one cycle ─▶ ingestExit: 0, or 1 if the cycle
  *           failed or records were neither delivered nor stored
  *
- * While `run` holds a batch it could not store, /ready answers 503 with the reason.
+ * While `run` holds a batch it could not store, or a breaker is OPEN, /ready answers 503 with the reason.
  */
+import { join } from 'node:path';
 import { describeError } from './azure-clients.js';
 import { PIPELINE_LOGGER } from './connector-logger.js';
+import { FailedBatchStore } from './failed-batch-store.js';
 import { type StartedHealthServer, startHealthServer } from './health-server.js';
 import { ingestExit } from './ingest-exit.js';
 import { createPipeline, createSecretCache, type ReferenceParts } from './ingestion-parts.js';
@@ -98,7 +100,10 @@ async function runCycles(
   return { cycleFailed, summary };
 }
 
-/** /health, /ready (503 while a batch is held unstored) and /metrics; prints `listening on <url>`. */
+/**
+ * /health, /ready (503 while a batch is held unstored or a breaker is OPEN) and /metrics; prints
+ * `listening on <url>`.
+ */
 async function serveHealth(
   config: ReferenceConfig,
   runtime: ReferenceRuntime,
@@ -106,19 +111,27 @@ async function serveHealth(
   pipeline: Pipeline,
 ): Promise<{ server: StartedHealthServer; markStopped(): void }> {
   const { metrics, store } = parts;
+  const faults = config.faultsForTesting;
+  // gauge_wrong_dir: the gauge counts the archive below the directory instead of the waiting files.
+  const gaugeStore =
+    faults.gaugeWrongDir === true ? new FailedBatchStore(join(config.failedBatchesDir, 'archived')) : store;
   let running = true;
   const server = await startHealthServer(config.healthPort, {
     running: () => running,
     startedAt: new Date().toISOString(),
     ready: () => {
       const held = pipeline.unstored.reason;
+      // /ready follows the breakers: an OPEN breaker means the service behind it is not being called.
+      const open = [...metrics.breakerStates].filter(([, state]) => state === 'OPEN').map(([name]) => name);
+      const breakerReason = open.length > 0 ? `circuit breaker OPEN: ${open.join(', ')}` : null;
+      const ready = metrics.ready && held === null && (breakerReason === null || faults.readyAlways200 === true);
       return {
-        ready: metrics.ready && held === null,
+        ready,
         last_success_time: metrics.lastSuccessTime,
-        last_error: held ?? metrics.lastError,
+        last_error: held ?? breakerReason ?? metrics.lastError,
       };
     },
-    metrics: async () => renderMetrics(metrics, await store.gauges(runtime.clock.now())),
+    metrics: async () => renderMetrics(metrics, await gaugeStore.gauges(runtime.clock.now())),
   });
   runtime.stdout(`listening on ${server.url}`);
   return {
