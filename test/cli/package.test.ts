@@ -3,7 +3,8 @@
  * checked by packed-cli.e2e.test.ts): one bin, npm scripts that are aliases of it, a build that
  * runs at pack time, and a `files` list that holds only what the rules allow.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI_COMMANDS } from '../../cli/commands/registry.js';
 import { isInstalledPackage, resolveToolsHome, TOOLS_HOME_ENV } from '../../common/package-paths.js';
@@ -43,6 +44,20 @@ describe('package.json', () => {
       'scripts/setup.mjs',
       'schemas/',
     ]);
+  });
+
+  it('copies every data file a runtime module reads into dist/ (tsc emits only .js)', () => {
+    const root = new URL('../../', import.meta.url).pathname;
+    const walk = (dir: string): string[] =>
+      readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(`${dir}/${e.name}`) : [`${dir}/${e.name}`],
+      );
+    const data = ['common', 'cli', 'fakes', 'harness', 'scenarios', 'reports']
+      .flatMap(walk)
+      .filter((path) => !/\.(ts|md)$/.test(path));
+    // scripts/copy-assets.mjs copies .yml, .yaml and .json; anything else would be missing when installed.
+    expect(data.filter((path) => !/\.(ya?ml|json)$/.test(path))).toEqual([]);
+    expect(data).toContain('harness/targets/reference/alert-rules.yml');
   });
 
   it('needs no dev dependency at run time (no tsx)', () => {
