@@ -29,6 +29,8 @@ export { loadResultFiles, sortResults } from './results/load-result-files.js';
 export { validateResultFile } from './results/validate-result-file.js';
 export type { GateExitCode, GateScenarioSummary, GateSummary, ShardInfo } from './summary/gate-summary.js';
 export { buildGateSummary, computeGateExitCode } from './summary/gate-summary.js';
+export type { StepSummaryOptions } from './summary/step-summary.js';
+export { renderStepSummary } from './summary/step-summary.js';
 export { renderTimelineSvg } from './timeline/render-timeline-svg.js';
 export { renderHtmlReport } from './writers/html-writer.js';
 export { formatFailureMessage } from './writers/junit-writer.js';

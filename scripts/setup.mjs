@@ -20,10 +20,15 @@
 //              with the command to run. The podman service itself is started by each run.
 //
 // Each step writes a stamp file so that a second run costs milliseconds.
+//
+// Where: `.venv` and `.tools` go in the tools home: $S3_SENTINEL_CHAOS_HOME when set (the
+// `s3-sentinel-chaos setup` command always sets it, see common/package-paths.ts), else this
+// repository's root. An installed package (under node_modules) needs only what a run needs:
+// by default toxiproxy, promtool and faketime; the SDK venv and chromium are for this repository's tests.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const TOXIPROXY_MODULE = 'github.com/Shopify/toxiproxy/v2';
@@ -33,7 +38,7 @@ export const PROMTOOL_MODULE = 'github.com/prometheus/prometheus';
 export const PROMTOOL_VERSION = 'v0.316.0';
 const SYSTEM_PACKAGES = [
   { bin: 'faketime', pkg: 'faketime', libCheck: '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1' },
-  { bin: 'chromium', pkg: 'chromium' },
+  { bin: 'chromium', pkg: 'chromium', testsOnly: true },
 ];
 
 const PODMAN_PACKAGES = ['podman', 'runc', 'slirp4netns', 'debootstrap'];
@@ -44,12 +49,29 @@ const CONTAINERS_CONF_TEXT =
 const PODMAN_STAMP = '/var/lib/s3-sentinel-chaos/podman-setup.stamp';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const installed = root.split(sep).includes('node_modules');
+const home = process.env.S3_SENTINEL_CHAOS_HOME || root;
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
 const onlyIndex = args.indexOf('--only');
-const only = onlyIndex >= 0 ? new Set(String(args[onlyIndex + 1] ?? '').split(',')) : null;
+const only =
+  onlyIndex >= 0
+    ? new Set(String(args[onlyIndex + 1] ?? '').split(','))
+    : installed
+      ? new Set(['toxiproxy', 'promtool', 'system'])
+      : null;
 if (args.includes('--help')) {
-  console.log('Usage: node scripts/setup.mjs [--quiet] [--only python,toxiproxy,promtool,system,podman]');
+  console.log(`Usage: s3-sentinel-chaos setup [--quiet] [--only python,toxiproxy,promtool,system,podman]
+       (in this repository: npm run setup -- [options], or node scripts/setup.mjs [options])
+
+Installs, idempotently, what runs and tests need into ${home}
+(the tools home: $S3_SENTINEL_CHAOS_HOME, else the repository root, else ~/.cache/s3-sentinel-chaos):
+  python     .venv with python/requirements-sdk.txt (this repository's tests)
+  toxiproxy  .tools/bin/toxiproxy-server ${TOXIPROXY_VERSION}, built with Go (network scenarios)
+  promtool   .tools/bin/promtool ${PROMTOOL_VERSION}, built with Go (alert rules; a few minutes, once)
+  system     faketime (python target time scaling)${installed ? '' : ', chromium (report browser test)'}, via apt-get
+  podman     podman, runc, slirp4netns, debootstrap and containers.conf (--target container; root only)
+Default: ${installed ? 'toxiproxy,promtool,system (installed package)' : 'all five'}.`);
   process.exit(0);
 }
 
@@ -83,7 +105,7 @@ function stampMatches(stampPath, value) {
 
 function setupPython() {
   const requirements = join(root, 'python', 'requirements-sdk.txt');
-  const venv = join(root, '.venv');
+  const venv = join(home, '.venv');
   const python = join(venv, 'bin', 'python');
   const stamp = join(venv, '.requirements-sha256');
   const digest = createHash('sha256').update(readFileSync(requirements)).digest('hex');
@@ -96,9 +118,9 @@ function setupPython() {
 }
 
 function setupToxiproxy() {
-  const binDir = join(root, '.tools', 'bin');
+  const binDir = join(home, '.tools', 'bin');
   const binary = join(binDir, 'toxiproxy-server');
-  const stamp = join(root, '.tools', '.toxiproxy-version');
+  const stamp = join(home, '.tools', '.toxiproxy-version');
   if (existsSync(binary) && stampMatches(stamp, TOXIPROXY_VERSION))
     return log(`toxiproxy-server ${TOXIPROXY_VERSION} present`);
   if (!has('go'))
@@ -110,7 +132,7 @@ function setupToxiproxy() {
   mkdirSync(binDir, { recursive: true });
   // In v2.5.0 the server's main package is cmd/server, so `go install` names the binary
   // `server`; build it with `go build -o` to get the conventional name instead.
-  const gopath = join(root, '.tools', 'gopath');
+  const gopath = join(home, '.tools', 'gopath');
   const env = {
     ...process.env,
     GOBIN: binDir,
@@ -124,9 +146,9 @@ function setupToxiproxy() {
 }
 
 function setupPromtool() {
-  const binDir = join(root, '.tools', 'bin');
+  const binDir = join(home, '.tools', 'bin');
   const binary = join(binDir, 'promtool');
-  const stamp = join(root, '.tools', '.promtool-version');
+  const stamp = join(home, '.tools', '.promtool-version');
   if (existsSync(binary) && stampMatches(stamp, PROMTOOL_VERSION)) return log(`promtool ${PROMTOOL_VERSION} present`);
   if (!has('go'))
     fail('the Go toolchain is not on PATH; it is needed to build promtool. Install Go, then re-run `npm run setup`.');
@@ -136,7 +158,7 @@ function setupPromtool() {
   const env = {
     ...process.env,
     GOBIN: binDir,
-    GOPATH: process.env.GOPATH ?? join(root, '.tools', 'gopath'),
+    GOPATH: process.env.GOPATH ?? join(home, '.tools', 'gopath'),
     CGO_ENABLED: '0',
     GOFLAGS: '-mod=mod',
   };
@@ -145,7 +167,9 @@ function setupPromtool() {
 }
 
 function setupSystem() {
-  const missing = SYSTEM_PACKAGES.filter((p) => !has(p.bin) || (p.libCheck && !existsSync(p.libCheck)));
+  const missing = SYSTEM_PACKAGES.filter(
+    (p) => !(installed && p.testsOnly) && (!has(p.bin) || (p.libCheck && !existsSync(p.libCheck))),
+  );
   if (missing.length === 0) return log('system packages present');
   const names = missing.map((p) => p.pkg).join(' ');
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -186,7 +210,7 @@ function setupPodman() {
   writeFileSync(PODMAN_STAMP, digest);
 }
 
-if (!existsSync(join(root, 'node_modules'))) fail('node_modules is missing. Run `npm ci` first.');
+if (!installed && !existsSync(join(root, 'node_modules'))) fail('node_modules is missing. Run `npm ci` first.');
 const steps = {
   python: setupPython,
   toxiproxy: setupToxiproxy,

@@ -12,11 +12,13 @@ export interface GateArgs {
   readonly merge?: readonly string[];
   /** `--concurrency N`: at most N scenarios at once (parallel-safe targets only). */
   readonly concurrency?: number;
+  /** `--step-summary <file>`: append the findings-first Markdown summary (e.g. `$GITHUB_STEP_SUMMARY`). */
+  readonly stepSummary?: string;
   /** Everything else, for parseRunOptions (target, time scale, seed, out dir, target options…). */
   readonly runArgs: readonly string[];
 }
 
-const GATE_FLAGS = new Set(['--scenarios', '--tag', '--shard', '--concurrency']);
+const GATE_FLAGS = new Set(['--scenarios', '--tag', '--shard', '--concurrency', '--step-summary']);
 
 /**
  * Splits `npm run gate` arguments into the gate's own flags and the run flags it passes on
@@ -31,6 +33,7 @@ export function parseGateArgs(argv: readonly string[]): GateArgs {
   let shard: ShardSpec | undefined;
   let merge: string[] | undefined;
   let concurrency: number | undefined;
+  let stepSummary: string | undefined;
   const runArgs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -64,6 +67,8 @@ export function parseGateArgs(argv: readonly string[]): GateArgs {
       if (tags.length === 0) throw new GateUsageError('Failed to parse --tag: no tag given. Use --tag quick.');
     } else if (flag === '--shard') {
       shard = parseShard(value);
+    } else if (flag === '--step-summary') {
+      stepSummary = value;
     } else {
       concurrency = Number(value);
       if (!Number.isInteger(concurrency) || concurrency < 1)
@@ -89,5 +94,6 @@ export function parseGateArgs(argv: readonly string[]): GateArgs {
     ...(shard ? { shard } : {}),
     ...(merge ? { merge } : {}),
     ...(concurrency !== undefined ? { concurrency } : {}),
+    ...(stepSummary !== undefined ? { stepSummary } : {}),
   };
 }

@@ -3,7 +3,8 @@ import { DEFAULT_OUT_DIR } from '../../harness/run/run-options.js';
 import { GateUsageError } from '../../reports/report-error.js';
 import { isWriterName, type WriterName } from '../../reports/writers/registry.js';
 
-export const REPORT_HELP = `Usage: npm run report -- [--from <out dir>] [--out <dir>] [--format markdown,html]
+export const REPORT_HELP = `Usage: s3-sentinel-chaos report [--from <out dir>] [--out <dir>] [--format markdown,html]
+       (in this repository: npm run report -- [options])
 
 Writes the pre-release verification report from the result files (<dir>/<scenario>.json)
 of npm run gate or npm run scenario.

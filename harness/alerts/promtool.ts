@@ -5,10 +5,12 @@
  */
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { toolsHome } from '../../common/package-paths.js';
 import { InfrastructureError } from '../errors.js';
 
-export const DEFAULT_PROMTOOL_BINARY = fileURLToPath(new URL('../../.tools/bin/promtool', import.meta.url));
+/** `.tools/bin/promtool` in the tools home (the repository root, or a cache dir for an installed package). */
+export const DEFAULT_PROMTOOL_BINARY = join(toolsHome(), '.tools', 'bin', 'promtool');
 
 /** `PROMTOOL` when set, else .tools/bin/promtool; throws with the set-up command when missing. */
 export function resolvePromtool(env: Readonly<Record<string, string | undefined>> = process.env): string {

@@ -1,9 +1,13 @@
 import { accessSync, constants } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { toolsHome } from '../../common/package-paths.js';
 import { InfrastructureError } from '../errors.js';
 
-/** Where `node scripts/setup.mjs` installs the pinned toxiproxy-server (Go module build). */
-export const DEFAULT_TOXIPROXY_BINARY = fileURLToPath(new URL('../../.tools/bin/toxiproxy-server', import.meta.url));
+/**
+ * Where `node scripts/setup.mjs` installs the pinned toxiproxy-server (Go module build): `.tools/bin`
+ * in the tools home (the repository root, or a cache dir for an installed package).
+ */
+export const DEFAULT_TOXIPROXY_BINARY = join(toolsHome(), '.tools', 'bin', 'toxiproxy-server');
 
 /** Thrown when toxiproxy-server is not installed; the message names the command that installs it. */
 export class ToxiproxyNotInstalledError extends InfrastructureError {

@@ -1,13 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readPackageVersion } from '../../common/package-paths.js';
 
 /** The harness's own version (package.json), for the result file. */
 export async function readHarnessVersion(): Promise<string> {
-  try {
-    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
-      version?: string;
-    };
-    return pkg.version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
+  return readPackageVersion();
 }

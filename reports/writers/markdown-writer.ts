@@ -15,7 +15,8 @@ export interface MarkdownOptions {
   readonly timelineFiles?: boolean;
 }
 
-const STATUS_MARK = {
+/** A promise status with its mark, as the report and the CI step summary show it. */
+export const STATUS_MARK = {
   verified: '✅ verified',
   'verified with help': '🟡 verified with help',
   violated: '❌ violated',

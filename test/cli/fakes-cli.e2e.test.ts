@@ -13,7 +13,7 @@ const run = promisify(execFile);
  */
 function findTsxLauncher(groupId: number): number {
   const table = execFileSync('ps', ['-o', 'pid=,args=', '-g', String(groupId)], { encoding: 'utf8' });
-  const line = table.split('\n').find((l) => /\.bin\/tsx cli\/fakes\.ts/.test(l));
+  const line = table.split('\n').find((l) => /\.bin\/tsx cli\/bin\.ts fakes/.test(l));
   if (!line) throw new Error(`Failed to find the tsx process of npm run fakes in:\n${table}`);
   return Number(line.trim().split(/\s+/)[0]);
 }

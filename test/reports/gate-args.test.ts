@@ -36,6 +36,14 @@ describe('parseGateArgs', () => {
     });
   });
 
+  it('takes --step-summary <file> with a run and with --merge', () => {
+    expect(parseGateArgs(['--tag', 'quick', '--step-summary', '/tmp/summary.md']).stepSummary).toBe('/tmp/summary.md');
+    expect(parseGateArgs(['--merge', 'a', 'b', '--step-summary=s.md'])).toMatchObject({
+      merge: ['a', 'b'],
+      stepSummary: 's.md',
+    });
+  });
+
   it.each([
     [['--shard', '0/2'], /--shard "0\/2"/],
     [['--shard', '3/2'], /1 ≤ i ≤ n/],
@@ -43,6 +51,7 @@ describe('parseGateArgs', () => {
     [['--scenarios', ','], /no scenario ids/],
     [['--concurrency', '0'], /--concurrency "0"/],
     [['--merge'], /--merge: no directories/],
+    [['--step-summary'], /--step-summary: it needs a value/],
     [['--merge', 'a', '--shard', '1/2'], /cannot be used with --shard/],
   ])('rejects %j with a message naming the flag', (argv, message) => {
     expect(() => parseGateArgs(argv)).toThrow(GateUsageError);

@@ -10,6 +10,7 @@ const LONG_RUNNING = [
   'real-time-witness.e2e.test.ts',
   'gate.e2e.test.ts',
   'container-target.e2e.test.ts',
+  'packed-cli.e2e.test.ts',
   'breaking-targets-',
 ];
 

@@ -14,7 +14,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, join, posix } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../../../common/package-paths.js';
 import { replicaLabel, replicaNumbers } from '../../domain/replica.js';
 import { ProductFailureError, UsageError } from '../../errors.js';
 import { writeConnectorConfig } from '../python/connector-config.js';
@@ -45,8 +45,7 @@ import { prepareImages } from './prepare-images.js';
 import { removeStaleContainers } from './stale-containers.js';
 import { loadTestcontainers } from './testcontainers-runtime.js';
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const DRIVER_DIR = join(PROJECT_ROOT, 'python', 'driver');
+const DRIVER_DIR = join(PACKAGE_ROOT, 'python', 'driver');
 const IN_CONTAINER_DRIVER = '/opt/s3-sentinel-chaos/driver';
 const IN_CONTAINER_CHECKOUT = '/opt/s3-sentinel-chaos/connector';
 const NETWORK_MODE = 'slirp4netns:allow_host_loopback=true';

@@ -12,7 +12,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT, toolsHome } from '../../../common/package-paths.js';
 import { UsageError } from '../../errors.js';
 import { readConnectorLogRecord } from '../shared/connector-log.js';
 import { spawnTargetProcess } from '../shared/spawn-target-process.js';
@@ -46,16 +46,16 @@ export {
 export type { PythonShim, PythonTargetOptions } from './python-target-options.js';
 export { PYTHON_OPTION_DESCRIPTIONS, PYTHON_SHIMS, parsePythonTargetOptions } from './python-target-options.js';
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const CONNECTOR_DRIVER_PATH = join(PROJECT_ROOT, 'python', 'driver', 'connector_driver.py');
-export const DEFAULT_VENV_CACHE_DIR = join(PROJECT_ROOT, '.chaos', 'venvs');
+export const CONNECTOR_DRIVER_PATH = join(PACKAGE_ROOT, 'python', 'driver', 'connector_driver.py');
+/** `.chaos/venvs` in the tools home (the repository root, or a cache dir for an installed package). */
+export const DEFAULT_VENV_CACHE_DIR = join(toolsHome(), '.chaos', 'venvs');
 /** Region of the fakes' env block; the connector requires a non-empty `aws.region`. */
 const AWS_REGION = 'us-east-1';
 
 export interface PythonTargetFactoryOptions {
   /** The checkout (git work tree with requirements.txt and src/s3_sentinel/cli.py); default CONNECTOR_DIR. */
   readonly connectorDir?: string;
-  /** Where venvs are cached; default `<project>/.chaos/venvs`. */
+  /** Where venvs are cached; default `<tools home>/.chaos/venvs`. */
   readonly venvCacheDir?: string;
   /** Wall ms to wait for another run holding the fixed ports; default 30 min. */
   readonly portLockTimeoutMs?: number;

@@ -11,6 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readPackageVersion } from '../../../common/package-paths.js';
 import { UsageError } from '../../errors.js';
 import { readConnectorLogRecord } from '../shared/connector-log.js';
 import { spawnTargetProcess } from '../shared/spawn-target-process.js';
@@ -21,8 +22,13 @@ import type { ReferenceConfig } from './reference-config.js';
 import { writeShippedAlertRules } from './shipped-alert-rules.js';
 import { parseReferenceTargetOptions } from './target-options.js';
 
-/** Absolute path of the CLI, so launching works from any cwd. */
-export const REFERENCE_MAIN_PATH = fileURLToPath(new URL('./main.ts', import.meta.url));
+/**
+ * Absolute path of the CLI, so launching works from any cwd: main.ts beside this file from source
+ * (run with tsx), main.js when the package runs compiled from dist/ (plain node, no tsx).
+ */
+export const REFERENCE_MAIN_PATH = fileURLToPath(
+  new URL(import.meta.url.endsWith('.ts') ? './main.ts' : './main.js', import.meta.url),
+);
 /** Wall ms `launch('run')` waits for the `listening on …` line. */
 const LISTENING_TIMEOUT_MS = 30_000;
 const LISTENING_LINE = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/;
@@ -109,11 +115,7 @@ export const referenceTarget: Target = {
     const configPath = join(context.workDir, 'reference-config.json');
     await writeFile(configPath, `${JSON.stringify(config, null, 2)}\n`);
     const alertRules = await writeShippedAlertRules(context.workDir, options.faultsForTesting);
-    const packageVersion = (
-      JSON.parse(readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8')) as {
-        version: string;
-      }
-    ).version;
+    const packageVersion = readPackageVersion();
 
     let healthUrl: string | null = null;
     const launched = new Set<TargetProcess>();
