@@ -103,7 +103,9 @@ describe.sequential('store faults', () => {
     const full = getScenario('store-full')!;
     // The store never comes back: the run hits its deadline with the tmpfs still mounted.
     const deadlineMs = 30_000;
-    const never = { kind: 'wait', until: { kind: 'all_seeded_delivered' }, timeoutMs: deadlineMs } as const;
+    // The run process never exits on its own, so this wait outlasts the deadline (it starts at the
+    // fault, 10 s in); "all seeded delivered" could hold early and end the run before it.
+    const never = { kind: 'wait', until: { kind: 'target_exited' }, timeoutMs: deadlineMs } as const;
     const scenario: Scenario = {
       ...full,
       deadlineMs,
