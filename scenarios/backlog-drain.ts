@@ -18,6 +18,7 @@
 import { RUNBOOK_BREAKER_DEFAULTS } from '../harness/domain/index.js';
 import { defineScenario } from '../harness/scenario/define-scenario.js';
 import { arrivalsEvery } from './shared/arrivals.js';
+import { drainAndStop } from './shared/drain-and-stop.js';
 import { FIRST_ARRIVAL_MS, RECORDS_UNALTERED, REPLAY_EXPECTATIONS } from './shared/integrity.js';
 import { SENTINEL_BREAKER } from './shared/sentinel-breaker-scenario.js';
 
@@ -91,12 +92,7 @@ export default defineScenario({
       },
     },
     { atMs: 0, name: 'replay', action: { kind: 'replay_failed' } },
-    {
-      atMs: LAST_ARRIVAL_MS + 5_000,
-      name: 'drain',
-      action: { kind: 'wait', until: { kind: 'all_seeded_delivered' }, timeoutMs: 60_000 },
-    },
-    { atMs: 0, name: 'stop', action: { kind: 'stop_target' } },
+    ...drainAndStop(LAST_ARRIVAL_MS, 60_000),
   ],
   expectations: [
     { kind: 'backlog_drained', maxMs: DRAIN_BOUND_MS, pageSize: LIST_PAGE_SIZE, promise: 'backlog-drained' },

@@ -11,6 +11,7 @@
 import { defineScenario } from '../harness/scenario/define-scenario.js';
 import { arrivalsEvery } from './shared/arrivals.js';
 import { breakerBounds } from './shared/breaker-bounds.js';
+import { drainAndStop } from './shared/drain-and-stop.js';
 import { FIRST_ARRIVAL_MS, FIRST_FAULT_MS, RECORDS_UNALTERED, REPLAY_EXPECTATIONS } from './shared/integrity.js';
 import { SENTINEL_BREAKER } from './shared/sentinel-breaker-scenario.js';
 import { verificationChecklist } from './shared/verification.js';
@@ -64,12 +65,7 @@ export default defineScenario({
       },
     },
     { atMs: 0, name: 'replay', action: { kind: 'replay_failed' } },
-    {
-      atMs: LAST_ARRIVAL_MS + 5_000,
-      name: 'drain',
-      action: { kind: 'wait', until: { kind: 'all_seeded_delivered' }, timeoutMs: 30_000 },
-    },
-    { atMs: 0, name: 'stop', action: { kind: 'stop_target' } },
+    ...drainAndStop(LAST_ARRIVAL_MS),
   ],
   expectations: [
     {

@@ -9,6 +9,7 @@
  */
 import { defineScenario } from '../harness/scenario/define-scenario.js';
 import { arrivalsEvery } from './shared/arrivals.js';
+import { drainAndStop } from './shared/drain-and-stop.js';
 import { FIRST_ARRIVAL_MS, RECORDS_UNALTERED } from './shared/integrity.js';
 
 // Arrivals go on well past the restart: at --time-scale 10 the one-shot run and the restart take
@@ -50,12 +51,7 @@ export default defineScenario({
     { atMs: 0, name: 'store-back', action: { kind: 'clear_store_fault' } },
     { atMs: 0, name: 'service-returns', action: { kind: 'clear', faultId: 'sentinel-503' } },
     { atMs: 0, name: 'restart-run', action: { kind: 'restart_target' } },
-    {
-      atMs: LAST_ARRIVAL_MS + 5_000,
-      name: 'drain',
-      action: { kind: 'wait', until: { kind: 'all_seeded_delivered' }, timeoutMs: 60_000 },
-    },
-    { atMs: 0, name: 'stop', action: { kind: 'stop_target' } },
+    ...drainAndStop(LAST_ARRIVAL_MS, 60_000),
   ],
   expectations: [
     { kind: 'oneshot_exit_truthful', promise: 'oneshot-exit-truthful' },

@@ -8,6 +8,7 @@
  */
 import { defineScenario } from '../harness/scenario/define-scenario.js';
 import { arrivalsEvery } from './shared/arrivals.js';
+import { drainAndStop } from './shared/drain-and-stop.js';
 import { FIRST_ARRIVAL_MS, RECORDS_UNALTERED, REPLAY_EXPECTATIONS } from './shared/integrity.js';
 import { SENTINEL_BREAKER } from './shared/sentinel-breaker-scenario.js';
 import { verificationChecklist } from './shared/verification.js';
@@ -57,12 +58,7 @@ export default defineScenario({
     // replay-failed runs only after the last arrival, so its own uploads cannot stand in for the
     // restarted run process's between the restart and this step.
     { atMs: LAST_ARRIVAL_MS, name: 'replay', action: { kind: 'replay_failed' } },
-    {
-      atMs: LAST_ARRIVAL_MS + 5_000,
-      name: 'drain',
-      action: { kind: 'wait', until: { kind: 'all_seeded_delivered' }, timeoutMs: 30_000 },
-    },
-    { atMs: 0, name: 'stop', action: { kind: 'stop_target' } },
+    ...drainAndStop(LAST_ARRIVAL_MS),
   ],
   expectations: [
     {

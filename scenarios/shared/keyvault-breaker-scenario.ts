@@ -19,6 +19,7 @@ import { defineScenario } from '../../harness/scenario/define-scenario.js';
 import type { Expectation, Scenario } from '../../harness/scenario/types.js';
 import { arrivalsEvery } from './arrivals.js';
 import { breakerBounds } from './breaker-bounds.js';
+import { drainAndStop } from './drain-and-stop.js';
 import { FIRST_ARRIVAL_MS, RECORDS_UNALTERED } from './integrity.js';
 import { verificationChecklist } from './verification.js';
 
@@ -92,12 +93,7 @@ export function keyVaultBreakerScenario(input: KeyVaultBreakerScenarioInput): Sc
           timeoutMs: 30_000,
         },
       },
-      {
-        atMs: LAST_ARRIVAL_MS + 5_000,
-        name: 'drain',
-        action: { kind: 'wait', until: { kind: 'all_seeded_delivered' }, timeoutMs: 30_000 },
-      },
-      { atMs: 0, name: 'stop', action: { kind: 'stop_target' } },
+      ...drainAndStop(LAST_ARRIVAL_MS),
     ],
     expectations: [
       {

@@ -18,6 +18,7 @@ import { defineScenario } from '../../harness/scenario/define-scenario.js';
 import type { Expectation, Scenario } from '../../harness/scenario/types.js';
 import { arrivalsEvery } from './arrivals.js';
 import { breakerBounds } from './breaker-bounds.js';
+import { drainAndStop } from './drain-and-stop.js';
 import { FIRST_ARRIVAL_MS, FIRST_FAULT_MS, RECORDS_UNALTERED } from './integrity.js';
 import { verificationChecklist } from './verification.js';
 
@@ -70,12 +71,7 @@ export function s3FaultScenario(input: S3FaultScenarioInput): Scenario {
         },
       },
       { atMs: FIRST_FAULT_MS + OUTAGE_MS, name: 's3-returns', action: { kind: 'clear', faultId: input.faultId } },
-      {
-        atMs: LAST_ARRIVAL_MS + 5_000,
-        name: 'drain',
-        action: { kind: 'wait', until: { kind: 'all_seeded_delivered' }, timeoutMs: 60_000 },
-      },
-      { atMs: 0, name: 'stop', action: { kind: 'stop_target' } },
+      ...drainAndStop(LAST_ARRIVAL_MS, 60_000),
     ],
     expectations: [
       ...(input.judgeServiceBreaker === false

@@ -20,6 +20,7 @@ import { defineScenario } from '../../harness/scenario/define-scenario.js';
 import type { Scenario } from '../../harness/scenario/types.js';
 import type { StoreFault } from '../../harness/store/store-fault-kinds.js';
 import { arrivalsEvery } from './arrivals.js';
+import { drainAndStop } from './drain-and-stop.js';
 import { FIRST_ARRIVAL_MS, FIRST_FAULT_MS, RECORDS_UNALTERED } from './integrity.js';
 import { SENTINEL_BREAKER } from './sentinel-breaker-scenario.js';
 
@@ -84,12 +85,7 @@ export function storeFaultScenario(input: StoreFaultScenarioInput): Scenario {
         },
       },
       { atMs: 0, name: 'replay', action: { kind: 'replay_failed' } },
-      {
-        atMs: LAST_ARRIVAL_MS + 5_000,
-        name: 'drain',
-        action: { kind: 'wait', until: { kind: 'all_seeded_delivered' }, timeoutMs: 60_000 },
-      },
-      { atMs: 0, name: 'stop', action: { kind: 'stop_target' } },
+      ...drainAndStop(LAST_ARRIVAL_MS, 60_000),
     ],
     expectations: [
       {
